@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util'
+import { reseed, seedIfEmpty } from '@onemap/seeds/seed'
+import { prepareDatabase } from './boot.ts'
+import { loadEnv } from './env.ts'
+import { reportFatal } from './fatal.ts'
+
+const USAGE = `Usage: pnpm onemap <command>
+  seed [--reset]     seed an empty database; --reset drops all OneMap data and reseeds
+  migrate            apply pending migrations`
+
+const say = (line: string) => console.log(`[onemap] ${line}`)
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv
+  const env = loadEnv()
+  switch (command) {
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { reset: { type: 'boolean', default: false } } })
+      const db = await prepareDatabase(env, say)
+      try {
+        const result = values.reset ? await reseed(db) : await seedIfEmpty(db)
+        say(result.reason)
+      } finally {
+        await db.close()
+      }
+      return
+    }
+    case 'migrate': {
+      const db = await prepareDatabase(env, say)
+      await db.close()
+      return
+    }
+    default:
+      console.error(command ? `Unknown command '${command}'.\n${USAGE}` : USAGE)
+      process.exit(2)
+  }
+}
+
+main(process.argv.slice(2)).catch(reportFatal)

@@ -1,0 +1,183 @@
+import pg from 'pg'
+import { startEmbedded, type EmbeddedServer } from './embedded.ts'
+import { DatabaseOpenError, hostPort, redactUrl } from './errors.ts'
+
+export { DatabaseOpenError, MigrationError, redactUrl } from './errors.ts'
+
+/** Our tables live in schema `onemap`; PostGIS stays in `public`. */
+export const SCHEMA = 'onemap'
+const SEARCH_PATH = `SET search_path TO ${SCHEMA}, public`
+
+/** Oldest PostGIS whose functions we rely on (ST_TileEnvelope margins, ST_AsMVTGeom behaviour). */
+const MIN_POSTGIS: [number, number] = [3, 3]
+
+export type DatabaseKind = 'embedded' | 'server'
+
+export interface Database {
+  readonly kind: DatabaseKind
+  /** Where the database is, safe to print: a folder or a URL with its password redacted. */
+  readonly location: string
+  readonly pool: pg.Pool
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>
+  /** Runs fn inside BEGIN … COMMIT on one client; any throw rolls everything back. */
+  transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>
+  /** PostGIS version string, e.g. "3.6.2". */
+  postgisVersion(): Promise<string>
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** postgres:// URL of a PostgreSQL server with PostGIS; absent means the embedded database. */
+  url?: string | undefined
+  /** Folder of the embedded database (ignored with a URL). */
+  dataDir: string
+  /** Upper bound for reaching a server, in milliseconds. */
+  connectTimeoutMs?: number
+  /** Server pool size; the embedded database always uses one connection. */
+  poolSize?: number
+}
+
+/** Opens the server database when a URL is given, else the embedded one; checks PostGIS either way. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const db = options.url ? await openServer(options) : await openEmbeddedDatabase(options.dataDir)
+  try {
+    await ensurePostgis(db)
+  } catch (err) {
+    await db.close()
+    throw err
+  }
+  return db
+}
+
+async function openServer(options: OpenOptions): Promise<Database> {
+  const url = options.url as string
+  const timeout = options.connectTimeoutMs ?? 10_000
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: timeout,
+    idleTimeoutMillis: 30_000,
+  })
+  // Errors of idle clients (server restart) must not crash the process; the pool replaces the client.
+  pool.on('error', () => {})
+  pool.on('connect', (client) => {
+    client.query(SEARCH_PATH).catch(() => {})
+  })
+  try {
+    await withTimeout(pool.query('SELECT 1'), timeout)
+  } catch (err) {
+    await pool.end().catch(() => {})
+    const reason = err instanceof Error ? err.message : String(err)
+    throw new DatabaseOpenError(
+      `Cannot connect to PostgreSQL at ${hostPort(url)} (DATABASE_URL=${redactUrl(url)}): ${stripUrl(reason, url)}`,
+    )
+  }
+  return wrap('server', redactUrl(url), pool, async () => {
+    await pool.end()
+  })
+}
+
+async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
+  const server: EmbeddedServer = await startEmbedded(dataDir)
+  const pool = new pg.Pool({
+    host: server.host,
+    port: server.port,
+    user: 'postgres',
+    database: 'postgres',
+    // One connection for the whole process: see the comment in embedded.ts. The idle client is
+    // never closed, so a LISTEN issued on it stays in force.
+    max: 1,
+    idleTimeoutMillis: 0,
+  })
+  pool.on('error', () => {})
+  pool.on('connect', (client) => {
+    client.query(SEARCH_PATH).catch(() => {})
+  })
+  return wrap('embedded', dataDir, pool, async () => {
+    await pool.end()
+    await server.stop()
+  })
+}
+
+function wrap(kind: DatabaseKind, location: string, pool: pg.Pool, stop: () => Promise<void>): Database {
+  let closed: Promise<void> | undefined
+  return {
+    kind,
+    location,
+    pool,
+    query: (text, params) => pool.query(text, params as unknown[]),
+    async transaction(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn(client)
+        await client.query('COMMIT')
+        return result
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    async postgisVersion() {
+      const { rows } = await pool.query<{ v: string }>('SELECT extversion AS v FROM pg_extension WHERE extname = $1', [
+        'postgis',
+      ])
+      return rows[0]?.v ?? 'missing'
+    },
+    close() {
+      closed ??= stop()
+      return closed
+    },
+  }
+}
+
+/**
+ * PostGIS must be present and recent. We try to create the extension (works for a superuser or
+ * a trusted-extension setup); otherwise we stop with the install hint rather than fail later.
+ */
+async function ensurePostgis(db: Database): Promise<void> {
+  const installed = await db.query<{ v: string }>("SELECT extversion AS v FROM pg_extension WHERE extname = 'postgis'")
+  if (installed.rows.length === 0) {
+    const available = await db.query("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'")
+    if (available.rows.length === 0) {
+      throw new DatabaseOpenError(
+        `PostGIS is not installed on the PostgreSQL server at ${db.location}. Install it on the server ` +
+          '(Debian/Ubuntu: apt-get install postgresql-<major>-postgis-3, e.g. postgresql-15-postgis-3), ' +
+          'then run CREATE EXTENSION postgis; in the database as a superuser.',
+      )
+    }
+    try {
+      await db.query('CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public')
+    } catch (err) {
+      throw new DatabaseOpenError(
+        `PostGIS is available but not enabled in the database at ${db.location}, and OneMap could not enable it ` +
+          `(${err instanceof Error ? err.message : String(err)}). Ask a superuser to run CREATE EXTENSION postgis; in it.`,
+      )
+    }
+  }
+  const version = await db.postgisVersion()
+  const [major = 0, minor = 0] = version.split('.').map(Number)
+  if (major < MIN_POSTGIS[0] || (major === MIN_POSTGIS[0] && minor < MIN_POSTGIS[1])) {
+    throw new DatabaseOpenError(
+      `PostGIS ${version} at ${db.location} is too old: OneMap needs ${MIN_POSTGIS.join('.')} or newer ` +
+        '(Debian/Ubuntu: apt-get install postgresql-<major>-postgis-3, then ALTER EXTENSION postgis UPDATE;).',
+    )
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+    }),
+  ]).finally(() => clearTimeout(timer))
+}
+
+/** Driver messages sometimes echo the connection string; never let a password through. */
+function stripUrl(message: string, url: string): string {
+  return message.split(url).join(redactUrl(url))
+}
