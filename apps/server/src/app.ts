@@ -21,7 +21,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const app = Fastify({
     logger: { level: options.logLevel ?? 'warn' },
     // Route parameters such as tile coordinates are validated by each route; keep URLs bounded.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
   })
 
   // Every unexpected error becomes a plain 500 without internals; expected ones carry their code.

@@ -6,7 +6,7 @@ export { DatabaseOpenError, MigrationError, redactUrl } from './errors.ts'
 
 /** Our tables live in schema `onemap`; PostGIS stays in `public`. */
 export const SCHEMA = 'onemap'
-const SEARCH_PATH = `SET search_path TO ${SCHEMA}, public`
+const SEARCH_PATH = `${SCHEMA}, public`
 
 /** Oldest PostGIS whose functions we rely on (ST_TileEnvelope margins, ST_AsMVTGeom behaviour). */
 const MIN_POSTGIS: [number, number] = [3, 3]
@@ -54,15 +54,13 @@ async function openServer(options: OpenOptions): Promise<Database> {
   const timeout = options.connectTimeoutMs ?? 10_000
   const pool = new pg.Pool({
     connectionString: url,
+    options: `-c search_path=${SEARCH_PATH.replace(' ', '')}`,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: timeout,
     idleTimeoutMillis: 30_000,
   })
   // Errors of idle clients (server restart) must not crash the process; the pool replaces the client.
   pool.on('error', () => {})
-  pool.on('connect', (client) => {
-    client.query(SEARCH_PATH).catch(() => {})
-  })
   try {
     await withTimeout(pool.query('SELECT 1'), timeout)
   } catch (err) {
@@ -78,7 +76,7 @@ async function openServer(options: OpenOptions): Promise<Database> {
 }
 
 async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
-  const server: EmbeddedServer = await startEmbedded(dataDir)
+  const server: EmbeddedServer = await startEmbedded(dataDir, SEARCH_PATH)
   const pool = new pg.Pool({
     host: server.host,
     port: server.port,
@@ -90,9 +88,6 @@ async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     idleTimeoutMillis: 0,
   })
   pool.on('error', () => {})
-  pool.on('connect', (client) => {
-    client.query(SEARCH_PATH).catch(() => {})
-  })
   return wrap('embedded', dataDir, pool, async () => {
     await pool.end()
     await server.stop()

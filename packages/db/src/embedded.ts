@@ -17,7 +17,7 @@ export interface EmbeddedServer {
  * A folder that exists but is not a database, or that PGlite cannot open, is reported — never
  * re-initialised, which would silently lose every edit stored in it.
  */
-export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
+export async function startEmbedded(dataDir: string, searchPath: string): Promise<EmbeddedServer> {
   const lock = takeLock(dataDir)
   let db: PGlite
   try {
@@ -43,11 +43,14 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
     lock.release()
     throw err
   }
+  // Every socket connection shares this one backend session, so a session setting made here holds for
+  // all of them (PGlite ignores the startup `options` a server would honour).
+  await db.exec(`SET search_path TO ${searchPath}`)
   // PGlite runs one backend session. The socket server multiplexes client connections onto it, so two
-  // clients' transactions would interleave inside that single session. We allow exactly one socket
-  // connection, and the pool in database.ts keeps exactly one client: a transaction holds that client
-  // until COMMIT, and every other query waits for it.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 })
+  // clients' transactions would interleave inside that single session. The pool in database.ts keeps
+  // exactly one client: a transaction holds that client until COMMIT, and every other query waits for
+  // it. The second socket slot only lets that client reconnect while its dropped predecessor detaches.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 })
   await server.start()
   const [host, port] = server.getServerConn().split(':')
   return {

@@ -68,3 +68,8 @@ export const FACILITY_KIND_LABELS_ZH: Record<FacilityKind, string> = {
   clinic: '社区卫生服务中心',
   public_health: '公共卫生服务中心',
 }
+
+/** Account roles: viewers read planner views, planners edit, admins also correct and manage users. */
+export const ROLES = ['viewer', 'planner', 'admin'] as const
+export const Role = z.enum(ROLES)
+export type Role = z.infer<typeof Role>
