@@ -82,6 +82,8 @@ CREATE TABLE road_segments (
   planned_finish  date,
   actual_start    date,
   actual_finish   date,
+  -- False for context that existed before the programme window; goal maths count only programme items.
+  in_programme    boolean NOT NULL DEFAULT true,
   version         integer NOT NULL DEFAULT 1,
   updated_at      timestamptz NOT NULL DEFAULT now(),
   updated_by      text NOT NULL,
@@ -109,6 +111,8 @@ CREATE TABLE facilities (
   actual_finish   date,
   -- True for a real institution placed from a reference point; false for an invented sample facility.
   is_real         boolean NOT NULL DEFAULT false,
+  -- False for facilities in service before the programme window (context, not a goal item).
+  in_programme    boolean NOT NULL DEFAULT true,
   version         integer NOT NULL DEFAULT 1,
   updated_at      timestamptz NOT NULL DEFAULT now(),
   updated_by      text NOT NULL,
