@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
+import { seedIfEmpty } from './seed.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const dataDir = join(here, '..', '..', 'data')
+/** The seed code whose changes must also invalidate a prepared template. */
+const SEED_SOURCES = ['seed.ts', 'programme.ts']
+
+/**
+ * Hash of everything a seeded database is built from: the sample layers in data/ and the seed code.
+ * The template name carries it, so editing the data or the loader builds a fresh template instead
+ * of reusing a stale one.
+ */
+export function seedFingerprint(): string {
+  const hash = createHash('sha256')
+  const dataFiles = readdirSync(dataDir)
+    .filter((name) => name.endsWith('.geojson') || name.endsWith('.json'))
+    .sort()
+  for (const name of dataFiles) hash.update(name).update(readFileSync(join(dataDir, name)))
+  for (const name of SEED_SOURCES) hash.update(name).update(readFileSync(join(here, name)))
+  return hash.digest('hex').slice(0, 12)
+}
+
+/** A fresh, isolated database holding the programme and every sample layer; close() deletes it. */
+export function openSeededTestDatabase(): Promise<TestDatabase> {
+  return openTestDatabase({
+    template: `seeded-${seedFingerprint()}`,
+    prepare: async (db) => {
+      await seedIfEmpty(db)
+    },
+  })
+}
