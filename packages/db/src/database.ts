@@ -1,8 +1,10 @@
 import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded.ts'
 import { DatabaseOpenError, hostPort, redactUrl } from './errors.ts'
+import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
 
 export { DatabaseOpenError, MigrationError, redactUrl } from './errors.ts'
+export type { ListenOptions, NotificationHandler } from './notifications.ts'
 
 /** Our tables live in schema `onemap`; PostGIS stays in `public`. */
 export const SCHEMA = 'onemap'
@@ -23,6 +25,12 @@ export interface Database {
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>
   /** PostGIS version string, e.g. "3.6.2". */
   postgisVersion(): Promise<string>
+  /**
+   * Calls `handler` with the payload of every NOTIFY on `channel` (delivered after the sending
+   * transaction commits); resolves once listening, to a function that stops this handler. The
+   * listening connection reconnects by itself; `onReconnect` tells the caller it may have missed some.
+   */
+  listen(channel: string, handler: NotificationHandler, options?: ListenOptions): Promise<() => Promise<void>>
   close(): Promise<void>
 }
 
@@ -70,7 +78,9 @@ async function openServer(options: OpenOptions): Promise<Database> {
       `Cannot connect to PostgreSQL at ${hostPort(url)} (DATABASE_URL=${redactUrl(url)}): ${stripUrl(reason, url)}`,
     )
   }
-  return wrap('server', redactUrl(url), pool, async () => {
+  const listener = serverListener(url)
+  return wrap('server', redactUrl(url), pool, listener, async () => {
+    await listener.close()
     await pool.end()
   })
 }
@@ -88,13 +98,16 @@ async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     idleTimeoutMillis: 0,
   })
   pool.on('error', () => {})
-  return wrap('embedded', dataDir, pool, async () => {
+  const listener = embeddedListener(pool)
+  pool.on('connect', (client) => listener.attach(client))
+  return wrap('embedded', dataDir, pool, listener, async () => {
+    await listener.close()
     await pool.end()
     await server.stop()
   })
 }
 
-function wrap(kind: DatabaseKind, location: string, pool: pg.Pool, stop: () => Promise<void>): Database {
+function wrap(kind: DatabaseKind, location: string, pool: pg.Pool, listener: Listener, stop: () => Promise<void>): Database {
   let closed: Promise<void> | undefined
   return {
     kind,
@@ -121,6 +134,7 @@ function wrap(kind: DatabaseKind, location: string, pool: pg.Pool, stop: () => P
       ])
       return rows[0]?.v ?? 'missing'
     },
+    listen: (channel, handler, options) => listener.listen(channel, handler, options),
     close() {
       closed ??= stop()
       return closed

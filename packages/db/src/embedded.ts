@@ -72,7 +72,7 @@ function takeLock(dataDir: string): { release(): void } {
   const path = `${dataDir}.lock`
   if (existsSync(path)) {
     const pid = Number(readFileSync(path, 'utf8').trim())
-    if (pid && pid !== process.pid && isAlive(pid)) {
+    if (pid && isAlive(pid)) {
       throw new DatabaseOpenError(
         `The embedded database ${dataDir} is in use by process ${pid}. Stop that process first, ` +
           'or set DATABASE_URL to share a PostgreSQL server between processes.',
