@@ -3,16 +3,15 @@ import { migrate } from '@onemap/db/migrate'
 import { seedIfEmpty } from '@onemap/seeds/seed'
 import type { Env } from './env.ts'
 
-/** Opens, migrates and (when empty) seeds the database, reporting each step through `say`. */
-export async function prepareDatabase(env: Env, say: (line: string) => void): Promise<Database> {
+/** Opens, migrates and (when empty, unless told not to) seeds the database, reporting each step through `say`. */
+export async function prepareDatabase(env: Env, say: (line: string) => void, { seed = true } = {}): Promise<Database> {
   say(env.DATABASE_URL ? 'Connecting to the PostgreSQL server …' : `Opening the embedded database in ${env.ONEMAP_DATA_DIR} …`)
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.ONEMAP_DATA_DIR })
   try {
     say(`Database: ${db.kind} at ${db.location}, PostGIS ${await db.postgisVersion()}`)
     const { applied, current } = await migrate(db)
     say(applied.length ? `Applied migrations: ${applied.join(', ')}` : `Migrations up to date (${current})`)
-    const seed = await seedIfEmpty(db)
-    say(`Seed: ${seed.reason}`)
+    if (seed) say(`Seed: ${(await seedIfEmpty(db)).reason}`)
     return db
   } catch (err) {
     await db.close()

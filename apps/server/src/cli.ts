@@ -16,7 +16,7 @@ async function main(argv: string[]) {
   switch (command) {
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { reset: { type: 'boolean', default: false } } })
-      const db = await prepareDatabase(env, say)
+      const db = await prepareDatabase(env, say, { seed: false })
       try {
         const result = values.reset ? await reseed(db) : await seedIfEmpty(db)
         say(result.reason)
@@ -26,7 +26,7 @@ async function main(argv: string[]) {
       return
     }
     case 'migrate': {
-      const db = await prepareDatabase(env, say)
+      const db = await prepareDatabase(env, say, { seed: false })
       await db.close()
       return
     }
