@@ -11,6 +11,7 @@ await pnpmStep('Typecheck, lint and test …', [
   'lint',
   'test',
   '--concurrency=2',
+  '--continue',
   '--output-logs=new-only',
   ...process.argv.slice(2),
 ])
