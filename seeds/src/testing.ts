@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
+import { DATA_DIR } from './digitise/paths.ts'
 import { seedIfEmpty } from './seed.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const dataDir = join(here, '..', '..', 'data')
 /** The seed code whose changes must also invalidate a prepared template. */
 const SEED_SOURCES = ['seed.ts', 'programme.ts']
 
@@ -17,10 +17,10 @@ const SEED_SOURCES = ['seed.ts', 'programme.ts']
  */
 export function seedFingerprint(): string {
   const hash = createHash('sha256')
-  const dataFiles = readdirSync(dataDir)
+  const dataFiles = readdirSync(DATA_DIR)
     .filter((name) => name.endsWith('.geojson') || name.endsWith('.json'))
     .sort()
-  for (const name of dataFiles) hash.update(name).update(readFileSync(join(dataDir, name)))
+  for (const name of dataFiles) hash.update(name).update(readFileSync(join(DATA_DIR, name)))
   for (const name of SEED_SOURCES) hash.update(name).update(readFileSync(join(here, name)))
   return hash.digest('hex').slice(0, 12)
 }
