@@ -1,0 +1,110 @@
+import { LAYERS, type LayerDefinition, type MapLayerId } from '@onemap/domain/layers'
+import type { Database } from '../database.ts'
+
+/**
+ * How each catalogue layer reads from SQL. Every identifier here is a constant: request input only
+ * ever chooses a key of this map, never text that reaches the query.
+ */
+export interface LayerSql {
+  /** FROM clause; the layer's table is aliased `t`. */
+  readonly from: string
+  /** The feature id expression (text). */
+  readonly id: string
+  /** SQL expression per public field; numerics are cast to float8 so JSON and tiles get numbers. */
+  readonly columns: Readonly<Record<string, string>>
+  /** Status log entity for features.get history, when the layer has one. */
+  readonly eventEntity?: 'road_segment' | 'facility'
+}
+
+const plain = (...names: string[]) => Object.fromEntries(names.map((n) => [n, `t.${n}`]))
+const dates = plain('planned_start', 'planned_finish', 'actual_start', 'actual_finish', 'in_programme')
+
+export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
+  zone_boundary: { from: 'zone_boundary t', id: 't.id', columns: plain('id', 'code', 'name_zh', 'name_en') },
+  sub_districts: { from: 'sub_districts t', id: 't.code', columns: plain('code', 'name_zh', 'name_en') },
+  renewal_zones: {
+    from: 'renewal_zones t',
+    id: 't.id',
+    columns: { ...plain('id', 'name_zh', 'name_en'), area_km2: 'round(t.area_km2::numeric, 4)::float8' },
+  },
+  renewal_units: {
+    from: 'renewal_units t',
+    id: 't.id',
+    columns: { ...plain('id', 'zone_id', 'name_zh', 'name_en'), area_km2: 'round(t.area_km2::numeric, 4)::float8' },
+  },
+  water_bodies: { from: 'water_bodies t', id: 't.id', columns: plain('id', 'name_zh', 'name_en') },
+  rivers: { from: 'rivers t', id: 't.id', columns: plain('id', 'name_zh', 'name_en', 'river_chief', 'river_chief_is_sample') },
+  road_segments: {
+    // Name and class belong to the road; a segment is one buildable stretch of it.
+    from: 'road_segments t JOIN roads r ON r.id = t.road_id',
+    id: 't.id',
+    columns: {
+      ...plain('id', 'road_id'),
+      name_zh: 'r.name_zh',
+      name_en: 'r.name_en',
+      class: 'r.class',
+      red_line_width_m: 'r.red_line_width_m::float8',
+      status: 't.status',
+      length_m: 'round(t.length_m::numeric, 1)::float8',
+      ...dates,
+    },
+    eventEntity: 'road_segment',
+  },
+  facilities: {
+    from: 'facilities t',
+    id: 't.id',
+    columns: {
+      ...plain('id', 'kind', 'name_zh', 'name_en', 'capacity', 'capacity_unit', 'status', 'is_real'),
+      ...dates,
+    },
+    eventEntity: 'facility',
+  },
+}
+
+/** `json_build_object('a', expr, …)` over the given fields of a layer. */
+export function jsonProperties(layer: LayerDefinition, fields: readonly string[] = layer.fields.map((f) => f.name)): string {
+  const sql = LAYER_SQL[layer.id]
+  return `json_build_object(${fields.map((name) => `'${name}', ${sql.columns[name]}`).join(', ')})`
+}
+
+export interface LayerStats {
+  layer: MapLayerId
+  /** Sum of the versions of the tables the layer reads; grows on every write to any of them. */
+  version: number
+  count: number
+  /** [west, south, east, north] in degrees, null for an empty layer. */
+  extent: [number, number, number, number] | null
+}
+
+/** Current version of one layer (one small query; tile caches are keyed by it). */
+export async function layerVersion(db: Database, layer: LayerDefinition): Promise<number> {
+  const { rows } = await db.query<{ v: string }>(
+    'SELECT COALESCE(sum(version), 0)::text AS v FROM layer_versions WHERE layer = ANY($1::text[])',
+    [layer.versionSources],
+  )
+  return Number(rows[0]?.v ?? 0)
+}
+
+/** Version, feature count and extent of every catalogue layer, in one round trip. */
+export async function layerStats(db: Database): Promise<LayerStats[]> {
+  const out: LayerStats[] = []
+  const { rows } = await db.query<{ layer: string; v: string; n: number; w: number | null; s: number; e: number; nn: number }>(
+    LAYERS.map(
+      (layer, i) =>
+        `SELECT '${layer.id}' AS layer, (SELECT COALESCE(sum(version), 0)::text FROM layer_versions WHERE layer = ANY($${i + 1}::text[])) AS v,
+                count(*)::int AS n, ST_XMin(ST_Extent(t.geom)) AS w, ST_YMin(ST_Extent(t.geom)) AS s,
+                ST_XMax(ST_Extent(t.geom)) AS e, ST_YMax(ST_Extent(t.geom)) AS nn
+           FROM ${LAYER_SQL[layer.id].from}`,
+    ).join('\nUNION ALL\n'),
+    LAYERS.map((l) => l.versionSources),
+  )
+  for (const r of rows) {
+    out.push({
+      layer: r.layer as MapLayerId,
+      version: Number(r.v),
+      count: r.n,
+      extent: r.w === null ? null : [r.w, r.s, r.e, r.nn],
+    })
+  }
+  return out
+}

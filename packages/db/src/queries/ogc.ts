@@ -1,0 +1,98 @@
+import type { LayerDefinition } from '@onemap/domain/layers'
+import type { Database } from '../database.ts'
+import { jsonProperties, LAYER_SQL } from './catalogue.ts'
+import { Params } from './filters.ts'
+
+/**
+ * CRSs served by OGC API Features (Part 2, CRS by reference). OGC URIs follow the EPSG axis order:
+ * EPSG:4490 and 4326 are latitude, longitude; EPSG:4547 (CGCS2000 Gauss-Krüger CM 114°E) is
+ * northing, easting; CRS84 and EPSG:3857 are x, y. Stored geometry is EPSG:4490 lon/lat, and
+ * CGCS2000 ≈ WGS84 to centimetres, so 4326 and CRS84 are served without a datum shift.
+ */
+export const OGC_CRS = {
+  'http://www.opengis.net/def/crs/OGC/1.3/CRS84': { srid: 4490, flip: false, decimals: 7 },
+  'http://www.opengis.net/def/crs/EPSG/0/4490': { srid: 4490, flip: true, decimals: 7 },
+  'http://www.opengis.net/def/crs/EPSG/0/4326': { srid: 4490, flip: true, decimals: 7 },
+  'http://www.opengis.net/def/crs/EPSG/0/4547': { srid: 4547, flip: true, decimals: 3 },
+  'http://www.opengis.net/def/crs/EPSG/0/3857': { srid: 3857, flip: false, decimals: 3 },
+} as const
+export type OgcCrs = keyof typeof OGC_CRS
+export const CRS84: OgcCrs = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84'
+export const OGC_CRS_URIS = Object.keys(OGC_CRS) as OgcCrs[]
+
+/** The stored geometry expressed in `crs`, axis order included. */
+function geometryIn(crs: OgcCrs): string {
+  const { srid, flip } = OGC_CRS[crs]
+  const g = srid === 4490 ? 't.geom' : srid === 3857 ? 't.geom_3857' : `ST_Transform(t.geom, ${srid})`
+  return flip ? `ST_FlipCoordinates(${g})` : g
+}
+
+/** A bbox given in `crs` (its axis order) as an EPSG:4490 polygon expression. */
+function bboxIn(crs: OgcCrs, bbox: [number, number, number, number], params: Params): string {
+  const { srid, flip } = OGC_CRS[crs]
+  const [a, b, c, d] = flip ? [bbox[1], bbox[0], bbox[3], bbox[2]] : bbox
+  const env = `ST_MakeEnvelope(${params.add(a)}::float8, ${params.add(b)}::float8, ${params.add(c)}::float8, ${params.add(d)}::float8, ${srid})`
+  // A projected box is densified before reprojection so its edges stay close to the curved originals.
+  return srid === 4490 ? env : `ST_Transform(ST_Segmentize(${env}, (${params.add(Math.abs(c - a) / 16 || 1)})::float8), 4490)`
+}
+
+export interface OgcItemsQuery {
+  bbox?: [number, number, number, number] | undefined
+  bboxCrs: OgcCrs
+  crs: OgcCrs
+  /** Exact matches on public fields (compared as text). */
+  properties: Record<string, string>
+  limit: number
+  offset: number
+}
+
+export interface OgcItemsPage {
+  numberMatched: number
+  numberReturned: number
+  /** JSON array text of GeoJSON features, built in SQL. */
+  features: string
+}
+
+/** One page of a collection's items in the requested CRS, plus the total that matched. */
+export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcItemsQuery): Promise<OgcItemsPage> {
+  const sql = LAYER_SQL[layer.id]
+  const params = new Params()
+  const where: string[] = []
+  if (query.bbox) where.push(`ST_Intersects(t.geom, ${bboxIn(query.bboxCrs, query.bbox, params)})`)
+  for (const [name, value] of Object.entries(query.properties)) {
+    const column = sql.columns[name]
+    if (!column) throw new Error(`Field '${name}' is not a public field of layer '${layer.id}'`)
+    where.push(`(${column})::text = ${params.add(value)}`)
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const limit = params.add(query.limit)
+  const offset = params.add(query.offset)
+  const { rows } = await db.query<{ matched: number; returned: number; features: string }>(
+    `WITH page AS (
+       SELECT ${sql.id} AS fid, ${geometryIn(query.crs)} AS g, ${jsonProperties(layer)} AS props
+         FROM ${sql.from} ${whereSql}
+        ORDER BY ${sql.id} COLLATE "C" LIMIT ${limit}::int OFFSET ${offset}::int
+     )
+     SELECT (SELECT count(*)::int FROM ${sql.from} ${whereSql}) AS matched,
+            (SELECT count(*)::int FROM page) AS returned,
+            COALESCE((SELECT json_agg(json_build_object('type', 'Feature', 'id', fid,
+                'geometry', ST_AsGeoJSON(g, ${OGC_CRS[query.crs].decimals})::json, 'properties', props) ORDER BY fid COLLATE "C")
+              FROM page), '[]'::json)::text AS features`,
+    params.values,
+  )
+  const row = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
+  return { numberMatched: row.matched, numberReturned: row.returned, features: row.features }
+}
+
+/** One item as GeoJSON Feature text in `crs`, or null when the collection has no such id. */
+export async function ogcItem(db: Database, layer: LayerDefinition, id: string, crs: OgcCrs): Promise<string | null> {
+  const sql = LAYER_SQL[layer.id]
+  const { rows } = await db.query<{ body: string }>(
+    `SELECT json_build_object('type', 'Feature', 'id', ${sql.id},
+        'geometry', ST_AsGeoJSON(${geometryIn(crs)}, ${OGC_CRS[crs].decimals})::json,
+        'properties', ${jsonProperties(layer)})::text AS body
+       FROM ${sql.from} WHERE ${sql.id} = $1`,
+    [id],
+  )
+  return rows[0]?.body ?? null
+}
