@@ -1,9 +1,23 @@
+import { authRouter } from './routers/auth.ts'
+import { editsRouter } from './routers/edits.ts'
+import { featuresRouter } from './routers/features.ts'
 import { healthRouter } from './routers/health.ts'
+import { layersRouter } from './routers/layers.ts'
+import { liveRouter } from './routers/live.ts'
+import { progressRouter } from './routers/progress.ts'
+import { roadsRouter } from './routers/roads.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 /** Every router, one per resource, composed here and nowhere else. */
 export const appRouter = router({
   health: healthRouter,
+  layers: layersRouter,
+  features: featuresRouter,
+  auth: authRouter,
+  edits: editsRouter,
+  live: liveRouter,
+  progress: progressRouter,
+  roads: roadsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -48,3 +48,8 @@ export function monthEnd(date: string): string {
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10)
 }
+
+/** The zone's calendar date at `now`: China Standard Time is UTC+8 all year (no daylight saving). */
+export function zoneToday(now: Date): string {
+  return isoDay(new Date(now.getTime() + 8 * 3_600_000))
+}

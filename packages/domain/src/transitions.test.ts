@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkTransition, forwardTargets, hasStarted } from './transitions.ts'
+import { actualDatesAfter, checkTransition, forwardTargets, hasStarted } from './transitions.ts'
 
 // The full table of planner moves: [entity, from, to, suspendedFrom?, expected].
 const planner: [string, string, string, string | null, 'edit' | 'refused'][] = [
@@ -59,5 +59,27 @@ describe('checkTransition', () => {
     expect(hasStarted('facility', 'suspended', 'started')).toBe(true)
     expect(hasStarted('facility', 'suspended', 'planned')).toBe(false)
     expect(hasStarted('road_segment', 'planned')).toBe(false)
+  })
+})
+
+describe('actualDatesAfter', () => {
+  const none = { actualStart: null, actualFinish: null }
+  it('sets the start on starting and the finish on completion, keeping earlier dates', () => {
+    expect(actualDatesAfter('road_segment', 'under_construction', '2021-03-01', none)).toEqual({ actualStart: '2021-03-01', actualFinish: null })
+    expect(actualDatesAfter('road_segment', 'completed', '2022-01-01', { actualStart: '2021-03-01', actualFinish: null })).toEqual({
+      actualStart: '2021-03-01',
+      actualFinish: '2022-01-01',
+    })
+    expect(actualDatesAfter('facility', 'in_service', '2023-01-01', { actualStart: '2021-03-01', actualFinish: '2022-06-01' })).toEqual({
+      actualStart: '2021-03-01',
+      actualFinish: '2022-06-01',
+    })
+  })
+
+  it('clears later dates on a correction backwards and keeps both when suspending', () => {
+    const built = { actualStart: '2021-03-01', actualFinish: '2022-01-01' }
+    expect(actualDatesAfter('road_segment', 'under_construction', '2022-02-01', built)).toEqual({ actualStart: '2021-03-01', actualFinish: null })
+    expect(actualDatesAfter('road_segment', 'planned', '2022-02-01', built)).toEqual(none)
+    expect(actualDatesAfter('facility', 'suspended', '2022-02-01', built)).toEqual(built)
   })
 })

@@ -83,3 +83,22 @@ export function hasStarted(entity: EventEntity, status: string, suspendedFrom?: 
   const s = status === SUSPENDED ? (suspendedFrom ?? 'planned') : status
   return chain(entity).indexOf(s) >= 1
 }
+
+export interface ActualDates {
+  actualStart: string | null
+  actualFinish: string | null
+}
+
+/**
+ * The actual start and finish after moving to `to` on `at` (ISO date). Reaching a state sets its date
+ * if unset; going back to a state clears the dates of the states after it; suspending keeps both.
+ */
+export function actualDatesAfter(entity: EventEntity, to: string, at: string, current: ActualDates): ActualDates {
+  if (to === SUSPENDED) return current
+  const step = chain(entity).indexOf(to)
+  // Index 1 is the start (under construction / started); index 2 is completion.
+  return {
+    actualStart: step >= 1 ? (current.actualStart ?? at) : null,
+    actualFinish: step >= 2 ? (current.actualFinish ?? at) : null,
+  }
+}

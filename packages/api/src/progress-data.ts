@@ -1,0 +1,48 @@
+import type { Database } from '@onemap/db/database'
+import { loadFacilityItems, loadProgrammeWindow, loadRoadItems, type FacilityItemRow, type ProgrammeWindow, type RoadItemRow } from '@onemap/db/queries/progress'
+import { zoneToday } from '@onemap/domain/dates'
+import { latestStart, overdueDays, scheduleState, type ScheduleItem, type ScheduleState } from '@onemap/domain/schedule'
+import { TRPCError } from '@trpc/server'
+
+/** The programme or a 412: without one there is no deadline to measure against. */
+export async function requireProgramme(db: Database): Promise<ProgrammeWindow> {
+  const programme = await loadProgrammeWindow(db)
+  if (!programme) {
+    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'No programme in the database: run `pnpm onemap seed` first' })
+  }
+  return programme
+}
+
+export const roadSchedule = (r: RoadItemRow): ScheduleItem => ({
+  entity: 'road_segment',
+  category: r.roadClass,
+  status: r.status,
+  suspendedFrom: r.suspendedFrom,
+  plannedStart: r.plannedStart,
+  actualStart: r.actualStart,
+})
+
+export const facilitySchedule = (f: FacilityItemRow): ScheduleItem => ({
+  entity: 'facility',
+  category: f.kind,
+  status: f.status,
+  suspendedFrom: f.suspendedFrom,
+  plannedStart: f.plannedStart,
+  actualStart: f.actualStart,
+})
+
+/** Schedule facts of one item on `today`: its state, days overdue, and 倒排工期 latest start when unstarted. */
+export function scheduleFacts(item: ScheduleItem, today: string, deadline: string) {
+  const state = scheduleState(item, today, deadline)
+  const days = overdueDays(item, today)
+  const notStarted = item.actualStart === null && state !== 'done'
+  return { state, overdueDays: days, latestStart: notStarted ? latestStart(item, deadline) : null }
+}
+
+/** Everything the progress procedures compute from: the programme, both item lists and today's date. */
+export async function loadProgress(db: Database, now: Date) {
+  const [programme, roads, facilities] = await Promise.all([requireProgramme(db), loadRoadItems(db), loadFacilityItems(db)])
+  return { programme, roads, facilities, today: zoneToday(now) }
+}
+
+export const emptyStates = (): Record<ScheduleState, number> => ({ done: 0, on_track: 0, at_risk: 0, overdue: 0, late: 0 })

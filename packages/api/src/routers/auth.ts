@@ -1,0 +1,49 @@
+import { findLoginCandidate, createSession, deleteSession } from '@onemap/db/queries/accounts'
+import { TRPCError } from '@trpc/server'
+import { z } from 'zod'
+import { LoginThrottle } from '../login-throttle.ts'
+import { decoyHash, verifyPassword } from '../passwords.ts'
+import { hashToken, newSessionToken, SESSION_TTL_MS } from '../sessions.ts'
+import { publicProcedure, router } from '../trpc.ts'
+
+/** One throttle per process: failures from every request count together. */
+export const loginThrottle = new LoginThrottle()
+
+const Credentials = z.object({
+  name: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(1024),
+})
+
+export const authRouter = router({
+  /** Signs in: sets the httpOnly session cookie and returns the account's name and role. */
+  login: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
+    const wait = loginThrottle.retryAfter(input.name, ctx.clientIp)
+    if (wait > 0) {
+      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins; try again in ${wait} s` })
+    }
+    const account = await findLoginCandidate(ctx.db, input.name)
+    // Verify against a decoy when the name is unknown, so timing does not reveal which names exist.
+    const ok = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()))
+    if (!account || !ok || account.disabled) {
+      loginThrottle.fail(input.name, ctx.clientIp)
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong name or password' })
+    }
+    loginThrottle.succeed(input.name)
+    const token = newSessionToken()
+    const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS)
+    await createSession(ctx.db, { tokenHash: hashToken(token), userId: account.id, expiresAt })
+    ctx.cookie.set(token, expiresAt)
+    return { name: account.name, role: account.role, expiresAt: expiresAt.toISOString() }
+  }),
+
+  /** Ends the current session (deletes it in the database) and clears the cookie. */
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    const token = ctx.cookie.read()
+    if (token) await deleteSession(ctx.db, hashToken(token))
+    ctx.cookie.clear()
+    return { ok: true as const }
+  }),
+
+  /** The signed-in account, or null for the public. */
+  me: publicProcedure.query(({ ctx }) => (ctx.user ? { name: ctx.user.name, role: ctx.user.role } : null)),
+})

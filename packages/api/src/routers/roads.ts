@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
+import { publicProcedure, router } from '../trpc.ts'
+
+/** Sort keys of roads.unbuilt: a fixed list, each mapped to a comparator below. */
+export const UNBUILT_SORTS = ['overdue_days', 'length', 'planned_start', 'latest_start', 'sub_district', 'name'] as const
+
+export const roadsRouter = router({
+  /**
+   * Programme segments not yet completed, with length (m), sub-district, planned dates, days overdue
+   * and 倒排工期 latest start; sorted and paged. Ties break on id so pages never overlap.
+   */
+  unbuilt: publicProcedure
+    .input(
+      z.object({
+        sort: z.enum(UNBUILT_SORTS).default('overdue_days'),
+        dir: z.enum(['asc', 'desc']).default('desc'),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { programme, roads, today } = await loadProgress(ctx.db, ctx.now())
+      const rows = roads
+        .filter((r) => r.inProgramme && r.status !== 'completed')
+        .map((r) => ({
+          id: r.id,
+          roadId: r.roadId,
+          nameZh: r.nameZh,
+          nameEn: r.nameEn,
+          roadClass: r.roadClass,
+          status: r.status,
+          version: r.version,
+          lengthM: Math.round(r.lengthM * 10) / 10,
+          subDistrictCode: r.subDistrictCode,
+          subDistrictName: r.subDistrictName,
+          plannedStart: r.plannedStart,
+          plannedFinish: r.plannedFinish,
+          ...scheduleFacts(roadSchedule(r), today, programme.deadline),
+        }))
+      type Row = (typeof rows)[number]
+      // Missing values sort last in either direction.
+      const key: Record<(typeof UNBUILT_SORTS)[number], (r: Row) => string | number | null> = {
+        overdue_days: (r) => r.overdueDays,
+        length: (r) => r.lengthM,
+        planned_start: (r) => r.plannedStart,
+        latest_start: (r) => r.latestStart,
+        sub_district: (r) => r.subDistrictCode,
+        name: (r) => r.nameZh,
+      }
+      const sign = input.dir === 'asc' ? 1 : -1
+      rows.sort((a, b) => {
+        const x = key[input.sort](a)
+        const y = key[input.sort](b)
+        if (x !== y) {
+          if (x === null) return 1
+          if (y === null) return -1
+          return (x < y ? -1 : 1) * sign
+        }
+        return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+      })
+      const start = (input.page - 1) * input.pageSize
+      return { total: rows.length, page: input.page, pageSize: input.pageSize, today, rows: rows.slice(start, start + input.pageSize) }
+    }),
+})

@@ -1,0 +1,150 @@
+import type { EventEntity, FacilityKind, RoadClass } from '@onemap/domain/statuses'
+import type { Database } from '../database.ts'
+
+/** The programme window the goals are measured in (ISO dates). */
+export interface ProgrammeWindow {
+  id: string
+  windowStart: string
+  deadline: string
+}
+
+/** The programme with the latest deadline, or null in a database that was never seeded. */
+export async function loadProgrammeWindow(db: Database): Promise<ProgrammeWindow | null> {
+  const { rows } = await db.query<ProgrammeWindow>(
+    `SELECT id, window_start::text AS "windowStart", deadline::text AS deadline
+       FROM programme ORDER BY deadline DESC, id LIMIT 1`,
+  )
+  return rows[0] ?? null
+}
+
+interface PlaceColumns {
+  subDistrictCode: string | null
+  subDistrictName: string | null
+  renewalUnitId: string | null
+  renewalUnitName: string | null
+}
+
+export interface RoadItemRow extends PlaceColumns {
+  id: string
+  roadId: string
+  nameZh: string
+  nameEn: string
+  roadClass: RoadClass
+  lengthM: number
+  status: string
+  suspendedFrom: string | null
+  plannedStart: string | null
+  plannedFinish: string | null
+  actualStart: string | null
+  actualFinish: string | null
+  inProgramme: boolean
+  version: number
+}
+
+export interface FacilityItemRow extends PlaceColumns {
+  id: string
+  kind: FacilityKind
+  nameZh: string
+  nameEn: string
+  status: string
+  suspendedFrom: string | null
+  plannedStart: string | null
+  plannedFinish: string | null
+  actualStart: string | null
+  actualFinish: string | null
+  inProgramme: boolean
+  version: number
+}
+
+// A segment belongs to the sub-district and renewal unit containing its midpoint: a long road crossing
+// a boundary is still counted once. Facilities are points and fall in exactly one.
+const place = (point: string) => `
+  LEFT JOIN LATERAL (SELECT code, name_zh FROM sub_districts sd WHERE ST_Intersects(sd.geom, ${point})
+                     ORDER BY code LIMIT 1) sd ON true
+  LEFT JOIN LATERAL (SELECT id, name_zh FROM renewal_units ru WHERE ST_Intersects(ru.geom, ${point})
+                     ORDER BY id LIMIT 1) ru ON true`
+const placeColumns = `sd.code AS "subDistrictCode", sd.name_zh AS "subDistrictName",
+  ru.id AS "renewalUnitId", ru.name_zh AS "renewalUnitName"`
+
+// The state a suspended item was in before its suspension: the newest event that suspended it.
+const suspendedFrom = (entity: EventEntity, alias: string) => `CASE WHEN ${alias}.status = 'suspended' THEN
+  (SELECT e.from_status FROM status_events e WHERE e.entity = '${entity}' AND e.entity_id = ${alias}.id
+     AND e.to_status = 'suspended' AND e.from_status <> 'suspended' ORDER BY e.happened_on DESC, e.id DESC LIMIT 1) END`
+
+const dateColumns = (a: string) => `${a}.planned_start::text AS "plannedStart", ${a}.planned_finish::text AS "plannedFinish",
+  ${a}.actual_start::text AS "actualStart", ${a}.actual_finish::text AS "actualFinish"`
+
+/** Every road segment with its road's class and name, length in metres (CGCS2000 geography) and place. */
+export async function loadRoadItems(db: Database): Promise<RoadItemRow[]> {
+  const { rows } = await db.query<RoadItemRow>(
+    `SELECT s.id, s.road_id AS "roadId", r.name_zh AS "nameZh", r.name_en AS "nameEn", r.class AS "roadClass",
+            s.length_m AS "lengthM", s.status, ${suspendedFrom('road_segment', 's')} AS "suspendedFrom",
+            ${dateColumns('s')}, s.in_programme AS "inProgramme", s.version, ${placeColumns}
+       FROM road_segments s JOIN roads r ON r.id = s.road_id
+       ${place('ST_LineInterpolatePoint(s.geom, 0.5)')}
+      ORDER BY s.id`,
+  )
+  return rows
+}
+
+/** Every facility with its kind, status and place. */
+export async function loadFacilityItems(db: Database): Promise<FacilityItemRow[]> {
+  const { rows } = await db.query<FacilityItemRow>(
+    `SELECT f.id, f.kind, f.name_zh AS "nameZh", f.name_en AS "nameEn", f.status,
+            ${suspendedFrom('facility', 'f')} AS "suspendedFrom", ${dateColumns('f')},
+            f.in_programme AS "inProgramme", f.version, ${placeColumns}
+       FROM facilities f ${place('f.geom')}
+      ORDER BY f.id`,
+  )
+  return rows
+}
+
+/** Status events as replay needs them, in effect order (site date, then entry order). */
+export async function loadReplayEvents(db: Database) {
+  const { rows } = await db.query<{ id: number; entity: EventEntity; entityId: string; from: string | null; to: string; happenedOn: string }>(
+    `SELECT id::int AS id, entity, entity_id AS "entityId", from_status AS "from", to_status AS "to",
+            happened_on::text AS "happenedOn"
+       FROM status_events ORDER BY happened_on, id`,
+  )
+  return rows
+}
+
+export interface StatusOnDate {
+  entity: EventEntity
+  id: string
+  /** Status on the date; 'planned' for an item without an event on or before it. */
+  status: string
+  /** For a suspended item, the status its suspending event left. */
+  suspendedFrom: string | null
+  /** The newest event in effect on the date, if any. */
+  eventId: number | null
+}
+
+/**
+ * The status of every current road segment and facility at the end of `date`, computed in SQL from
+ * the newest event on or before it. A segment split later inherited its parent's events, so it has
+ * its parent's history.
+ */
+export async function statusesOn(db: Database, date: string): Promise<StatusOnDate[]> {
+  const { rows } = await db.query<StatusOnDate>(
+    `WITH items AS (
+       SELECT 'road_segment'::text AS entity, id FROM road_segments
+       UNION ALL SELECT 'facility', id FROM facilities),
+     latest AS (
+       SELECT DISTINCT ON (entity, entity_id) entity, entity_id, from_status, to_status, id
+         FROM status_events WHERE happened_on <= $1::date
+        ORDER BY entity, entity_id, happened_on DESC, id DESC)
+     SELECT i.entity, i.id, coalesce(l.to_status, 'planned') AS status,
+            CASE WHEN l.to_status = 'suspended' THEN l.from_status END AS "suspendedFrom", l.id::int AS "eventId"
+       FROM items i LEFT JOIN latest l ON l.entity = i.entity AND l.entity_id = i.id
+      ORDER BY i.entity, i.id`,
+    [date],
+  )
+  return rows
+}
+
+/** When the data last changed: the newest entry in the audit trail, or null for none. */
+export async function lastChangeAt(db: Database): Promise<string | null> {
+  const { rows } = await db.query<{ at: Date | null }>('SELECT max(recorded_at) AS at FROM status_events')
+  return rows[0]?.at ? rows[0].at.toISOString() : null
+}
