@@ -1,9 +1,7 @@
 import { authRouter } from './routers/auth.ts'
 import { editsRouter } from './routers/edits.ts'
 import { featuresRouter } from './routers/features.ts'
-import { featuresRouter } from './routers/features.ts'
 import { healthRouter } from './routers/health.ts'
-import { layersRouter } from './routers/layers.ts'
 import { layersRouter } from './routers/layers.ts'
 import { liveRouter } from './routers/live.ts'
 import { progressRouter } from './routers/progress.ts'
@@ -13,8 +11,6 @@ import { createCallerFactory, router } from './trpc.ts'
 /** Every router, one per resource, composed here and nowhere else. */
 export const appRouter = router({
   health: healthRouter,
-  layers: layersRouter,
-  features: featuresRouter,
   layers: layersRouter,
   features: featuresRouter,
   auth: authRouter,
