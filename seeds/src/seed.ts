@@ -2,10 +2,16 @@ import type { Database } from '@onemap/db/database'
 import { SCHEMA } from '@onemap/db/database'
 import { migrate } from '@onemap/db/migrate'
 import { PROGRAMME_2020 } from './programme.ts'
+import { loadSampleLayers, readSampleLayers, type SampleLayers } from './sample-layers.ts'
 
 export interface SeedResult {
   seeded: boolean
   reason: string
+}
+
+export interface SeedOptions {
+  /** The sample layers to load; defaults to the files in data/ (tests pass altered copies). */
+  layers?: SampleLayers
 }
 
 /** True when the database holds no programme yet, i.e. it was never seeded. */
@@ -18,8 +24,10 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * Seeds an empty database with the programme and the sample layers, in one transaction so a
  * failure leaves it empty. A database that holds anything is left alone.
  */
-export async function seedIfEmpty(db: Database): Promise<SeedResult> {
+export async function seedIfEmpty(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
   if (!(await isEmpty(db))) return { seeded: false, reason: 'database already holds data; left alone' }
+  // Read and validate the files before the transaction opens: a broken file fails without touching the DB.
+  const layers = options.layers ?? readSampleLayers()
   await db.transaction(async (client) => {
     const p = PROGRAMME_2020
     await client.query(
@@ -27,8 +35,9 @@ export async function seedIfEmpty(db: Database): Promise<SeedResult> {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [p.id, p.name_zh, p.name_en, p.window_start, p.deadline, p.source, JSON.stringify(p.goals), JSON.stringify(p.targets)],
     )
+    await loadSampleLayers(client, layers)
   })
-  return { seeded: true, reason: 'empty database seeded with the programme' }
+  return { seeded: true, reason: 'empty database seeded with the programme and the sample layers' }
 }
 
 /**
