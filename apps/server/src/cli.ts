@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util'
 import { reseed, seedIfEmpty } from '@onemap/seeds/seed'
 import { prepareDatabase } from './boot.ts'
+import { IMPORT_USAGE, runImport } from './cli/import.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
 
 const USAGE = `Usage: pnpm onemap <command>
   seed [--reset]     seed an empty database; --reset drops all OneMap data and reseeds
-  migrate            apply pending migrations`
+  migrate            apply pending migrations
+  import <file> --layer <layer> [--crs …] [--mode upsert|replace] [--encoding …] [--dry-run] [--actor …]
+                     import authoritative data (pnpm onemap import --help for details)`
 
 const say = (line: string) => console.log(`[onemap] ${line}`)
 
@@ -28,6 +31,11 @@ async function main(argv: string[]) {
     case 'migrate': {
       const db = await prepareDatabase(env, say, { seed: false })
       await db.close()
+      return
+    }
+    case 'import': {
+      if (rest.includes('--help')) console.log(IMPORT_USAGE)
+      else process.exitCode = await runImport(rest, env, say)
       return
     }
     default:
