@@ -1,0 +1,162 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FACILITY_STATUS_COLOURS } from '../src/modes/public/facility-model.ts'
+import { facilities, type FacilityFeature } from './api.ts'
+import { type Harness, hexToRgb, openPage, pixelOffset, pixelsOf, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
+
+let h: Harness
+let all: FacilityFeature[]
+
+beforeAll(async () => {
+  h = await startHarness()
+  all = await facilities(h)
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
+const HAN = /\p{Script=Han}/u
+
+describe('public site', () => {
+  it('loads with no console error and no request to any other host', async () => {
+    const { page, context, problems } = await openPage(h)
+    await page.goto(`${h.origin}/`)
+    await waitForMapIdle(page)
+    await page.getByTestId('headline-facilities').waitFor()
+    await page.locator('[data-facility-id]').first().waitFor()
+    expect(await page.locator('[data-facility-id]').count()).toBe(all.length)
+    await page.screenshot({ path: shot('public-desktop') })
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('draws facility markers on the map canvas where the facilities are', async () => {
+    const { page, context, problems } = await openPage(h, { width: 1000, height: 800 })
+    const [target, ...others] = all
+    if (!target) throw new Error('the seeded database holds no facility')
+    const [lon, lat] = target.geometry.coordinates
+    const zoom = 15
+    await page.goto(`${h.origin}/#${zoom}/${lat}/${lon}`)
+    await waitForMapIdle(page)
+    await page.locator('[data-facility-id]').first().waitFor()
+    // Give the GeoJSON source its render after the data arrived.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)))
+    const canvas = page.locator('.map-canvas canvas')
+    const box = await canvas.boundingBox()
+    if (!box) throw new Error('no map canvas')
+    const png = await canvas.screenshot({ path: shot('map-canvas') })
+    const centre: [number, number] = [box.width / 2, box.height / 2]
+    const neighbour = others.find((f) => {
+      const [dx, dy] = pixelOffset([lon, lat], zoom, f.geometry.coordinates)
+      return Math.abs(dx) < box.width / 2 - 20 && Math.abs(dy) < box.height / 2 - 20 && Math.hypot(dx, dy) > 40
+    })
+    const points: [number, number][] = [centre, [centre[0] + 45, centre[1] + 45]]
+    if (neighbour) {
+      const [dx, dy] = pixelOffset([lon, lat], zoom, neighbour.geometry.coordinates)
+      points.push([centre[0] + dx, centre[1] + dy])
+    }
+    const [atTarget, beside, atNeighbour] = await pixelsOf(context, png, points)
+    const near = (rgba: number[] | undefined, hex: string) => {
+      const rgb = hexToRgb(hex)
+      return !!rgba && rgb.every((c, i) => Math.abs(c - (rgba[i] as number)) <= 24)
+    }
+    const colourOf = (f: FacilityFeature) => FACILITY_STATUS_COLOURS[f.properties.status as keyof typeof FACILITY_STATUS_COLOURS]
+    expect(near(atTarget, colourOf(target)), `centre pixel ${atTarget} vs ${colourOf(target)}`).toBe(true)
+    expect(near(beside, colourOf(target)), `pixel beside the marker ${beside}`).toBe(false)
+    if (neighbour) expect(near(atNeighbour, colourOf(neighbour)), `neighbour ${neighbour.properties.id} pixel ${atNeighbour}`).toBe(true)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('search → card → permalink → reload shows the same facility', async () => {
+    const { page, context, problems } = await openPage(h)
+    const target = all.find((f) => f.properties.name_zh.length >= 3) ?? all[0]
+    if (!target) throw new Error('no facility')
+    await page.goto(`${h.origin}/`)
+    await page.getByLabel('按名称搜索').fill(target.properties.name_zh.slice(0, 3))
+    const link = page.locator(`[data-facility-id="${target.properties.id}"]`)
+    await link.click()
+    const card = page.getByTestId('facility-card')
+    await expect.poll(() => card.locator('h2').textContent()).toBe(target.properties.name_zh)
+    expect(new URL(page.url()).pathname).toBe(`/facility/${target.properties.id}`)
+    const permalink = await page.getByTestId('permalink').getAttribute('href')
+    expect(permalink).toBe(`${h.origin}/facility/${target.properties.id}`)
+    await page.goto(permalink as string)
+    await expect.poll(() => page.getByTestId('facility-card').locator('h2').textContent()).toBe(target.properties.name_zh)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('facility-card').locator('h2').textContent()).toBe(target.properties.name_zh)
+    await waitForMapIdle(page)
+    await page.screenshot({ path: shot('facility-card') })
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('switching to English changes every visible string', async () => {
+    const { page, context, problems } = await openPage(h)
+    const target = all[0] as FacilityFeature
+    await page.goto(`${h.origin}/facility/${target.properties.id}`)
+    await page.getByTestId('facility-card').waitFor()
+    await page.getByTestId('headline-facilities').waitFor()
+    const zhText = await page.locator('body').innerText()
+    expect(zhText).toMatch(HAN)
+    await page.getByRole('button', { name: '切换到英文' }).click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en')
+    const enLines = (await page.locator('body').innerText()).split('\n').map((l) => l.trim()).filter(Boolean)
+    // The sample badge is deliberately bilingual and the switch names the other language in itself.
+    const allowed = new Set(['示例数据 · sample data', '中文'])
+    const stillChinese = enLines.filter((l) => HAN.test(l) && !allowed.has(l))
+    expect(stillChinese).toEqual([])
+    expect(enLines).toContain(target.properties.name_en)
+    await page.screenshot({ path: shot('facility-card-en') })
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('fits a 375 px phone with no horizontal scroll', async () => {
+    const { page, context, problems } = await openPage(h, { width: 375, height: 812 })
+    await page.goto(`${h.origin}/facility/${(all[0] as FacilityFeature).properties.id}`)
+    await page.getByTestId('facility-card').waitFor()
+    await waitForMapIdle(page)
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client)
+    await page.screenshot({ path: shot('phone-375'), fullPage: true })
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('keyboard alone reaches and opens a facility card', async () => {
+    const { page, context, problems } = await openPage(h)
+    await page.goto(`${h.origin}/`)
+    await page.locator('[data-facility-id]').first().waitFor()
+    let focusedId: string | null = null
+    for (let i = 0; i < 40 && !focusedId; i++) {
+      await page.keyboard.press('Tab')
+      focusedId = await page.evaluate(() => document.activeElement?.getAttribute('data-facility-id') ?? null)
+    }
+    expect(focusedId).not.toBeNull()
+    await page.keyboard.press('Enter')
+    const card = page.getByTestId('facility-card')
+    await card.waitFor()
+    // The card's heading takes focus, so a screen reader announces the facility that opened.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('card-title')
+    expect(new URL(page.url()).pathname).toBe(`/facility/${focusedId}`)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('keeps the one map when moving between modes', async () => {
+    const { page, context, problems } = await openPage(h)
+    await page.goto(`${h.origin}/`)
+    await waitForMapIdle(page)
+    await page.locator('.map-canvas canvas').evaluate((el) => el.setAttribute('data-original', 'yes'))
+    await page.getByRole('link', { name: '规划工作台' }).click()
+    await page.getByRole('heading', { name: '规划工作台' }).waitFor()
+    await page.getByRole('link', { name: '建设进展' }).first().click()
+    await page.locator('[data-facility-id]').first().waitFor()
+    expect(await page.locator('.map-canvas canvas[data-original="yes"]').count()).toBe(1)
+    expect(await page.locator('.map-canvas canvas').count()).toBe(1)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+})

@@ -1,0 +1,82 @@
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { webEnv } from '../env.ts'
+import type { Language } from '../i18n/setup.ts'
+import { basemapStyle, LABEL_METADATA, labelText, ZONE_BOUNDS } from './basemap-style.ts'
+import { BasemapRefused, resolveBasemap } from './online-basemaps.ts'
+
+setWorkerUrl(workerUrl)
+
+/** Performance mark set once, on the first idle map; the benchmark and browser tests wait for it. */
+export const FIRST_IDLE_MARK = 'onemap:first-map-idle'
+
+function onlineBasemap() {
+  try {
+    return resolveBasemap(webEnv.basemap)
+  } catch (err) {
+    if (!(err instanceof BasemapRefused)) throw err
+    // Configuration error: say so loudly and keep our own basemap rather than show misplaced data.
+    console.warn(`[onemap] ${err.message}; using the built-in basemap`)
+    return undefined
+  }
+}
+
+/**
+ * The page's single map. Created once when the shell mounts and kept across every route change
+ * (WebGL contexts are scarce and leak when re-created); `onReady` hands it to the modes.
+ */
+export function MapCanvas({ onReady }: { onReady: (map: MapLibreMap | null) => void }) {
+  const container = useRef<HTMLDivElement>(null)
+  const { t, i18n } = useTranslation()
+  const mapRef = useRef<MapLibreMap | null>(null)
+
+  useEffect(() => {
+    if (!container.current) return
+    const language = i18n.language as Language
+    const map = new MapLibreMap({
+      container: container.current,
+      style: basemapStyle(location.origin, language, onlineBasemap()),
+      bounds: ZONE_BOUNDS,
+      fitBoundsOptions: { padding: 8 },
+      // #zoom/lat/lon keeps the view in the URL, so a shared link shows the same place.
+      hash: true,
+      attributionControl: false,
+      // No glyph server: CJK labels are drawn from the browser's local fonts.
+      localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif",
+      maxBounds: [ZONE_BOUNDS[0] - 0.2, ZONE_BOUNDS[1] - 0.15, ZONE_BOUNDS[2] + 0.2, ZONE_BOUNDS[3] + 0.15],
+      minZoom: 10,
+      maxZoom: 19,
+      dragRotate: false,
+      pitchWithRotate: false,
+    })
+    map.touchZoomRotate.disableRotation()
+    mapRef.current = map
+    map.once('load', () => onReady(map))
+    map.once('idle', () => performance.mark(FIRST_IDLE_MARK))
+    return () => {
+      onReady(null)
+      mapRef.current = null
+      map.remove()
+    }
+    // The map is created once per mount by design; language changes are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    const apply = (lng: string) => {
+      const map = mapRef.current
+      if (!map?.isStyleLoaded()) return
+      for (const layer of map.getStyle().layers) {
+        if ((layer.metadata as typeof LABEL_METADATA | undefined)?.['onemap:label']) {
+          map.setLayoutProperty(layer.id, 'text-field', labelText(lng as Language))
+        }
+      }
+    }
+    i18n.on('languageChanged', apply)
+    return () => i18n.off('languageChanged', apply)
+  }, [i18n])
+
+  return <div ref={container} className="map-canvas" role="region" aria-label={t('map.label')} />
+}

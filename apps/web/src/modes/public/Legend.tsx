@@ -1,0 +1,35 @@
+import { FACILITY_STATUSES } from '@onemap/domain/statuses'
+import { useTranslation } from 'react-i18next'
+import { BASEMAP_COLOURS } from '../../map/basemap-style.ts'
+import { FACILITY_STATUS_COLOURS } from './facility-model.ts'
+import { RENEWAL_COLOUR } from './public-layers.ts'
+
+/** Map legend: facility statuses, the renewal zone, rivers and roads. */
+export function Legend() {
+  const { t } = useTranslation()
+  return (
+    <section className="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">{t('map.legend')}</h2>
+      <ul>
+        {FACILITY_STATUSES.map((s) => (
+          <li key={s}>
+            <span className="swatch swatch-dot" style={{ background: FACILITY_STATUS_COLOURS[s] }} aria-hidden="true" />
+            {t(`status.${s}`)}
+          </li>
+        ))}
+        <li>
+          <span className="swatch swatch-area" style={{ borderColor: RENEWAL_COLOUR }} aria-hidden="true" />
+          {t('map.renewalZone')}
+        </li>
+        <li>
+          <span className="swatch swatch-line" style={{ background: BASEMAP_COLOURS.river }} aria-hidden="true" />
+          {t('map.river')}
+        </li>
+        <li>
+          <span className="swatch swatch-line" style={{ background: BASEMAP_COLOURS.road }} aria-hidden="true" />
+          {t('map.road')}
+        </li>
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,70 @@
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useRoute } from 'wouter'
+import { MapCanvas } from '../map/MapCanvas.tsx'
+import { MapContext } from '../map/map-context.ts'
+import { ZoomButtons } from '../map/ZoomButtons.tsx'
+import { ModePlaceholder } from '../modes/ModePlaceholder.tsx'
+import { PublicMode } from '../modes/public/PublicMode.tsx'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
+
+export type Mode = 'public' | 'plan' | 'wall'
+
+/**
+ * The frame every mode lives in: header, the mode's panel, and the one map. Routes pick the mode
+ * but never unmount the map; the public mode stays mounted between / and its permalinks so its
+ * filters and list survive opening a card.
+ */
+export function AppShell() {
+  const { t } = useTranslation()
+  const [map, setMap] = useState<MapLibreMap | null>(null)
+  const [isFacility, facility] = useRoute('/facility/:id')
+  const [isRoad, road] = useRoute('/road/:id')
+  const [isPlan] = useRoute('/plan')
+  const [isWall] = useRoute('/wall')
+  const mode: Mode = isPlan ? 'plan' : isWall ? 'wall' : 'public'
+
+  return (
+    <MapContext.Provider value={map}>
+      <div className="shell" data-mode={mode}>
+        <a className="skip-link" href="#mode-panel">
+          {t('app.skipToList')}
+        </a>
+        <header className="shell-header">
+          <div className="brand">
+            <h1>{t('app.title')}</h1>
+            <p>{t('app.subtitle')}</p>
+          </div>
+          <nav aria-label={t('nav.label')} className="mode-nav">
+            <Link href="/" aria-current={mode === 'public' ? 'page' : undefined}>
+              {t('nav.public')}
+            </Link>
+            <Link href="/plan" aria-current={mode === 'plan' ? 'page' : undefined}>
+              {t('nav.plan')}
+            </Link>
+            <Link href="/wall" aria-current={mode === 'wall' ? 'page' : undefined}>
+              {t('nav.wall')}
+            </Link>
+          </nav>
+          <LanguageSwitch />
+        </header>
+        <div className="workspace">
+          <main id="mode-panel" className="mode-panel" tabIndex={-1}>
+            {mode === 'public' && (
+              <PublicMode facilityId={isFacility ? facility.id : undefined} roadId={isRoad ? road.id : undefined} />
+            )}
+            {mode === 'plan' && <ModePlaceholder mode="plan" />}
+            {mode === 'wall' && <ModePlaceholder mode="wall" />}
+          </main>
+          <div className="map-region">
+            <MapCanvas onReady={setMap} />
+            <ZoomButtons />
+            {!map && <p className="map-loading">{t('map.loading')}</p>}
+            <div id="map-overlay-slot" className="map-overlay-slot" />
+          </div>
+        </div>
+      </div>
+    </MapContext.Provider>
+  )
+}
