@@ -59,7 +59,7 @@ describe('edits.setStatus', () => {
     expect(await codeOf(callerAs(db, ADMIN).edits.setStatus(back))).toBe('BAD_REQUEST')
     const r = await callerAs(db, ADMIN).edits.setStatus({ ...back, note: 'recorded on the wrong school' })
     expect(r.kind).toBe('correction')
-    expect((await db.query(`SELECT actual_start FROM facilities WHERE id = 'f1'`)).rows[0].actual_start).toBeNull()
+    expect((await db.query(`SELECT actual_start FROM facilities WHERE id = 'f1'`)).rows[0]?.actual_start).toBeNull()
   })
 
   it('refuses unknown items and future dates', async () => {
