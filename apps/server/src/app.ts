@@ -7,6 +7,8 @@ import type { Database } from '@onemap/db/database'
 import { currentMigration } from '@onemap/db/migrate'
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { ogcRoutes } from './routes/ogc.ts'
+import { tileRoutes } from './routes/tiles.ts'
 
 export interface ServerOptions {
   db: Database
@@ -47,6 +49,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     prefix: '/trpc',
     trpcOptions: { router: appRouter, createContext: () => createContext(db) },
   })
+
+  await app.register(tileRoutes, { db })
+  await app.register(ogcRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: false })
