@@ -144,3 +144,11 @@ test('高新医院 is the real programme hospital with 1,000 beds, started 2022-
   )
   expect(row).toEqual({ capacity: 1000, capacity_unit: 'beds', is_real: true, in_programme: true, started: '2022-03-04' })
 })
+
+test('every facility and water body lies inside the zone', async () => {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT f.id FROM facilities f, zone_boundary z WHERE NOT ST_Within(f.geom, z.geom)
+     UNION ALL SELECT w.id FROM water_bodies w, zone_boundary z WHERE NOT ST_Within(w.geom, z.geom)`,
+  )
+  expect(rows).toEqual([])
+})
