@@ -53,7 +53,9 @@ export function date(props: Properties, names: readonly string[], problems: Attr
   const hit = field(props, names)
   if (!hit) return undefined
   const v = hit.value
-  // dBASE dates arrive as Date at local midnight from `shapefile`; read them back in local time.
+  // dBASE dates arrive as Date at local midnight from `shapefile`; read them back in local time. An
+  // empty dBASE date ("00000000") comes out as 1899-11-30: it means no date.
+  if (v instanceof Date && v.getFullYear() < 1900) return undefined
   if (v instanceof Date && !Number.isNaN(v.getTime())) {
     return iso(v.getFullYear(), v.getMonth() + 1, v.getDate())
   }
