@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs'
 import fastifyCompress from '@fastify/compress'
+import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
-import { createContext } from '@onemap/api/context'
 import { appRouter } from '@onemap/api/root'
 import type { Database } from '@onemap/db/database'
 import { currentMigration } from '@onemap/db/migrate'
-import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
+import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { contextFromRequest } from './auth/context.ts'
+import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
@@ -37,6 +39,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   })
 
   await app.register(fastifyCompress, { global: true })
+  await app.register(fastifyCookie)
+  refuseCrossOrigin(app)
 
   app.get('/healthz', async () => ({
     ok: true,
@@ -47,7 +51,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
-    trpcOptions: { router: appRouter, createContext: () => createContext(db) },
+    trpcOptions: { router: appRouter, createContext: ({ req, res }: CreateFastifyContextOptions) => contextFromRequest(db, req, res) },
   })
 
   await app.register(tileRoutes, { db })

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { reseed, seedIfEmpty } from '@onemap/seeds/seed'
 import { prepareDatabase } from './boot.ts'
 import { IMPORT_USAGE, runImport } from './cli/import.ts'
+import { runUsers, USERS_USAGE } from './cli/users.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
 
@@ -9,7 +10,9 @@ const USAGE = `Usage: pnpm onemap <command>
   seed [--reset]     seed an empty database; --reset drops all OneMap data and reseeds
   migrate            apply pending migrations
   import <file> --layer <layer> [--crs …] [--mode upsert|replace] [--encoding …] [--dry-run] [--actor …]
-                     import authoritative data (pnpm onemap import --help for details)`
+                     import authoritative data (pnpm onemap import --help for details)
+  users add <name> --role viewer|planner|admin [--password …]
+  users list         manage planner accounts`
 
 const say = (line: string) => console.log(`[onemap] ${line}`)
 
@@ -36,6 +39,11 @@ async function main(argv: string[]) {
     case 'import': {
       if (rest.includes('--help')) console.log(IMPORT_USAGE)
       else process.exitCode = await runImport(rest, env, say)
+      return
+    }
+    case 'users': {
+      if (rest.includes('--help')) console.log(USERS_USAGE)
+      else process.exitCode = await runUsers(rest, env, say)
       return
     }
     default:

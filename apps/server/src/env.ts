@@ -15,6 +15,12 @@ const Env = z.object({
   ONEMAP_DATA_DIR: z.string().min(1).default(`${REPO_ROOT}data/runtime/pglite`),
   ONEMAP_WEB_DIST: z.string().min(1).default(`${REPO_ROOT}apps/web/dist`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  // Password of the 'admin' account created on the first start; absent means one is generated and printed once.
+  ONEMAP_ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
 export type Env = z.infer<typeof Env>
 

@@ -1,4 +1,5 @@
 import { createServer } from './app.ts'
+import { ensureAdmin } from './auth/bootstrap.ts'
 import { prepareDatabase } from './boot.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
@@ -8,6 +9,7 @@ const say = (line: string) => console.log(`[onemap] ${line}`)
 async function main() {
   const env = loadEnv()
   const db = await prepareDatabase(env, say)
+  await ensureAdmin(db, env.ONEMAP_ADMIN_PASSWORD, say)
   const app = await createServer({ db, webDist: env.ONEMAP_WEB_DIST, logLevel: env.LOG_LEVEL })
   let stopping = false
   const stop = async (signal: string) => {

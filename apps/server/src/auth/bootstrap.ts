@@ -1,0 +1,19 @@
+import { generatePassword, hashPassword } from '@onemap/api/passwords'
+import type { Database } from '@onemap/db/database'
+import { countAdmins, createAccount, deleteExpiredSessions } from '@onemap/db/queries/accounts'
+
+/**
+ * On start: when no admin account exists, creates `admin` with ONEMAP_ADMIN_PASSWORD, or with a
+ * generated password printed this once (it is stored only as a hash). Also drops expired sessions.
+ */
+export async function ensureAdmin(db: Database, password: string | undefined, say: (line: string) => void): Promise<void> {
+  await deleteExpiredSessions(db)
+  if ((await countAdmins(db)) > 0) return
+  const chosen = password ?? generatePassword()
+  await createAccount(db, { name: 'admin', role: 'admin', passwordHash: await hashPassword(chosen) })
+  say(
+    password
+      ? "Created account 'admin' with the password from ONEMAP_ADMIN_PASSWORD"
+      : `Created account 'admin' with the generated password ${chosen} (shown only now: note it, or set ONEMAP_ADMIN_PASSWORD before the first start)`,
+  )
+}

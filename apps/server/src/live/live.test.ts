@@ -1,0 +1,112 @@
+import { hashPassword } from '@onemap/api/passwords'
+import { openFixtureDatabase } from '@onemap/api/testing/fixture'
+import { openDatabase, type Database } from '@onemap/db/database'
+import { createAccount } from '@onemap/db/queries/accounts'
+import type { TestDatabase } from '@onemap/db/testing'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createServer } from '../app.ts'
+
+// Two servers sharing one database. On a PostgreSQL server they are two pools and two listening
+// connections, as two processes would have; an embedded folder opens in one process only, so there
+// both servers share its single connection.
+let db: TestDatabase
+let dbB: Database
+let a: FastifyInstance
+let b: FastifyInstance
+let urlA: string
+let urlB: string
+beforeAll(async () => {
+  db = await openFixtureDatabase()
+  await createAccount(db, { name: 'planner-li', role: 'planner', passwordHash: await hashPassword('planner-password') })
+  dbB = db.url ? await openDatabase({ url: db.url, dataDir: '', poolSize: 2 }) : db
+  a = await createServer({ db })
+  b = await createServer({ db: dbB })
+  urlA = await a.listen({ port: 0, host: '127.0.0.1' })
+  urlB = await b.listen({ port: 0, host: '127.0.0.1' })
+})
+afterAll(async () => {
+  await a.close()
+  await b.close()
+  if (dbB !== db) await dbB.close()
+  await db.close()
+})
+
+interface SseMessage {
+  id?: string
+  data: string
+}
+
+/** Opens an SSE stream and yields its messages (comments, i.e. pings, skipped). */
+async function* sse(url: string, signal: AbortSignal): AsyncGenerator<SseMessage> {
+  const res = await fetch(url, { headers: { accept: 'text/event-stream' }, signal })
+  expect(res.headers.get('content-type')).toMatch(/text\/event-stream/)
+  const decoder = new TextDecoder()
+  let buffer = ''
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true })
+    let end: number
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end)
+      buffer = buffer.slice(end + 2)
+      const msg: SseMessage = { data: '' }
+      for (const line of block.split('\n')) {
+        if (line.startsWith('id:')) msg.id = line.slice(3).trim()
+        if (line.startsWith('data:')) msg.data += line.slice(5).trim()
+      }
+      if (msg.data) yield msg
+    }
+  }
+}
+
+async function loginA(): Promise<string> {
+  const res = await fetch(`${urlA}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'planner-li', password: 'planner-password' }),
+  })
+  return res.headers.get('set-cookie')!.split(';')[0]!
+}
+
+describe(`live updates over SSE`, () => {
+  it('delivers an edit made through server A to a subscriber of server B within 1 s, and resumes by id', async () => {
+    const cookie = await loginA()
+    const ac = new AbortController()
+    const stream = sse(`${urlB}/trpc/live.events`, ac.signal)
+    // The first message is tRPC's 'connected' handshake: after it the subscription listens.
+    const first = await stream.next()
+    expect(first.value?.data).toContain('reconnectAfterInactivityMs')
+    await new Promise((r) => setTimeout(r, 200))
+
+    const started = Date.now()
+    const edit = await fetch(`${urlA}/trpc/edits.setStatus`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' }),
+    })
+    expect(edit.status).toBe(200)
+    const eventId = ((await edit.json()) as { result: { data: { eventId: number } } }).result.data.eventId
+    const msg = (await stream.next()).value!
+    const elapsed = Date.now() - started
+    expect(msg.id).toBe(String(eventId))
+    expect(JSON.parse(msg.data)).toMatchObject({ entityId: 's1', to: 'under_construction', from: 'planned' })
+    expect(msg.data).not.toContain('planner-li')
+    expect(elapsed).toBeLessThan(1000)
+    ac.abort()
+
+    // Another edit while disconnected: reconnecting with lastEventId replays it first.
+    await fetch(`${urlA}/trpc/edits.setStatus`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ entity: 'road_segment', id: 's1', expectedVersion: 2, to: 'completed', at: '2021-05-20' }),
+    })
+    const ac2 = new AbortController()
+    const input = encodeURIComponent(JSON.stringify({ lastEventId: String(eventId) }))
+    const resumed = sse(`${urlB}/trpc/live.events?input=${input}`, ac2.signal)
+    await resumed.next()
+    const missed = (await resumed.next()).value!
+    expect(JSON.parse(missed.data)).toMatchObject({ entityId: 's1', to: 'completed' })
+    expect(Number(missed.id)).toBeGreaterThan(eventId)
+    ac2.abort()
+  })
+})
