@@ -90,6 +90,9 @@ function diagnose(raw: Position, converted: [number, number], crs: SourceCrs): G
   const at = `(${fmt(x)}, ${fmt(y)})`
   const reason = `lies outside the zone's plausible extent at ${at} read as ${crs}`
   const looksLikeGk = y > 3_700_000 && y < 4_000_000
+  if (!isProjected(crs) && inExtent(y, x)) {
+    return { reason, hint: 'latitude and longitude look swapped: positions must be written lon, lat (x = 113.x, y = 34.x)' }
+  }
   if (!isProjected(crs) && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
     if (looksLikeGk && x > 38_000_000 && x < 39_000_000) {
       return { reason, hint: 'the coordinates are Gauss-Krüger metres with the zone prefix 38, not degrees: pass --crs EPSG:4526' }
@@ -98,9 +101,6 @@ function diagnose(raw: Position, converted: [number, number], crs: SourceCrs): G
       return { reason, hint: 'the coordinates are projected metres (CGCS2000 Gauss-Krüger CM 114°E), not degrees, and the file names no CRS: pass --crs EPSG:4547' }
     }
     return { reason, hint: 'the coordinates are projected metres, not degrees, and the file names no CRS: pass --crs with the projection they are in' }
-  }
-  if (!isProjected(crs) && inExtent(y, x)) {
-    return { reason, hint: 'latitude and longitude look swapped: positions must be written lon, lat (x = 113.x, y = 34.x)' }
   }
   if (crs === 'EPSG:4547' && x > 38_000_000) {
     return { reason, hint: 'the eastings carry the zone prefix 38: the data is EPSG:4526, not EPSG:4547' }
