@@ -74,19 +74,19 @@ describe(`OGC API Features (${testBackend})`, () => {
   it('serves EPSG:4326/4490 as lat,lon, EPSG:4547 as northing,easting and says so in Content-Crs', async () => {
     const base = '/ogc/collections/facilities/items?limit=1'
     const crs84 = await items(base)
-    const [lon, lat] = crs84.features[0]?.geometry.coordinates as [number, number]
+    const [lon, lat] = crs84.features[0]!.geometry.coordinates as [number, number]
     for (const code of [4326, 4490]) {
       const res = await get(`${base}&crs=${encodeURIComponent(EPSG(code))}`)
       expect(res.headers['content-crs']).toBe(`<${EPSG(code)}>`)
       expect((res.json() as Items).features[0]?.geometry.coordinates).toEqual([lat, lon])
     }
     const gk = await items(`${base}&crs=${encodeURIComponent(EPSG(4547))}`)
-    const [northing, easting] = gk.features[0]?.geometry.coordinates as [number, number]
+    const [northing, easting] = gk.features[0]!.geometry.coordinates as [number, number]
     const [e, n] = transformPosition('EPSG:4490', 'EPSG:4547', [lon, lat])
     expect(Math.abs(easting - e)).toBeLessThan(0.05)
     expect(Math.abs(northing - n)).toBeLessThan(0.05)
     const merc = await items(`${base}&crs=${encodeURIComponent(EPSG(3857))}`)
-    const [mx] = merc.features[0]?.geometry.coordinates as [number, number]
+    const [mx] = merc.features[0]!.geometry.coordinates as [number, number]
     expect(Math.abs(mx - transformPosition('EPSG:4490', 'EPSG:3857', [lon, lat])[0])).toBeLessThan(0.05)
   })
 

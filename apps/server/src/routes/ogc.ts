@@ -1,7 +1,7 @@
 import type { Database } from '@onemap/db/database'
 import { layerStats } from '@onemap/db/queries/catalogue'
 import { CRS84, OGC_CRS, OGC_CRS_URIS, ogcItem, ogcItems, type OgcCrs } from '@onemap/db/queries/ogc'
-import { NO_NUL } from '@onemap/domain/layer-filters'
+import { noNul } from '@onemap/domain/layer-filters'
 import { findLayer, LAYERS, type LayerDefinition } from '@onemap/domain/layers'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { answerError, NotFoundError, ParameterError, refuseUnknown, single, type RawQuery } from './query-params.ts'
@@ -86,7 +86,7 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions):
     for (const name of fieldNames) {
       const value = single(query, name)
       if (value === undefined) continue
-      if (value.length > 200 || !NO_NUL.test(value)) throw new ParameterError(name, 'value must be at most 200 characters without NUL')
+      if (value.length > 200 || !noNul(value)) throw new ParameterError(name, 'value must be at most 200 characters without NUL')
       properties[name] = value
     }
     const page = await ogcItems(db, layer, { bbox, bboxCrs, crs, limit, offset, properties })
@@ -118,7 +118,7 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions):
     formatParam(request.query)
     const crs = crsParam(request.query, 'crs')
     const fid = request.params.fid
-    if (fid.length > 100 || !NO_NUL.test(fid)) throw new NotFoundError(`No feature with id '${fid.slice(0, 100)}' in collection '${layer.id}'`)
+    if (fid.length > 100 || !noNul(fid)) throw new NotFoundError(`No feature with id '${fid.slice(0, 100)}' in collection '${layer.id}'`)
     const body = await ogcItem(db, layer, fid, crs)
     if (body === null) throw new NotFoundError(`No feature with id '${fid}' in collection '${layer.id}'`)
     const b = base(request)

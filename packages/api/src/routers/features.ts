@@ -1,6 +1,6 @@
 import { getFeature, MAX_FEATURE_LIMIT, queryFeatures } from '@onemap/db/queries/features'
 import { missingAreas } from '@onemap/db/queries/filters'
-import { FeatureFilter, filterProblems, LonLatBbox, NO_NUL } from '@onemap/domain/layer-filters'
+import { FeatureFilter, filterProblems, LonLatBbox, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, MAP_LAYER_IDS, type LayerDefinition } from '@onemap/domain/layers'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
@@ -39,7 +39,7 @@ const FeatureId = z
   .string()
   .min(1, 'id must not be empty')
   .max(100, 'id must be at most 100 characters')
-  .regex(NO_NUL, 'id must not contain NUL')
+  .refine(noNul, 'id must not contain NUL')
 
 /** Rejects filters the layer lacks and areas that do not exist, naming the parameter. */
 async function checkFilter(ctx: Context, layer: LayerDefinition, filter: FeatureFilter) {
