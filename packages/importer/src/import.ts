@@ -6,7 +6,7 @@ import { IMPORT_LAYERS, createStaging, stageFeatures, type ImportLayer, type Sta
 import { mergeStaged } from '@onemap/db/queries/import-merge'
 import { parseCrsName, SOURCE_CRSS, type SourceCrs } from '@onemap/geo/crs'
 import { field } from './attributes.ts'
-import { usageError } from './errors.ts'
+import { ImportError, usageError } from './errors.ts'
 import { prepareGeometry } from './geometry.ts'
 import { LAYER_SPECS } from './layers.ts'
 import { openSource } from './readers/open.ts'
@@ -64,6 +64,8 @@ export async function importFile(db: Database, input: ImportOptions): Promise<Im
         mode: options.mode,
         actor: options.actor,
         source: `${report.file} (${report.format}, ${report.crs})`,
+      }).catch((err: unknown) => {
+        throw constraintError(err, layer)
       })
       Object.assign(report, counts)
       if (options.dryRun) throw new RollBack()
@@ -75,6 +77,22 @@ export async function importFile(db: Database, input: ImportOptions): Promise<Im
     await source.close()
   }
   return report
+}
+
+/**
+ * A row the merge produced broke a CHECK or NOT NULL rule, typically because a date kept from the stored
+ * row contradicts one from the file (finish before start). Name the rule and the row's id, not the SQL.
+ */
+function constraintError(err: unknown, layer: ImportLayer): unknown {
+  const e = err as { code?: string; constraint?: string; column?: string; detail?: string }
+  if (typeof e.code !== 'string' || !e.code.startsWith('23')) return err
+  const id = /Failing row contains \(([^,)]*)/.exec(e.detail ?? '')?.[1]
+  const rule = e.constraint ?? (e.column ? `${e.column} must not be empty` : e.code)
+  return new ImportError(
+    'rejected',
+    `${layer}${id ? ` '${id}'` : ''} would break the rule ${rule} once merged with the stored row ` +
+      '(e.g. a finish date before a start date kept from the database); give both dates in the file',
+  )
 }
 
 /** Reads, converts and validates every feature; stages valid ones in batches until the first rejection. */
