@@ -1,3 +1,4 @@
+import { analysisRouter } from './routers/analysis.ts'
 import { authRouter } from './routers/auth.ts'
 import { editsRouter } from './routers/edits.ts'
 import { featuresRouter } from './routers/features.ts'
@@ -11,6 +12,7 @@ import { createCallerFactory, router } from './trpc.ts'
 /** Every router, one per resource, composed here and nowhere else. */
 export const appRouter = router({
   health: healthRouter,
+  analysis: analysisRouter,
   layers: layersRouter,
   features: featuresRouter,
   auth: authRouter,

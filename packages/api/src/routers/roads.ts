@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
+import { sortRowsBy } from '../sort-rows.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 /** Sort keys of roads.unbuilt: a fixed list, each mapped to a comparator below. */
@@ -39,7 +40,6 @@ export const roadsRouter = router({
           ...scheduleFacts(roadSchedule(r), today, programme.deadline),
         }))
       type Row = (typeof rows)[number]
-      // Missing values sort last in either direction.
       const key: Record<(typeof UNBUILT_SORTS)[number], (r: Row) => string | number | null> = {
         overdue_days: (r) => r.overdueDays,
         length: (r) => r.lengthM,
@@ -48,17 +48,7 @@ export const roadsRouter = router({
         sub_district: (r) => r.subDistrictCode,
         name: (r) => r.nameZh,
       }
-      const sign = input.dir === 'asc' ? 1 : -1
-      rows.sort((a, b) => {
-        const x = key[input.sort](a)
-        const y = key[input.sort](b)
-        if (x !== y) {
-          if (x === null) return 1
-          if (y === null) return -1
-          return (x < y ? -1 : 1) * sign
-        }
-        return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-      })
+      sortRowsBy(rows, key[input.sort], input.dir)
       const start = (input.page - 1) * input.pageSize
       return { total: rows.length, page: input.page, pageSize: input.pageSize, today, rows: rows.slice(start, start + input.pageSize) }
     }),

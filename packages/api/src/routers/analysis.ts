@@ -1,0 +1,143 @@
+import type { Database } from '@onemap/db/database'
+import { matchingSegmentIds, riverExists, segmentDetail, segmentGeometries } from '@onemap/db/queries/analysis'
+import { missingAreas } from '@onemap/db/queries/filters'
+import type { RoadItemRow } from '@onemap/db/queries/progress'
+import { FeatureFilter, filterProblems, noNul } from '@onemap/domain/layer-filters'
+import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
+import { SCHEDULE_STATES } from '@onemap/domain/schedule'
+import { TRPCError } from '@trpc/server'
+import { z } from 'zod'
+import { viewerProcedure } from '../procedures.ts'
+import { loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
+import { sortRowsBy } from '../sort-rows.ts'
+import { router } from '../trpc.ts'
+
+const SEGMENTS = findLayer('road_segments') as LayerDefinition
+const Id = z.string().min(1).max(200).refine(noNul, 'must not contain NUL')
+
+/** The planner's filter: the shared feature filter plus what only the analysis can compute. */
+export const SegmentSelection = z.strictObject({
+  filter: FeatureFilter.default({}),
+  /** Schedule states to keep (overdue, at risk, …), computed as progress.summary computes them. */
+  schedule: z.array(z.enum(SCHEDULE_STATES)).min(1).max(SCHEDULE_STATES.length).optional(),
+  /** River management zone: segments within `distanceM` metres (ellipsoidal) of the river. */
+  riverZone: z.strictObject({ riverId: Id, distanceM: z.number().positive().max(5000) }).optional(),
+})
+export type SegmentSelection = z.infer<typeof SegmentSelection>
+
+export const SEGMENT_SORTS = ['id', 'name', 'length', 'status', 'planned_start', 'planned_finish', 'overdue_days', 'sub_district'] as const
+
+/** A table row: the segment's attributes with its schedule facts on today's date. */
+function toRow(r: RoadItemRow, today: string, deadline: string) {
+  return {
+    id: r.id,
+    roadId: r.roadId,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    roadClass: r.roadClass,
+    status: r.status,
+    version: r.version,
+    lengthM: Math.round(r.lengthM * 10) / 10,
+    inProgramme: r.inProgramme,
+    subDistrictCode: r.subDistrictCode,
+    subDistrictName: r.subDistrictName,
+    plannedStart: r.plannedStart,
+    plannedFinish: r.plannedFinish,
+    actualStart: r.actualStart,
+    actualFinish: r.actualFinish,
+    ...scheduleFacts(roadSchedule(r), today, deadline),
+  }
+}
+export type SegmentRow = ReturnType<typeof toRow>
+
+/** Checks the selection against the catalogue and the database, naming what is wrong. */
+async function checkSelection(db: Database, s: SegmentSelection) {
+  const problems = filterProblems(SEGMENTS, s.filter)
+  if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.map((p) => `filter.${p.param}: ${p.message}`).join('; ') })
+  const missing = (await missingAreas(db, s.filter)).map((m) => `filter.${m.param}: ${m.message}`)
+  if (s.riverZone && !(await riverExists(db, s.riverZone.riverId))) missing.push(`riverZone.riverId: No river with id '${s.riverZone.riverId}'`)
+  if (missing.length) throw new TRPCError({ code: 'NOT_FOUND', message: missing.join('; ') })
+}
+
+/** Every segment row of the selection, in id order. */
+async function selectRows(db: Database, now: Date, s: SegmentSelection): Promise<{ rows: SegmentRow[]; today: string }> {
+  await checkSelection(db, s)
+  const [{ programme, roads, today }, ids] = await Promise.all([loadProgress(db, now), matchingSegmentIds(db, s.filter, s.riverZone)])
+  const wanted = new Set(ids)
+  const states = s.schedule ? new Set<string>(s.schedule) : null
+  const rows = roads
+    .filter((r) => wanted.has(r.id))
+    .map((r) => toRow(r, today, programme.deadline))
+    .filter((r) => !states || states.has(r.state))
+  return { rows, today }
+}
+
+const SORT_KEY: Record<(typeof SEGMENT_SORTS)[number], (r: SegmentRow) => string | number | null> = {
+  id: (r) => r.id,
+  name: (r) => r.nameZh,
+  length: (r) => r.lengthM,
+  status: (r) => r.status,
+  planned_start: (r) => r.plannedStart,
+  planned_finish: (r) => r.plannedFinish,
+  overdue_days: (r) => r.overdueDays,
+  sub_district: (r) => r.subDistrictCode,
+}
+
+export const analysisRouter = router({
+  /**
+   * The planner's table: one sorted page of the selection's segments, every matching id (for the
+   * map), and totals (count, metres, share completed by length). With `focusId` the page is the
+   * one holding that segment, so a click on the map can show its row.
+   */
+  segments: viewerProcedure
+    .input(
+      SegmentSelection.extend({
+        sort: z.enum(SEGMENT_SORTS).default('overdue_days'),
+        dir: z.enum(['asc', 'desc']).default('desc'),
+        page: z.number().int().min(1).max(100_000).default(1),
+        pageSize: z.number().int().min(1).max(500).default(25),
+        focusId: Id.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { rows, today } = await selectRows(ctx.db, ctx.now(), input)
+      sortRowsBy(rows, SORT_KEY[input.sort], input.dir)
+      const lengthM = rows.reduce((sum, r) => sum + r.lengthM, 0)
+      const completedM = rows.filter((r) => r.status === 'completed').reduce((sum, r) => sum + r.lengthM, 0)
+      const focusIndex = input.focusId ? rows.findIndex((r) => r.id === input.focusId) : -1
+      const page = focusIndex >= 0 ? Math.floor(focusIndex / input.pageSize) + 1 : input.page
+      const start = (page - 1) * input.pageSize
+      return {
+        today,
+        totals: { segments: rows.length, lengthM: Math.round(lengthM * 10) / 10, completedM: Math.round(completedM * 10) / 10, completedShare: lengthM > 0 ? completedM / lengthM : 0 },
+        ids: rows.map((r) => r.id).sort(),
+        page,
+        pageSize: input.pageSize,
+        rows: rows.slice(start, start + input.pageSize),
+      }
+    }),
+
+  /** One segment for the detail drawer: its row, red-line width, last editor and geometry. */
+  segment: viewerProcedure.input(z.strictObject({ id: Id })).query(async ({ ctx, input }) => {
+    const [{ programme, roads, today }, detail] = await Promise.all([loadProgress(ctx.db, ctx.now()), segmentDetail(ctx.db, input.id)])
+    const road = roads.find((r) => r.id === input.id)
+    if (!road || !detail) throw new TRPCError({ code: 'NOT_FOUND', message: `No road segment with id '${input.id}'` })
+    const { geometry, ...rest } = detail
+    return { ...toRow(road, today, programme.deadline), ...rest, geometry: JSON.parse(geometry) as { type: 'LineString'; coordinates: [number, number][] } }
+  }),
+
+  /** The whole selection as GeoJSON features (planner fields, EPSG:4490), in id order, for export. */
+  export: viewerProcedure.input(SegmentSelection).query(async ({ ctx, input }) => {
+    const { rows } = await selectRows(ctx.db, ctx.now(), input)
+    const geometries = await segmentGeometries(ctx.db, rows.map((r) => r.id))
+    return {
+      type: 'FeatureCollection' as const,
+      features: rows.map((properties) => ({
+        type: 'Feature' as const,
+        id: properties.id,
+        geometry: JSON.parse(geometries.get(properties.id) ?? 'null') as { type: 'LineString'; coordinates: [number, number][] } | null,
+        properties,
+      })),
+    }
+  }),
+})
