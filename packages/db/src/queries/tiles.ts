@@ -80,17 +80,21 @@ export async function renderTile(
   return encoder === 'postgis' ? renderWithPostgis(db, layer, tile, filter) : renderInNode(db, layer, tile, filter)
 }
 
-async function renderWithPostgis(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter) {
+/** The ST_AsMVT statement for one tile and its bound values (also run by the benchmark's pgbench floor). */
+export function postgisTileQuery(layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): { text: string; values: unknown[] } {
   const { params, rows, columns } = tileQueryParts(layer, tile, filter)
-  const { rows: out } = await db.query<{ tile: Buffer | null }>(
-    `WITH ${rows}, mvt AS (
+  const text = `WITH ${rows}, mvt AS (
        SELECT ST_AsMVTGeom(picked.geom, bounds.e, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${columns.join(', ')}
          FROM picked, bounds
      )
-     SELECT ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') AS tile FROM mvt WHERE geom IS NOT NULL`,
-    params.values,
-  )
-  return out[0]?.tile ?? Buffer.alloc(0)
+     SELECT ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') AS tile FROM mvt WHERE geom IS NOT NULL`
+  return { text, values: params.values }
+}
+
+async function renderWithPostgis(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter) {
+  const { text, values } = postgisTileQuery(layer, tile, filter)
+  const { rows } = await db.query<{ tile: Buffer | null }>(text, values)
+  return rows[0]?.tile ?? Buffer.alloc(0)
 }
 
 /**

@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { postgisTileQuery } from '@onemap/db/queries/tiles'
+import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
+import { summarise, type LoadResult } from './load.ts'
+import type { Tile } from './setup.ts'
+
+const run = promisify(execFile)
+
+/**
+ * The floor: the very tile statement our server runs (ST_AsMVT), sent by pgbench with prepared
+ * statements over the same tiles and connection count, with no HTTP, gzip or Node in the way.
+ */
+export async function floorLoad(url: string, tiles: Tile[], connections: number, seconds: number, dir: string): Promise<LoadResult> {
+  const layer = findLayer('road_segments') as LayerDefinition
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const scripts = tiles.map((tile, i) => {
+    const { text, values } = postgisTileQuery(layer, tile, {})
+    const sets = values.map((v, j) => `\\set p${j + 1} ${v}`).join('\n')
+    const sql = text.replace(/\$(\d+)/g, (_, n) => `:p${n}`).replace(/\s+/g, ' ')
+    const file = join(dir, `tile-${i}.sql`)
+    writeFileSync(file, `${sets}\n${sql};\n`)
+    return `${file}@1`
+  })
+  const args = ['-n', '-M', 'prepared', '-c', String(connections), '-j', String(Math.min(connections, 2)), '-T', String(seconds)]
+  args.push('-l', `--log-prefix=${join(dir, 'log')}`, ...scripts.flatMap((s) => ['-f', s]), url)
+  const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24 })
+  const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0)
+  // Per-transaction log lines: client, transaction, latency in µs, script, epoch s, epoch µs.
+  const latencies: number[] = []
+  for (const name of readdirSync(dir).filter((f) => f.startsWith('log'))) {
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+      const us = Number(line.split(' ')[2])
+      if (Number.isFinite(us) && us > 0) latencies.push(us / 1000)
+    }
+  }
+  return summarise(latencies, failed, seconds)
+}
