@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
+import { IMPORT_LAYERS } from '@onemap/db/queries/import'
 import { ImportError, EXIT_CODES } from '@onemap/importer/errors'
 import { importFile } from '@onemap/importer/import'
 import { formatReport } from '@onemap/importer/report'
@@ -54,6 +55,10 @@ export async function runImport(args: string[], env: Env, say: (line: string) =>
   }
   if (!['upsert', 'replace'].includes(options.mode)) {
     console.error(`[onemap] Unknown --mode '${options.mode}'; use upsert or replace`)
+    return EXIT_CODES.usage
+  }
+  if (!(IMPORT_LAYERS as readonly string[]).includes(values.layer)) {
+    console.error(`[onemap] Unknown layer '${values.layer}'; importable layers: ${IMPORT_LAYERS.join(', ')}`)
     return EXIT_CODES.usage
   }
   const db = await prepareDatabase(env, say)
