@@ -60,9 +60,12 @@ export async function openPage(h: Harness, viewport = { width: 1280, height: 800
   const page = await context.newPage()
   const problems: string[] = []
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`)
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url})`)
   })
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
+  })
   context.on('request', (request) => {
     const url = request.url()
     if (!url.startsWith(`${h.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`foreign request: ${url}`)

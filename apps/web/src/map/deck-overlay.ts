@@ -18,8 +18,10 @@ function entryFor(map: MapLibreMap): OverlayEntry {
   let entry = overlays.get(map)
   if (!entry) {
     const overlay = import('@deck.gl/mapbox').then(({ MapboxOverlay }) => {
-      // Interleaved: deck layers draw inside MapLibre's WebGL context, so one context serves both.
-      const created = new MapboxOverlay({ interleaved: true, layers: [] })
+      // Overlaid, not interleaved: deck 9.4's interleaved path reads `map.transform`, which MapLibre 6
+      // no longer exposes (it throws on every frame). Overlaid uses only the public camera API, at the
+      // price of a second WebGL canvas stacked on the map's.
+      const created = new MapboxOverlay({ interleaved: false, layers: [] })
       map.addControl(created)
       return created
     })
@@ -31,6 +33,8 @@ function entryFor(map: MapLibreMap): OverlayEntry {
 
 /** Replaces the deck.gl layers that `owner` contributes; an empty list removes them. */
 export async function setDeckLayers(map: MapLibreMap, owner: string, layers: Layer[]): Promise<void> {
+  // Clearing layers on a map that never drew any must not load deck.gl just to draw nothing.
+  if (!layers.length && !overlays.has(map)) return
   const entry = entryFor(map)
   if (layers.length) entry.layers.set(owner, layers)
   else entry.layers.delete(owner)

@@ -1,15 +1,20 @@
 import { FACILITY_STATUSES } from '@onemap/domain/statuses'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BASEMAP_COLOURS } from '../../map/basemap-style.ts'
 import { FACILITY_STATUS_COLOURS } from './facility-model.ts'
 import { RENEWAL_COLOUR } from './public-layers.ts'
 
-/** Map legend: facility statuses, the renewal zone, rivers and roads. */
+/**
+ * Map legend: facility statuses, the renewal zone, rivers and roads. A disclosure, open on wide
+ * screens and closed on a phone where it would cover half of the small map.
+ */
 export function Legend() {
   const { t } = useTranslation()
+  const [wide] = useState(() => matchMedia('(min-width: 600px)').matches)
   return (
-    <section className="legend" aria-labelledby="legend-title">
-      <h2 id="legend-title">{t('map.legend')}</h2>
+    <details className="legend" open={wide}>
+      <summary>{t('map.legend')}</summary>
       <ul>
         {FACILITY_STATUSES.map((s) => (
           <li key={s}>
@@ -30,6 +35,6 @@ export function Legend() {
           {t('map.road')}
         </li>
       </ul>
-    </section>
+    </details>
   )
 }
