@@ -108,6 +108,8 @@ describe('public site', () => {
     const stillChinese = enLines.filter((l) => HAN.test(allowed.reduce((rest, a) => rest.replace(a, ''), l)))
     expect(stillChinese).toEqual([])
     expect(enLines).toContain(target.properties.name_en)
+    // Map labels are re-laid out in English; let the map settle so the screenshot shows the result.
+    await page.waitForTimeout(2000)
     await page.screenshot({ path: shot('facility-card-en') })
     expect(problems).toEqual([])
     await context.close()
