@@ -7,6 +7,7 @@ import { layersRouter } from './routers/layers.ts'
 import { liveRouter } from './routers/live.ts'
 import { progressRouter } from './routers/progress.ts'
 import { roadsRouter } from './routers/roads.ts'
+import { wallRouter } from './routers/wall.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 /** Every router, one per resource, composed here and nowhere else. */
@@ -20,6 +21,7 @@ export const appRouter = router({
   live: liveRouter,
   progress: progressRouter,
   roads: roadsRouter,
+  wall: wallRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useRoute } from 'wouter'
 import { MapCanvas } from '../map/MapCanvas.tsx'
@@ -8,6 +8,9 @@ import { ZoomButtons } from '../map/ZoomButtons.tsx'
 import { ModePlaceholder } from '../modes/ModePlaceholder.tsx'
 import { PublicMode } from '../modes/public/PublicMode.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+
+// The wall brings deck.gl animation and a chart library; only screens that open /wall load them.
+const WallMode = lazy(() => import('../modes/wall/WallMode.tsx'))
 
 export type Mode = 'public' | 'plan' | 'wall'
 
@@ -55,7 +58,11 @@ export function AppShell() {
               <PublicMode facilityId={isFacility ? facility.id : undefined} roadId={isRoad ? road.id : undefined} />
             )}
             {mode === 'plan' && <ModePlaceholder mode="plan" />}
-            {mode === 'wall' && <ModePlaceholder mode="wall" />}
+            {mode === 'wall' && (
+              <Suspense fallback={null}>
+                <WallMode />
+              </Suspense>
+            )}
           </main>
           <div className="map-region">
             <MapCanvas onReady={setMap} />

@@ -1,0 +1,83 @@
+import { hashPassword } from '@onemap/api/passwords'
+import type { Database } from '@onemap/db/database'
+import { createAccount } from '@onemap/db/queries/accounts'
+import { createServer } from '@onemap/server/app'
+import type { CDPSession, Page } from 'playwright-core'
+import { WEB_DIST } from './harness.ts'
+
+/** A server of the wall tests that can be stopped and started again on the same port and database. */
+export interface RestartableServer {
+  origin: string
+  stop(): Promise<void>
+  start(): Promise<void>
+}
+
+export async function restartableServer(db: Database): Promise<RestartableServer> {
+  let app: Awaited<ReturnType<typeof createServer>> | null = null
+  let port = 0
+  const start = async () => {
+    app = await createServer({ db, webDist: WEB_DIST, logLevel: 'error' })
+    await app.listen({ host: '127.0.0.1', port })
+    const address = app.server.address()
+    if (!address || typeof address !== 'object') throw new Error('server did not report a port')
+    port = address.port
+  }
+  await start()
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    start,
+    async stop() {
+      if (!app) return
+      const closing = app.close()
+      // Open SSE streams would hold close() forever; a crashed or restarted server drops them too.
+      app.server.closeAllConnections()
+      await closing
+      app = null
+    },
+  }
+}
+
+/** Creates a planner account and signs in; returns the session cookie for API calls. */
+export async function plannerCookie(db: Database, origin: string): Promise<string> {
+  const name = `wall-planner-${Date.now()}`
+  await createAccount(db, { name, role: 'planner', passwordHash: await hashPassword('wall-planner-password') })
+  const res = await fetch(`${origin}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password: 'wall-planner-password' }),
+  })
+  if (!res.ok) throw new Error(`login answered ${res.status}: ${await res.text()}`)
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string
+}
+
+/** A tRPC mutation over HTTP with the planner's cookie, as the planner workbench would send it. */
+export async function mutate<T>(origin: string, cookie: string, path: string, input: unknown): Promise<T> {
+  const res = await fetch(`${origin}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(input) })
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`)
+  return ((await res.json()) as { result: { data: T } }).result.data
+}
+
+/** JS heap in use after a full garbage collection, in bytes. */
+export async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  return usedSize
+}
+
+/** Waits until the stage has shown `count` more scene changes (read from its data attributes). */
+export async function waitForSceneChanges(page: Page, count: number, timeoutMs: number): Promise<string[]> {
+  const seen: string[] = []
+  const deadline = Date.now() + timeoutMs
+  let last = await page.getByTestId('wall-stage').getAttribute('data-scene')
+  while (seen.length < count) {
+    if (Date.now() > deadline) throw new Error(`only ${seen.length} of ${count} scene changes in ${timeoutMs} ms`)
+    await page.waitForTimeout(100)
+    const now = await page.getByTestId('wall-stage').getAttribute('data-scene')
+    if (now && now !== last) {
+      seen.push(now)
+      last = now
+    }
+  }
+  return seen
+}

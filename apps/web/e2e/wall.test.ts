@@ -1,0 +1,154 @@
+import { join } from 'node:path'
+import { openSeededTestDatabase } from '@onemap/seeds/testing'
+import type { TestDatabase } from '@onemap/db/testing'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { query } from './api.ts'
+import { CHROMIUM_ARGS, type Harness, openPage, pixelsOf, RESULTS_DIR } from './harness.ts'
+import { heapAfterGc, mutate, plannerCookie, restartableServer, type RestartableServer, waitForSceneChanges } from './wall-support.ts'
+
+let db: TestDatabase
+let server: RestartableServer
+let browser: Browser
+let h: Harness
+
+beforeAll(async () => {
+  db = await openSeededTestDatabase()
+  server = await restartableServer(db)
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  h = { origin: server.origin, db, browser, close: async () => {} }
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await db?.close()
+})
+
+const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
+
+/** Opens the wall and waits for its figures and the map's first complete drawing. */
+async function openWall(search: string, viewport = { width: 1920, height: 1080 }) {
+  const watch = await openPage(h, viewport)
+  await watch.page.goto(`${h.origin}/wall${search}`)
+  // The wall never lets the map go idle (it animates), so it marks when style and tiles are in.
+  await watch.page.waitForFunction(() => performance.getEntriesByName('onemap:wall-map-ready').length > 0, undefined, { timeout: 60_000 })
+  await watch.page.locator('[data-testid="wall-stage"][data-as-of^="2"]').waitFor({ timeout: 30_000 })
+  await watch.page.getByTestId('ticker').locator('li').first().waitFor()
+  return watch
+}
+
+/** Everything that could overflow: the page itself and every panel of the stage. */
+async function overflows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    const doc = document.documentElement
+    if (doc.scrollWidth > doc.clientWidth || doc.scrollHeight > doc.clientHeight) out.push(`page ${doc.scrollWidth}×${doc.scrollHeight}`)
+    for (const el of document.querySelectorAll<HTMLElement>('.wall-stage, .wall-tile, .wall-panel, .wall-header, .wall-bars')) {
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) out.push(`${el.className} ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`)
+    }
+    const stage = document.querySelector('.wall-stage')?.getBoundingClientRect()
+    if (stage && (stage.left < -0.5 || stage.top < -0.5 || stage.right > innerWidth + 0.5 || stage.bottom > innerHeight + 0.5)) out.push('stage outside the window')
+    return out
+  })
+}
+
+describe('wall display', () => {
+  for (const [width, height] of [
+    [1920, 1080],
+    [3840, 2160],
+  ] as const) {
+    it(`fills ${width}×${height} with nothing overflowing`, async () => {
+      const { page, context, problems } = await openWall('?interval=30', { width, height })
+      await page.waitForTimeout(1500)
+      await page.screenshot({ path: shot(`wall-${width}x${height}`) })
+      expect(await overflows(page)).toEqual([])
+      const stage = await page.getByTestId('wall-stage').boundingBox()
+      expect(stage?.width).toBeCloseTo(width, 0)
+      expect(stage?.height).toBeCloseTo(height, 0)
+      expect(await page.getByTestId('as-of').textContent()).toMatch(/^数据截至 \d\d:\d\d:\d\d$/)
+      expect(problems).toEqual([])
+      await context.close()
+    })
+  }
+
+  it('shows a planner’s edit on figures, ticker and map within 2 s', async () => {
+    const { page, context, problems } = await openWall('?scenes=facilities&interval=30')
+    type Item = { entity: string; id: string; nameZh: string; status: string; version: number }
+    const items = await query<Item[]>(h, 'progress.items')
+    const target = items.find((i) => i.entity === 'facility' && i.status === 'planned')
+    if (!target) throw new Error('the seeded database holds no planned facility')
+    const before = await page.getByTestId('kpi-facilities').locator('.wall-tile-value').textContent()
+    const cookie = await plannerCookie(db, h.origin)
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    // Let the live subscription settle before the edit, as a wall that has been up for a while would be.
+    await page.waitForTimeout(1000)
+    const started = Date.now()
+    await mutate(h.origin, cookie, 'edits.setStatus', { entity: 'facility', id: target.id, expectedVersion: target.version, to: 'started', at: today })
+    await page.getByTestId('ticker').getByText(target.nameZh).first().waitFor({ timeout: 2000 })
+    await page.locator(`[data-testid="wall-stage"][data-pulsing*="${target.id}"]`).waitFor({ timeout: 2000 })
+    await page.waitForFunction((old) => document.querySelector('[data-testid="kpi-facilities"] .wall-tile-value')?.textContent !== old, before, { timeout: 2000 })
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('says it is stale while the server is down and recovers after a restart without reloading', async () => {
+    const { page, context } = await openWall('?interval=30')
+    await page.evaluate(() => ((window as unknown as { wallMarker: number }).wallMarker = 42))
+    const asOfBefore = await page.getByTestId('wall-stage').getAttribute('data-as-of')
+    await server.stop()
+    const down = Date.now()
+    await page.getByTestId('stale-banner').waitFor({ timeout: 60_000 })
+    expect(Date.now() - down).toBeLessThan(60_000)
+    await server.start()
+    const up = new Date().toISOString()
+    await page.getByTestId('stale-banner').waitFor({ state: 'detached', timeout: 60_000 })
+    await page.waitForFunction((t) => (document.querySelector('[data-testid="wall-stage"]')?.getAttribute('data-as-of') ?? '') >= t, up, { timeout: 10_000 })
+    expect(await page.getByTestId('wall-stage').getAttribute('data-as-of')).not.toBe(asOfBefore)
+    expect(await page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker)).toBe(42)
+    await context.close()
+  })
+
+  it('draws the map again after the WebGL context is lost', async () => {
+    const { page, context } = await openWall('?scenes=facilities&interval=30')
+    await page.waitForTimeout(2000)
+    const region = await page.locator('.wall-map-window').boundingBox()
+    if (!region) throw new Error('no map window')
+    const grid: [number, number][] = []
+    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) grid.push([region.x + (region.width * i) / 20, region.y + (region.height * j) / 20])
+    const colours = async () => new Set((await pixelsOf(context, await page.screenshot(), grid)).map((p) => p.slice(0, 3).join(','))).size
+    const drawn = await colours()
+    expect(drawn).toBeGreaterThan(5)
+    await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')
+      const gl = canvas?.getContext('webgl2')
+      const ext = gl?.getExtension('WEBGL_lose_context')
+      if (!ext) throw new Error('no WEBGL_lose_context')
+      ext.loseContext()
+      ;(window as unknown as { restoreWall: () => void }).restoreWall = () => ext.restoreContext()
+    })
+    await page.waitForTimeout(500)
+    const blank = await colours()
+    await page.evaluate(() => (window as unknown as { restoreWall: () => void }).restoreWall())
+    await page.waitForTimeout(3000)
+    const again = await colours()
+    await page.screenshot({ path: shot('wall-after-context-loss') })
+    expect(blank).toBeLessThan(drawn)
+    expect(again).toBeGreaterThan(drawn * 0.6)
+    await context.close()
+  })
+
+  it('keeps the JS heap flat over 20 scene changes at 1 s', async () => {
+    const { page, context, problems } = await openWall('?interval=1')
+    const cdp = await context.newCDPSession(page)
+    // Warm up: one full rotation loads every scene's layers and shaders.
+    const warm = await waitForSceneChanges(page, 4, 30_000)
+    expect(new Set(warm).size).toBe(4)
+    const start = await heapAfterGc(cdp)
+    await waitForSceneChanges(page, 20, 60_000)
+    const end = await heapAfterGc(cdp)
+    expect((end - start) / start).toBeLessThan(0.2)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+})

@@ -1,0 +1,129 @@
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl'
+import { type RefObject, useEffect, useRef } from 'react'
+import { setDeckLayers } from '../../map/deck-overlay.ts'
+import { useMap } from '../../map/map-context.ts'
+import { ZONE_BOUNDS } from '../../map/basemap-style.ts'
+import { applyDarkBasemap } from './dark-basemap.ts'
+import { type Bounds, intersect } from './scene-geometry.ts'
+import { type PreparedScenes, sceneLayers } from './scene-layers.ts'
+import { StallDetector } from './watchdog.ts'
+import type { WallScene } from './wall-params.ts'
+
+const DECK_OWNER = 'wall'
+/**
+ * Performance mark set once the wall's map has its style and every visible tile. The wall animates
+ * without pause, so MapLibre's 'idle' (which the shell's first-idle mark waits for) never comes.
+ */
+export const WALL_MAP_READY_MARK = 'onemap:wall-map-ready'
+// Software-rendered walls (and 4K panels) cannot draw 60 frames a second; 25 look smooth enough.
+const FRAME_MS = 40
+const WATCHDOG_CHECK_MS = 5_000
+
+/** Each scene's camera: a tilt and turn that suit its subject. */
+const CAMERA: Record<WallScene, { pitch: number; bearing: number }> = {
+  roads: { pitch: 45, bearing: -12 },
+  facilities: { pitch: 30, bearing: 8 },
+  renewal: { pitch: 50, bearing: 20 },
+  rivers: { pitch: 35, bearing: -25 },
+}
+
+/** Screen padding that keeps the camera's subject inside the stage's map window. */
+function windowPadding(map: MapLibreMap, windowEl: HTMLElement | null): PaddingOptions {
+  const outer = map.getContainer().getBoundingClientRect()
+  const inner = windowEl?.getBoundingClientRect()
+  if (!inner || inner.width < 10 || inner.height < 10) return { top: 40, bottom: 40, left: 40, right: 40 }
+  return {
+    top: Math.max(0, inner.top - outer.top),
+    left: Math.max(0, inner.left - outer.left),
+    right: Math.max(0, outer.right - inner.right),
+    bottom: Math.max(0, outer.bottom - inner.bottom),
+  }
+}
+
+/**
+ * Drives the shared map for the wall: a dark basemap, a camera flight to each scene, the scene's
+ * deck.gl emphasis animated frame by frame, recovery from a lost WebGL context and a watchdog
+ * that reloads the page when drawing stops. Everything is undone when the wall unmounts.
+ */
+export function useWallMap(opts: {
+  scene: WallScene
+  sceneBounds: Record<WallScene, Bounds | null>
+  prepared: PreparedScenes
+  flightMs: number
+  stallReloadMs: number
+  windowRef: RefObject<HTMLElement | null>
+}) {
+  const map = useMap()
+  const state = useRef(opts)
+  state.current = opts
+
+  // Palette, animation loop, watchdog and context-loss handling live as long as the wall does.
+  useEffect(() => {
+    if (!map) return
+    const restorePalette = applyDarkBasemap(map)
+    const detector = new StallDetector(state.current.stallReloadMs, performance.now())
+    let frame = 0
+    let last = 0
+    let contextLost = false
+    let ready = performance.getEntriesByName(WALL_MAP_READY_MARK).length > 0
+    const tick = (now: number) => {
+      frame = requestAnimationFrame(tick)
+      detector.frame(now)
+      if (contextLost || now - last < FRAME_MS) return
+      last = now
+      if (!ready && map.isStyleLoaded() && map.areTilesLoaded()) {
+        ready = true
+        performance.mark(WALL_MAP_READY_MARK)
+      }
+      const { scene, prepared } = state.current
+      void setDeckLayers(map, DECK_OWNER, sceneLayers(scene, prepared, now))
+      // Draw even when the scene has nothing to animate, so the render heartbeat means "can draw".
+      map.triggerRepaint()
+    }
+    frame = requestAnimationFrame(tick)
+    const onRender = () => detector.render(performance.now())
+    const onLost = () => {
+      contextLost = true
+    }
+    const onRestored = () => {
+      contextLost = false
+      // MapLibre rebuilds its style from a snapshot; refly so the scene is framed again.
+      fly(map, state.current, 0)
+    }
+    map.on('render', onRender)
+    map.on('webglcontextlost', onLost)
+    map.on('webglcontextrestored', onRestored)
+    const watchdog = setInterval(() => {
+      if (detector.stalled(performance.now(), document.visibilityState === 'visible')) {
+        console.warn('[wall] drawing stalled; reloading the page')
+        location.reload()
+      }
+    }, WATCHDOG_CHECK_MS)
+    return () => {
+      cancelAnimationFrame(frame)
+      clearInterval(watchdog)
+      map.off('render', onRender)
+      map.off('webglcontextlost', onLost)
+      map.off('webglcontextrestored', onRestored)
+      void setDeckLayers(map, DECK_OWNER, [])
+      restorePalette()
+      map.jumpTo({ pitch: 0, bearing: 0 })
+    }
+  }, [map])
+
+  // A new scene (or its first data) flies the camera there.
+  const bounds = opts.sceneBounds[opts.scene]
+  useEffect(() => {
+    if (map) fly(map, state.current, state.current.flightMs)
+  }, [map, opts.scene, bounds?.join(',')])
+}
+
+function fly(map: MapLibreMap, opts: { scene: WallScene; sceneBounds: Record<WallScene, Bounds | null>; windowRef: RefObject<HTMLElement | null> }, duration: number) {
+  const bounds = intersect(opts.sceneBounds[opts.scene] ?? ZONE_BOUNDS, ZONE_BOUNDS)
+  const { pitch, bearing } = CAMERA[opts.scene]
+  const camera = map.cameraForBounds(bounds, { padding: windowPadding(map, opts.windowRef.current), bearing })
+  if (!camera) return
+  // Tilting shows more ground towards the horizon, so the flat fit is eased out a little.
+  const zoom = (camera.zoom ?? map.getZoom()) - 0.15
+  map.flyTo({ ...camera, zoom, pitch, bearing, duration, essential: true })
+}
