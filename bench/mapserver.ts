@@ -64,6 +64,8 @@ export async function startMapServer(dir: string, url: string, processes: number
     TYPE LINE
     STATUS ON
     TEMPLATE "void"
+    # Keep the PostGIS connection open across FastCGI requests (MapServer's usual tuning).
+    PROCESSING "CLOSE_CONNECTION=DEFER"
     CONNECTIONTYPE POSTGIS
     CONNECTION "${conn}"
     DATA "geom_3857 from (select t.id, t.road_id, r.name_zh, r.name_en, r.class, t.status, t.in_programme, t.geom_3857 from onemap.road_segments t join onemap.roads r on r.id = t.road_id) as q using unique id using srid=3857"
@@ -94,7 +96,12 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
   "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "${config}" ) )) )
 `,
   )
-  const child: ChildProcess = spawn(LIGHTTPD, ['-D', '-f', lighttpdConf], { stdio: 'ignore' })
+  // Its own process group, so stopping it also stops the FastCGI workers it spawned.
+  const child: ChildProcess = spawn(LIGHTTPD, ['-D', '-f', lighttpdConf], { stdio: 'ignore', detached: true })
+  const stop = () => {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+  }
+  process.once('exit', stop)
   // Wait until the FastCGI workers answer.
   const probe = `http://127.0.0.1:${port}/mapserv?map=onemap&mode=tile&tilemode=gmap&tile=0+0+0&layers=road_segments&map.imagetype=mvt`
   for (let i = 0; i < 100; i++) {
@@ -111,6 +118,6 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
       `http://127.0.0.1:${port}/mapserv?map=onemap&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=road_segments&map.imagetype=mvt`,
     itemsUrl: (limit, offset) =>
       `http://127.0.0.1:${port}/mapserv/onemap/ogcapi/collections/road_segments/items?f=json&limit=${limit}&offset=${offset}`,
-    stop: () => child.kill('SIGTERM'),
+    stop,
   }
 }

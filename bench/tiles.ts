@@ -28,7 +28,9 @@ async function startOneMap(url: string): Promise<{ cached: number; cold: number;
   const child = spawn(tsx, [fileURLToPath(new URL('./serve.ts', import.meta.url)), url], { stdio: ['ignore', 'pipe', 'inherit'] })
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve))
   const ports = JSON.parse(line) as { cached: number; cold: number }
-  return { ...ports, stop: () => child.kill('SIGTERM') }
+  const stop = () => child.kill('SIGTERM')
+  process.once('exit', stop)
+  return { ...ports, stop }
 }
 
 async function measureDatabase(label: string, url: string, tiles: Map<number, Tile[]>) {

@@ -78,10 +78,12 @@ export interface LayerStats {
 
 /** Current version of one layer (one small query; tile caches are keyed by it). */
 export async function layerVersion(db: Database, layer: LayerDefinition): Promise<number> {
-  const { rows } = await db.query<{ v: string }>(
-    'SELECT COALESCE(sum(version), 0)::text AS v FROM layer_versions WHERE layer = ANY($1::text[])',
-    [layer.versionSources],
-  )
+  // Prepared once per connection: it runs before every uncached tile.
+  const { rows } = await db.pool.query<{ v: string }>({
+    name: 'onemap_layer_version',
+    text: 'SELECT COALESCE(sum(version), 0)::text AS v FROM layer_versions WHERE layer = ANY($1::text[])',
+    values: [layer.versionSources],
+  })
   return Number(rows[0]?.v ?? 0)
 }
 

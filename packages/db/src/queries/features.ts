@@ -14,7 +14,7 @@ export interface FeatureQuery {
   bbox?: LonLatBbox | undefined
   filter: FeatureFilter
   limit: number
-  /** Id after which the page starts (keyset paging, ids in byte order). */
+  /** Id after which the page starts (keyset paging in id order). */
   cursor?: string | undefined
 }
 
@@ -30,18 +30,19 @@ export async function queryFeatures(db: Database, layer: LayerDefinition, query:
     const [w, s, e, n] = query.bbox.map((v) => params.add(v))
     where.push(`ST_Intersects(t.geom, ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4490))`)
   }
-  // COLLATE "C": byte order is the same on every backend and locale, so cursors never skip or repeat.
-  if (query.cursor !== undefined) where.push(`${sql.id} COLLATE "C" > ${params.add(query.cursor)}`)
+  // The cursor compares in the column's own collation, the same as ORDER BY, so the primary key
+  // index serves both and pages never skip or repeat.
+  if (query.cursor !== undefined) where.push(`${sql.id} > ${params.add(query.cursor)}`)
   const limit = params.add(query.limit)
   const text = `
     WITH page AS (
       SELECT ${sql.id} AS fid, t.geom, ${jsonProperties(layer)} AS props
         FROM ${sql.from}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${sql.id} COLLATE "C"
+       ORDER BY ${sql.id}
        LIMIT ${limit}::int + 1
     ), numbered AS (
-      SELECT *, row_number() OVER (ORDER BY fid COLLATE "C") AS rn FROM page
+      SELECT *, row_number() OVER (ORDER BY fid) AS rn FROM page
     )
     SELECT json_build_object(
       'type', 'FeatureCollection',

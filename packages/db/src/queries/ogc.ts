@@ -71,12 +71,12 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
     `WITH page AS (
        SELECT ${sql.id} AS fid, ${geometryIn(query.crs)} AS g, ${jsonProperties(layer)} AS props
          FROM ${sql.from} ${whereSql}
-        ORDER BY ${sql.id} COLLATE "C" LIMIT ${limit}::int OFFSET ${offset}::int
+        ORDER BY ${sql.id} LIMIT ${limit}::int OFFSET ${offset}::int
      )
      SELECT (SELECT count(*)::int FROM ${sql.from} ${whereSql}) AS matched,
             (SELECT count(*)::int FROM page) AS returned,
             COALESCE((SELECT json_agg(json_build_object('type', 'Feature', 'id', fid,
-                'geometry', ST_AsGeoJSON(g, ${OGC_CRS[query.crs].decimals})::json, 'properties', props) ORDER BY fid COLLATE "C")
+                'geometry', ST_AsGeoJSON(g, ${OGC_CRS[query.crs].decimals})::json, 'properties', props) ORDER BY fid)
               FROM page), '[]'::json)::text AS features`,
     params.values,
   )

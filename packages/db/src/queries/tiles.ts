@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import type { FeatureFilter } from '@onemap/domain/layer-filters'
 import type { LayerDefinition } from '@onemap/domain/layers'
@@ -63,7 +64,7 @@ function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: Featu
       SELECT ${geom} AS geom, ${columns.join(', ')}
         FROM ${sql.from}, bounds
        WHERE ${where.join(' AND ')}
-       ORDER BY ${sql.id} COLLATE "C"
+       ORDER BY ${sql.id}
        LIMIT ${TILE_FEATURE_CAP}
     )`
   return { params, rows, columns: layer.tileFields.map((n) => `"${n}"`) }
@@ -93,8 +94,18 @@ export function postgisTileQuery(layer: LayerDefinition, tile: TileAddress, filt
 
 async function renderWithPostgis(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter) {
   const { text, values } = postgisTileQuery(layer, tile, filter)
-  const { rows } = await db.query<{ tile: Buffer | null }>(text, values)
+  const { rows } = await preparedQuery<{ tile: Buffer | null }>(db, text, values)
   return rows[0]?.tile ?? Buffer.alloc(0)
+}
+
+/**
+ * Runs a tile statement as a named prepared statement. Planning these PostGIS queries costs more
+ * than running them on a small tile, so each connection plans a statement shape once; the text
+ * depends only on the layer and which filters are present, never on their values.
+ */
+function preparedQuery<R extends Record<string, unknown>>(db: Database, text: string, values: unknown[]) {
+  const name = `onemap_tile_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
+  return db.pool.query<R>({ name, text, values })
 }
 
 /**
@@ -105,7 +116,8 @@ async function renderWithPostgis(db: Database, layer: LayerDefinition, tile: Til
 async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter) {
   const { params, rows, columns } = tileQueryParts(layer, tile, filter)
   const clipped = layer.geometryType === 'Point' ? 'picked.geom' : 'ST_ForcePolygonCW(ST_ClipByBox2D(picked.geom, bounds.b))'
-  const { rows: out } = await db.query<{ features: string | null }>(
+  const { rows: out } = await preparedQuery<{ features: string | null }>(
+    db,
     `WITH ${rows}, projected AS (
        SELECT ST_SnapToGrid(ST_Affine(${clipped},
                 ${TILE_EXTENT} / (ST_XMax(bounds.e) - ST_XMin(bounds.e)), 0, 0,
