@@ -12,6 +12,9 @@ import { LanguageSwitch } from './LanguageSwitch.tsx'
 // The wall brings deck.gl animation and a chart library; only screens that open /wall load them.
 const WallMode = lazy(() => import('../modes/wall/WallMode.tsx'))
 
+// The planner workbench (tables, edit forms, proj4 for measuring) loads only when /plan opens.
+const PlanMode = lazy(() => import('../modes/plan/PlanMode.tsx').then((m) => ({ default: m.PlanMode })))
+
 export type Mode = 'public' | 'plan' | 'wall'
 
 /**
@@ -57,7 +60,11 @@ export function AppShell() {
             {mode === 'public' && (
               <PublicMode facilityId={isFacility ? facility.id : undefined} roadId={isRoad ? road.id : undefined} />
             )}
-            {mode === 'plan' && <ModePlaceholder mode="plan" />}
+            {mode === 'plan' && (
+              <Suspense fallback={null}>
+                <PlanMode />
+              </Suspense>
+            )}
             {mode === 'wall' && (
               <Suspense fallback={null}>
                 <WallMode />

@@ -36,6 +36,7 @@ function toRow(r: RoadItemRow, today: string, deadline: string) {
     nameEn: r.nameEn,
     roadClass: r.roadClass,
     status: r.status,
+    suspendedFrom: r.suspendedFrom,
     version: r.version,
     lengthM: Math.round(r.lengthM * 10) / 10,
     inProgramme: r.inProgramme,

@@ -1,0 +1,175 @@
+import './plan.css'
+import { useQueryClient } from '@tanstack/react-query'
+import type { LngLatBoundsLike } from 'maplibre-gl'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useTRPC } from '../../api/trpc.ts'
+import { FilterBar } from './FilterBar.tsx'
+import { LayerPanel } from './LayerPanel.tsx'
+import { AccountBar, LoginForm } from './LoginForm.tsx'
+import { type ChangedIds, MeetingPanel, NO_CHANGES } from './MeetingPanel.tsx'
+import type { LonLat } from './measure.ts'
+import { messageOf, useAccount, usePlaces, useSegments } from './plan-data.ts'
+import { EMPTY_FILTER, needsIdFilter, type PlanFilter, tileQuery, toSelection } from './plan-filter.ts'
+import { ALL_VISIBLE } from './plan-layers.ts'
+import { SegmentDrawer } from './SegmentDrawer.tsx'
+import { SegmentTable, type TableSort } from './SegmentTable.tsx'
+import { TimeSlider } from './TimeSlider.tsx'
+import { ExportTool, MeasureTool, RiverZoneTool } from './ToolsPanel.tsx'
+import { type Tool, useMeasureDrawing, usePlanMap } from './use-plan-map.ts'
+
+const PAGE_SIZE = 20
+const TABS = ['table', 'tools', 'meeting', 'time'] as const
+type Tab = (typeof TABS)[number]
+const NO_STATUSES: ReadonlyMap<string, string> = new Map()
+
+/** The planner workbench at /plan: sign-in first, then the workbench. */
+export function PlanMode() {
+  const { t } = useTranslation()
+  const { account, loading, canEdit } = useAccount()
+  if (loading) return <p>{t('plan.table.loading')}</p>
+  if (!account) return <LoginForm />
+  return (
+    <div className="plan" data-role={account.role}>
+      <AccountBar name={account.name} role={account.role} />
+      <Workbench canEdit={canEdit} isAdmin={account.role === 'admin'} />
+    </div>
+  )
+}
+
+function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean }) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const places = usePlaces()
+  const [filter, setFilterState] = useState<PlanFilter>(EMPTY_FILTER)
+  const [sort, setSortState] = useState<TableSort>({ sort: 'overdue_days', dir: 'desc' })
+  const [page, setPage] = useState(1)
+  const [focusId, setFocusId] = useState<string | null>(null)
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [settledId, setSettledId] = useState<string | null>(null)
+  const [tool, setTool] = useState<Tool>('select')
+  const [points, setPoints] = useState<LonLat[]>([])
+  const [splitPoint, setSplitPoint] = useState<LonLat | null>(null)
+  const [visible, setVisible] = useState(ALL_VISIBLE)
+  const [changed, setChanged] = useState<ChangedIds>(NO_CHANGES)
+  const [asOf, setAsOf] = useState<ReadonlyMap<string, string>>(NO_STATUSES)
+  const [revision, setRevision] = useState(0)
+  const [idleRevision, setIdleRevision] = useState(-1)
+  const [tab, setTab] = useState<Tab>('table')
+
+  const setFilter = (f: PlanFilter) => (setFilterState(f), setPage(1))
+  const setSort = (s: TableSort) => (setSortState(s), setPage(1))
+  const selection = useMemo(() => toSelection(filter), [filter])
+  const segments = useSegments({ ...selection, ...sort, page, pageSize: PAGE_SIZE, ...(focusId ? { focusId } : {}) }, true)
+  // A pick on the map asked for the page holding that segment: adopt it as the current page.
+  useEffect(() => {
+    if (focusId && segments.data && !segments.isPlaceholderData) {
+      setPage(segments.data.page)
+      setFocusId(null)
+    }
+  }, [focusId, segments.data, segments.isPlaceholderData])
+
+  const ids = segments.data?.ids
+  const idFilter = useMemo(() => (needsIdFilter(filter) ? (ids ?? []) : null), [filter, ids])
+  const selected = useMemo(() => new Map(selectedId ? [[selectedId, true]] : []), [selectedId])
+  const choose = useCallback((id: string) => (setSelectedId(id), setFocusId(id), setSettledId(null)), [])
+  const onPoint = useCallback(
+    (p: LonLat) => {
+      if (tool === 'split') setSplitPoint(p)
+      else setPoints((prev) => [...prev, p])
+    },
+    [tool],
+  )
+  const map = usePlanMap({ tileQuery: tileQuery(selection.filter), idFilter, revision, visible, selected, changedSegments: changed.segments, changedFacilities: changed.facilities, asOf, tool, onPick: choose, onPoint })
+  useMeasureDrawing(map, points, tool === 'measure-area')
+
+  useEffect(() => {
+    if (!map) return
+    // The tile reload of this revision began in usePlanMap's effect (it runs first); the first render
+    // with every source loaded marks the edit as drawn. Tests and screenshots wait for it.
+    const mark = () => {
+      if (!map.loaded() || map.isMoving()) return
+      setIdleRevision(revision)
+      map.off('render', mark)
+    }
+    map.on('render', mark)
+    return () => void map.off('render', mark)
+  }, [map, revision])
+
+  /** Selects a segment from the table or the meeting list and flies the map to it. */
+  const flyTo = async (id: string) => {
+    choose(id)
+    if (!map) return
+    const s = await queryClient.fetchQuery(trpc.analysis.segment.queryOptions({ id }))
+    const xs = s.geometry.coordinates.map((c) => c[0])
+    const ys = s.geometry.coordinates.map((c) => c[1])
+    const bounds: LngLatBoundsLike = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
+    map.once('moveend', () => (map.loaded() ? setSettledId(id) : map.once('idle', () => setSettledId(id))))
+    map.fitBounds(bounds, { padding: 80, maxZoom: 17, duration: 600 })
+  }
+
+  const onEdited = (nextId?: string) => {
+    setRevision((r) => r + 1)
+    setSplitPoint(null)
+    setTool('select')
+    if (nextId) choose(nextId)
+  }
+
+  return (
+    <div className="plan-workbench" data-settled-id={settledId ?? ''} data-revision={revision} data-idle-revision={idleRevision}>
+      {selectedId && (
+        <SegmentDrawer
+          id={selectedId}
+          canEdit={canEdit}
+          isAdmin={isAdmin}
+          splitArmed={tool === 'split'}
+          splitPoint={splitPoint}
+          onArmSplit={(armed) => (setTool(armed ? 'split' : 'select'), setSplitPoint(null))}
+          onEdited={onEdited}
+          onClose={() => (setSelectedId(null), tool === 'split' && setTool('select'))}
+        />
+      )}
+      <div role="tablist" className="plan-tabs" aria-label={t('plan.tabs.label')}>
+        {TABS.map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+            {t(`plan.tabs.${k}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'table' && (
+        <div role="tabpanel">
+          <FilterBar value={filter} onChange={setFilter} places={places} />
+          <SegmentTable
+            data={segments.data}
+            error={segments.error ? messageOf(segments.error) : undefined}
+            sort={sort}
+            onSort={setSort}
+            onPage={setPage}
+            selectedId={selectedId}
+            onSelect={(id) => void flyTo(id)}
+          />
+        </div>
+      )}
+      {tab === 'tools' && (
+        <div role="tabpanel">
+          <LayerPanel value={visible} onChange={setVisible} />
+          <MeasureTool tool={tool} points={points} onTool={(next) => (setTool(next), setPoints([]))} onClear={() => setPoints([])} />
+          <RiverZoneTool value={filter.riverZone} onChange={(riverZone) => setFilter({ ...filter, riverZone })} rivers={places.rivers} />
+          {filter.riverZone && <p data-testid="river-count">{t('plan.river.count', { count: segments.data?.totals.segments ?? 0 })}</p>}
+          <ExportTool filter={filter} />
+        </div>
+      )}
+      {tab === 'meeting' && (
+        <div role="tabpanel">
+          <MeetingPanel onChanged={setChanged} onSelect={(id) => void flyTo(id)} />
+        </div>
+      )}
+      {tab === 'time' && (
+        <div role="tabpanel">
+          <TimeSlider onStatuses={setAsOf} />
+        </div>
+      )}
+    </div>
+  )
+}

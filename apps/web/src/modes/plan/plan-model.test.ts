@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { toCsv, toGeoJson, UTF8_BOM, type ExportFeature } from './export-files.ts'
+import { pathLengthM, polygonAreaKm2 } from './measure.ts'
+import { EMPTY_FILTER, needsIdFilter, tileQuery, toFeatureFilter, toSelection } from './plan-filter.ts'
+
+// GRS80 (the CGCS2000 ellipsoid): meridian and prime-vertical radii of curvature at latitude φ.
+const A = 6378137
+const F = 1 / 298.257222101
+const E2 = F * (2 - F)
+const rad = (deg: number) => (deg * Math.PI) / 180
+const meridianRadius = (lat: number) => (A * (1 - E2)) / (1 - E2 * Math.sin(rad(lat)) ** 2) ** 1.5
+const primeVertical = (lat: number) => A / Math.sqrt(1 - E2 * Math.sin(rad(lat)) ** 2)
+
+describe('measure on CGCS2000', () => {
+  it('gives a north–south distance equal to the ellipsoid meridian arc within 0.01%', () => {
+    const expected = meridianRadius(34.795) * rad(0.01)
+    expect(pathLengthM([[113.55, 34.79], [113.55, 34.8]]) / expected).toBeCloseTo(1, 4)
+  })
+
+  it('gives an east–west distance equal to the parallel arc within 0.01%', () => {
+    const expected = primeVertical(34.8) * Math.cos(rad(34.8)) * rad(0.02)
+    expect(pathLengthM([[113.54, 34.8], [113.56, 34.8]]) / expected).toBeCloseTo(1, 4)
+  })
+
+  it('adds the legs of a path and closes polygons for area in km²', () => {
+    const box: [number, number][] = [[113.55, 34.79], [113.56, 34.79], [113.56, 34.8], [113.55, 34.8]]
+    const expectedKm2 = (meridianRadius(34.795) * rad(0.01) * primeVertical(34.795) * Math.cos(rad(34.795)) * rad(0.01)) / 1e6
+    expect(polygonAreaKm2(box) / expectedKm2).toBeCloseTo(1, 3)
+    expect(pathLengthM([...box, box[0]!])).toBeCloseTo(2 * pathLengthM(box.slice(0, 2)) + 2 * pathLengthM(box.slice(1, 3)), -1)
+    expect(polygonAreaKm2(box.slice(0, 2))).toBe(0)
+  })
+})
+
+describe('plan filter', () => {
+  it('turns the bar into the shared feature filter and the tile query in a fixed order', () => {
+    const bar = { ...EMPTY_FILTER, status: ['suspended', 'planned'], subDistrict: '410172160', area: 'unit:u3', plannedTo: '2022-12-31' }
+    expect(toFeatureFilter(bar)).toEqual({ status: ['planned', 'suspended'], subDistrict: '410172160', renewalUnit: 'u3', plannedTo: '2022-12-31' })
+    expect(tileQuery(toFeatureFilter(bar))).toBe('status=planned%2Csuspended&subDistrict=410172160&renewalUnit=u3&plannedTo=2022-12-31')
+    expect(tileQuery(toFeatureFilter(EMPTY_FILTER))).toBe('')
+  })
+
+  it('sends schedule and river zone to the analysis and asks the map to filter by id then', () => {
+    const bar = { ...EMPTY_FILTER, schedule: ['overdue' as const], riverZone: { riverId: 'jialu', distanceM: 200 } }
+    expect(toSelection(bar)).toEqual({ filter: {}, schedule: ['overdue'], riverZone: { riverId: 'jialu', distanceM: 200 } })
+    expect(needsIdFilter(bar)).toBe(true)
+    expect(needsIdFilter({ ...EMPTY_FILTER, status: ['planned'] })).toBe(false)
+  })
+})
+
+describe('export files', () => {
+  const feature: ExportFeature = {
+    type: 'Feature',
+    id: 'r-1',
+    geometry: { type: 'LineString', coordinates: [[113.5, 34.8], [113.51, 34.8]] },
+    properties: { id: 'r-1', nameZh: '科学大道', nameEn: 'Kexue Avenue, "east"', status: 'planned', lengthM: 913.4, plannedStart: null },
+  }
+
+  it('writes CSV with a BOM, a header and quoted fields where needed', () => {
+    const csv = toCsv([feature])
+    expect(csv.startsWith(UTF8_BOM)).toBe(true)
+    const [header, row] = csv.slice(1).split('\r\n')
+    expect(header?.split(',')[2]).toBe('nameZh')
+    expect(row).toContain('科学大道,"Kexue Avenue, ""east"""')
+    expect(row?.split(',')[0]).toBe('r-1')
+  })
+
+  it('writes GeoJSON that parses back to the same features', () => {
+    expect(JSON.parse(toGeoJson([feature]))).toEqual({ type: 'FeatureCollection', features: [feature] })
+  })
+})
