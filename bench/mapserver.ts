@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -96,10 +96,18 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
   "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "${config}" ) )) )
 `,
   )
-  // Its own process group, so stopping it also stops the FastCGI workers it spawned.
-  const child: ChildProcess = spawn(LIGHTTPD, ['-D', '-f', lighttpdConf], { stdio: 'ignore', detached: true })
+  const child: ChildProcess = spawn(LIGHTTPD, ['-D', '-f', lighttpdConf], { stdio: 'ignore' })
+  // lighttpd leaves its FastCGI workers running when it stops: stop them first, by parent pid.
   const stop = () => {
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+    if (!child.pid || child.exitCode !== null) return
+    let workers: number[] = []
+    try {
+      workers = execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number)
+    } catch {
+      // pgrep exits 1 when there are none
+    }
+    for (const pid of workers) process.kill(pid, 'SIGTERM')
+    child.kill('SIGTERM')
   }
   process.once('exit', stop)
   // Wait until the FastCGI workers answer.
