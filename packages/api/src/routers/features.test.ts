@@ -35,6 +35,16 @@ describe('layers.list', () => {
     expect(roads?.fields.map((f) => f.name)).not.toContain('updated_by')
     expect(roads?.legend.map((e) => e.value)).toEqual(['planned', 'under_construction', 'completed', 'suspended'])
   })
+
+  it('says which layers hold sample data, so the UI can label them', async () => {
+    await db.query(`INSERT INTO layer_sources (layer, is_sample, source) VALUES ('facilities', true, 'data/facilities.geojson sample')
+                    ON CONFLICT (layer) DO UPDATE SET is_sample = true, source = EXCLUDED.source`)
+    await db.query(`INSERT INTO layer_sources (layer, is_sample, source) VALUES ('rivers', false, 'import of rivers.zip')
+                    ON CONFLICT (layer) DO UPDATE SET is_sample = false, source = EXCLUDED.source`)
+    const list = await caller.layers.list()
+    expect(list.find((l) => l.id === 'facilities')).toMatchObject({ isSample: true, source: 'data/facilities.geojson sample' })
+    expect(list.find((l) => l.id === 'rivers')).toMatchObject({ isSample: false, source: 'import of rivers.zip' })
+  })
 })
 
 describe('features.query', () => {

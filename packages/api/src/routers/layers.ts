@@ -26,6 +26,8 @@ export const layersRouter = router({
         legend: layer.legend,
         extent: s?.extent ?? null,
         count: s?.count ?? 0,
+        isSample: s?.isSample ?? false,
+        source: s?.source ?? null,
         version,
         tiles: `/tiles/${layer.id}/{z}/{x}/{y}.mvt?v=${version}`,
         tileJson: `/tiles/${layer.id}.json`,

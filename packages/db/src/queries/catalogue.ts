@@ -74,6 +74,10 @@ export interface LayerStats {
   count: number
   /** [west, south, east, north] in degrees, null for an empty layer. */
   extent: [number, number, number, number] | null
+  /** True while the layer holds the hand-digitised sample rather than imported authoritative data. */
+  isSample: boolean
+  /** Where the layer's rows came from (layer_sources.source), null when nothing was loaded. */
+  source: string | null
 }
 
 /** Current version of one layer (one small query; tile caches are keyed by it). */
@@ -90,12 +94,24 @@ export async function layerVersion(db: Database, layer: LayerDefinition): Promis
 /** Version, feature count and extent of every catalogue layer, in one round trip. */
 export async function layerStats(db: Database): Promise<LayerStats[]> {
   const out: LayerStats[] = []
-  const { rows } = await db.query<{ layer: string; v: string; n: number; w: number | null; s: number; e: number; nn: number }>(
+  const { rows } = await db.query<{
+    layer: string
+    v: string
+    n: number
+    w: number | null
+    s: number
+    e: number
+    nn: number
+    sample: boolean | null
+    source: string | null
+  }>(
     LAYERS.map(
       (layer, i) =>
         `SELECT '${layer.id}' AS layer, (SELECT COALESCE(sum(version), 0)::text FROM layer_versions WHERE layer = ANY($${i + 1}::text[])) AS v,
                 count(*)::int AS n, ST_XMin(ST_Extent(t.geom)) AS w, ST_YMin(ST_Extent(t.geom)) AS s,
-                ST_XMax(ST_Extent(t.geom)) AS e, ST_YMax(ST_Extent(t.geom)) AS nn
+                ST_XMax(ST_Extent(t.geom)) AS e, ST_YMax(ST_Extent(t.geom)) AS nn,
+                (SELECT is_sample FROM layer_sources WHERE layer = '${layer.id}') AS sample,
+                (SELECT source FROM layer_sources WHERE layer = '${layer.id}') AS source
            FROM ${LAYER_SQL[layer.id].from}`,
     ).join('\nUNION ALL\n'),
     LAYERS.map((l) => l.versionSources),
@@ -106,6 +122,8 @@ export async function layerStats(db: Database): Promise<LayerStats[]> {
       version: Number(r.v),
       count: r.n,
       extent: r.w === null ? null : [r.w, r.s, r.e, r.nn],
+      isSample: r.sample ?? false,
+      source: r.source,
     })
   }
   return out

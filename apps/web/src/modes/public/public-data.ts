@@ -68,8 +68,8 @@ export function useFacility(id: string | undefined) {
 export function useIsSample(): boolean {
   const trpc = useTRPC()
   const layers = useQuery(trpc.layers.list.queryOptions()).data
-  const facilities = layers?.find((l) => l.id === 'facilities') as { is_sample?: boolean } | undefined
-  return facilities?.is_sample ?? true
+  // Until the catalogue answers, assume the sample: better a badge too many than a missing one.
+  return layers?.find((l) => l.id === 'facilities')?.isSample ?? true
 }
 
 export function useHeadline() {
