@@ -25,7 +25,9 @@ export function MeetingPanel({ onChanged, onSelect }: { onChanged: (ids: Changed
       facilities: new Map(rows.filter((r) => r.entity === 'facility').map((r) => [r.entityId, true])),
     }
   }, [changes.data])
-  useEffect(() => onChanged(ids), [ids, onChanged])
+  useEffect(() => {
+    onChanged(ids)
+  }, [ids, onChanged])
   useEffect(() => () => onChanged(NO_CHANGES), [onChanged])
 
   return (

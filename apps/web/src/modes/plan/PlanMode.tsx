@@ -1,6 +1,6 @@
 import './plan.css'
 import { useQueryClient } from '@tanstack/react-query'
-import type { LngLatBoundsLike } from 'maplibre-gl'
+import type { LngLatBoundsLike, Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
@@ -11,7 +11,7 @@ import { type ChangedIds, MeetingPanel, NO_CHANGES } from './MeetingPanel.tsx'
 import type { LonLat } from './measure.ts'
 import { messageOf, useAccount, usePlaces, useSegments } from './plan-data.ts'
 import { EMPTY_FILTER, needsIdFilter, type PlanFilter, tileQuery, toSelection } from './plan-filter.ts'
-import { ALL_VISIBLE } from './plan-layers.ts'
+import { ALL_VISIBLE, PLAN_SOURCES } from './plan-layers.ts'
 import { SegmentDrawer } from './SegmentDrawer.tsx'
 import { SegmentTable, type TableSort } from './SegmentTable.tsx'
 import { TimeSlider } from './TimeSlider.tsx'
@@ -22,6 +22,21 @@ const PAGE_SIZE = 20
 const TABS = ['table', 'tools', 'meeting', 'time'] as const
 type Tab = (typeof TABS)[number]
 const NO_STATUSES: ReadonlyMap<string, string> = new Map()
+
+/**
+ * Calls `done` once the map is still and every tile is loaded, and `ready()` holds. Polled rather
+ * than waiting for 'idle', which fires only at the end of a render and so never for a map that was
+ * already idle when asked.
+ */
+function whenDrawn(map: MapLibreMap, ready: () => boolean, done: () => void): () => void {
+  const timer = setInterval(() => {
+    if (ready() && !map.isMoving() && map.loaded()) {
+      clearInterval(timer)
+      done()
+    }
+  }, 150)
+  return () => clearInterval(timer)
+}
 
 /** The planner workbench at /plan: sign-in first, then the workbench. */
 export function PlanMode() {
@@ -86,15 +101,18 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
 
   useEffect(() => {
     if (!map) return
-    // The tile reload of this revision began in usePlanMap's effect (it runs first); the first render
-    // with every source loaded marks the edit as drawn. Tests and screenshots wait for it.
-    const mark = () => {
-      if (!map.loaded() || map.isMoving()) return
-      setIdleRevision(revision)
-      map.off('render', mark)
+    // The segment tiles of this revision are drawn once their TileJSON has reloaded (a new version in
+    // the tile URLs) and the map has loaded every tile since. Tests and screenshots wait for this.
+    let reloaded = revision === 0
+    const onData = (e: MapSourceDataEvent) => {
+      if (e.sourceId === PLAN_SOURCES.segments && e.sourceDataType === 'metadata') reloaded = true
     }
-    map.on('render', mark)
-    return () => void map.off('render', mark)
+    map.on('sourcedata', onData)
+    const stop = whenDrawn(map, () => reloaded, () => setIdleRevision(revision))
+    return () => {
+      stop()
+      map.off('sourcedata', onData)
+    }
   }, [map, revision])
 
   /** Selects a segment from the table or the meeting list and flies the map to it. */
@@ -105,8 +123,8 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
     const xs = s.geometry.coordinates.map((c) => c[0])
     const ys = s.geometry.coordinates.map((c) => c[1])
     const bounds: LngLatBoundsLike = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
-    map.once('moveend', () => (map.loaded() ? setSettledId(id) : map.once('idle', () => setSettledId(id))))
     map.fitBounds(bounds, { padding: 80, maxZoom: 17, duration: 600 })
+    whenDrawn(map, () => true, () => setSettledId(id))
   }
 
   const onEdited = (nextId?: string) => {

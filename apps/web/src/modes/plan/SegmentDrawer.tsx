@@ -31,7 +31,9 @@ export function SegmentDrawer(props: DrawerProps) {
   useEffect(() => {
     if (s && base?.id !== s.id) setBase({ id: s.id, version: s.version })
   }, [s, base])
-  useEffect(() => setFailure(null), [props.id])
+  useEffect(() => {
+    setFailure(null)
+  }, [props.id])
 
   if (segment.error) return <p role="alert" className="plan-error">{messageOf(segment.error)}</p>
   if (!s || !base || base.id !== s.id) return <p>{t('plan.table.loading')}</p>

@@ -28,7 +28,10 @@ export function SegmentTable(props: {
   const { t, i18n } = useTranslation()
   const { data, sort, selectedId } = props
   const selectedRow = useRef<HTMLTableRowElement>(null)
-  useEffect(() => selectedRow.current?.scrollIntoView({ block: 'nearest' }), [selectedId, data?.page])
+  useEffect(() => {
+    // A block body: newer browsers return a promise from scrollIntoView, which React must not take for a cleanup.
+    void selectedRow.current?.scrollIntoView({ block: 'nearest' })
+  }, [selectedId, data?.page])
   if (props.error) return <p role="alert" className="plan-error">{props.error}</p>
   if (!data) return <p>{t('plan.table.loading')}</p>
   const pages = Math.max(1, Math.ceil(data.totals.segments / data.pageSize))

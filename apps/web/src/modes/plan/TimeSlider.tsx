@@ -25,7 +25,9 @@ export function TimeSlider({ onStatuses }: { onStatuses: (statuses: ReadonlyMap<
     () => new Map((asOf.data?.items ?? []).filter((i) => i.entity === 'road_segment').map((i) => [i.id, i.status])),
     [asOf.data],
   )
-  useEffect(() => onStatuses(statuses), [statuses, onStatuses])
+  useEffect(() => {
+    onStatuses(statuses)
+  }, [statuses, onStatuses])
   useEffect(() => () => onStatuses(new Map()), [onStatuses])
 
   useEffect(() => {
