@@ -2,7 +2,7 @@ import { hashPassword } from '@onemap/api/passwords'
 import type { Database } from '@onemap/db/database'
 import { createAccount } from '@onemap/db/queries/accounts'
 import { createServer } from '@onemap/server/app'
-import type { CDPSession, Page } from 'playwright-core'
+import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { WEB_DIST } from './harness.ts'
 
 /** A server of the wall tests that can be stopped and started again on the same port and database. */
@@ -16,7 +16,8 @@ export async function restartableServer(db: Database): Promise<RestartableServer
   let app: Awaited<ReturnType<typeof createServer>> | null = null
   let port = 0
   const start = async () => {
-    app = await createServer({ db, webDist: WEB_DIST, logLevel: 'error' })
+    // ONEMAP_WEB_DIST lets a run use its own build while others rebuild dist/ on a shared machine.
+    app = await createServer({ db, webDist: process.env.ONEMAP_WEB_DIST || WEB_DIST, logLevel: 'error' })
     await app.listen({ host: '127.0.0.1', port })
     const address = app.server.address()
     if (!address || typeof address !== 'object') throw new Error('server did not report a port')
@@ -80,4 +81,35 @@ export async function waitForSceneChanges(page: Page, count: number, timeoutMs: 
     }
   }
   return seen
+}
+
+/** How many pixels of a PNG within `rect` are within `tolerance` of `rgb` (decoded by the browser). */
+export async function countColour(
+  context: BrowserContext,
+  png: Buffer,
+  rect: { x: number; y: number; width: number; height: number },
+  rgb: readonly [number, number, number],
+  tolerance = 24,
+): Promise<number> {
+  const page = await context.newPage()
+  try {
+    return await page.evaluate(
+      async ({ data, rect, rgb, tolerance }) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+        ctx.drawImage(bitmap, 0, 0)
+        const px = ctx.getImageData(Math.round(rect.x), Math.round(rect.y), Math.round(rect.width), Math.round(rect.height)).data
+        let n = 0
+        for (let i = 0; i < px.length; i += 4) {
+          if (Math.abs((px[i] ?? 0) - rgb[0]) <= tolerance && Math.abs((px[i + 1] ?? 0) - rgb[1]) <= tolerance && Math.abs((px[i + 2] ?? 0) - rgb[2]) <= tolerance) n++
+        }
+        return n
+      },
+      { data: png.toString('base64'), rect, rgb, tolerance },
+    )
+  } finally {
+    await page.close()
+  }
 }

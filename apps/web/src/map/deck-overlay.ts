@@ -14,19 +14,56 @@ interface OverlayEntry {
 
 const overlays = new WeakMap<MapLibreMap, OverlayEntry>()
 
+function createOverlay(map: MapLibreMap): Promise<MapboxOverlay> {
+  return import('@deck.gl/mapbox').then(({ MapboxOverlay }) => {
+    // Overlaid, not interleaved: deck 9.4's interleaved path reads `map.transform`, which MapLibre 6
+    // no longer exposes (it throws on every frame). Overlaid uses only the public camera API, at the
+    // price of a second WebGL canvas stacked on the map's.
+    const created = new MapboxOverlay({ interleaved: false, layers: [] })
+    map.addControl(created)
+    return created
+  })
+}
+
+// Give a GPU that reset a moment before asking it for a new context.
+const CONTEXT_RETRY_MS = 1_000
+
+/** Resolves once the map has a style again: a new overlay reads the map's projection on creation. */
+function mapDrawing(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (map.getStyle() ? resolve() : setTimeout(check, CONTEXT_RETRY_MS))
+    setTimeout(check, CONTEXT_RETRY_MS)
+  })
+}
+
 function entryFor(map: MapLibreMap): OverlayEntry {
   let entry = overlays.get(map)
   if (!entry) {
-    const overlay = import('@deck.gl/mapbox').then(({ MapboxOverlay }) => {
-      // Overlaid, not interleaved: deck 9.4's interleaved path reads `map.transform`, which MapLibre 6
-      // no longer exposes (it throws on every frame). Overlaid uses only the public camera API, at the
-      // price of a second WebGL canvas stacked on the map's.
-      const created = new MapboxOverlay({ interleaved: false, layers: [] })
-      map.addControl(created)
-      return created
-    })
-    entry = { overlay, layers: new Map() }
+    const created: OverlayEntry = { overlay: createOverlay(map), layers: new Map() }
+    entry = created
     overlays.set(map, entry)
+    // MapLibre restores its own lost WebGL context; deck.gl's canvas is not restored (the wall runs
+    // for days and must survive a GPU reset), so a lost deck context is replaced by a new overlay.
+    // Context events do not bubble, hence the capturing listener on the map's container.
+    map.getContainer().addEventListener(
+      'webglcontextlost',
+      (event) => {
+        if (event.target === map.getCanvas()) return
+        const lost = created.overlay
+        created.overlay = mapDrawing(map)
+          .then(() => lost)
+          .then((overlay) => {
+            try {
+              map.removeControl(overlay)
+            } catch (err) {
+              console.warn('[onemap] removing the lost deck.gl overlay failed', err)
+            }
+            return createOverlay(map)
+          })
+        void created.overlay.then((overlay) => overlay.setProps({ layers: [...created.layers.values()].flat() }))
+      },
+      true,
+    )
   }
   return entry
 }

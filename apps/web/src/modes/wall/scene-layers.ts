@@ -2,19 +2,11 @@ import type { Layer } from '@deck.gl/core'
 import { TripsLayer } from '@deck.gl/geo-layers'
 import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers'
 import { longestMetres, type MeasuredPath, measuredPaths } from './scene-geometry.ts'
+import { WALL_STATUS_COLOURS } from './wall-colours.ts'
 import type { WallScene } from './wall-params.ts'
 
 type Rgba = [number, number, number, number]
 
-/** Status colours on the dark wall: green done, amber under way, slate planned, red suspended. */
-export const WALL_STATUS_COLOURS: Record<string, Rgba> = {
-  planned: [127, 143, 166, 255],
-  under_construction: [255, 176, 32, 255],
-  started: [255, 176, 32, 255],
-  completed: [61, 220, 151, 255],
-  in_service: [61, 220, 151, 255],
-  suspended: [255, 93, 93, 255],
-}
 const colourOf = (status: unknown): Rgba => WALL_STATUS_COLOURS[String(status)] ?? [200, 200, 200, 255]
 
 interface RoadProps {
