@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ClientBase } from 'pg'
-import type { LayerId } from '@onemap/domain/layers'
+import { MARK_SAMPLE_SOURCES_SQL, SAMPLE_INSERT_SQL, type SampleTable } from '@onemap/db/queries/sample-load'
 import { DATA_DIR } from './digitise/paths.ts'
 import { SAMPLE_LAYER_FILES, type SampleLayers } from './sample-layer-schemas.ts'
 
@@ -35,109 +35,27 @@ function rows<P extends object>(fc: { features: { properties: P; geometry: unkno
   return JSON.stringify(fc.features.map((f) => ({ ...f.properties, geometry: f.geometry })))
 }
 
-/** The geometry expression of the set-based inserts: GeoJSON is lon/lat on CGCS2000 (EPSG:4490). */
-const GEOM = 'ST_SetSRID(ST_GeomFromGeoJSON(r.geometry::text), 4490)'
-
 interface LayerInsert {
-  layer: LayerId | 'status_events'
+  layer: SampleTable
   file: string
-  sql: string
   params: () => unknown[]
 }
 
-/** One INSERT … SELECT FROM json_to_recordset per table: a single round trip per layer. */
+/** The parameters of each set-based insert (SQL in @onemap/db/queries/sample-load), in load order. */
 function inserts(layers: SampleLayers): LayerInsert[] {
-  const dates = 'planned_start date, planned_finish date, actual_start date, actual_finish date'
   return [
-    {
-      layer: 'zone_boundary',
-      file: 'zone-boundary.geojson',
-      sql: `INSERT INTO zone_boundary (id, code, name_zh, name_en, geom)
-            SELECT r.id, r.code, r.name_zh, r.name_en, ST_Multi(${GEOM})
-            FROM json_to_recordset($1::json) AS r(id text, code text, name_zh text, name_en text, geometry json)`,
-      params: () => [rows(layers.zoneBoundary)],
-    },
-    {
-      layer: 'sub_districts',
-      file: 'sub-districts.geojson',
-      sql: `INSERT INTO sub_districts (code, name_zh, name_en, geom)
-            SELECT r.code, r.name_zh, r.name_en, ST_Multi(${GEOM})
-            FROM json_to_recordset($1::json) AS r(code text, name_zh text, name_en text, geometry json)`,
-      params: () => [rows(layers.subDistricts)],
-    },
-    {
-      layer: 'renewal_zones',
-      file: 'renewal-zone.geojson',
-      sql: `INSERT INTO renewal_zones (id, name_zh, name_en, geom)
-            SELECT r.id, r.name_zh, r.name_en, ST_Multi(${GEOM})
-            FROM json_to_recordset($1::json) AS r(id text, name_zh text, name_en text, geometry json)`,
-      params: () => [rows(layers.renewalZone)],
-    },
-    {
-      layer: 'renewal_units',
-      file: 'renewal-units.geojson',
-      sql: `INSERT INTO renewal_units (id, zone_id, name_zh, name_en, geom)
-            SELECT r.id, r.zone_id, r.name_zh, r.name_en, ST_Multi(${GEOM})
-            FROM json_to_recordset($1::json) AS r(id text, zone_id text, name_zh text, name_en text, geometry json)`,
-      params: () => [rows(layers.renewalUnits)],
-    },
-    {
-      layer: 'rivers',
-      file: 'rivers.geojson',
-      sql: `INSERT INTO rivers (id, name_zh, name_en, geom, river_chief, river_chief_is_sample, note)
-            SELECT r.id, r.name_zh, r.name_en, ST_Multi(${GEOM}), r.river_chief, r.river_chief_is_sample, r.note
-            FROM json_to_recordset($1::json)
-              AS r(id text, name_zh text, name_en text, river_chief text, river_chief_is_sample boolean, note text, geometry json)`,
-      params: () => [rows(layers.rivers)],
-    },
-    {
-      layer: 'water_bodies',
-      file: 'water-bodies.geojson',
-      sql: `INSERT INTO water_bodies (id, name_zh, name_en, geom)
-            SELECT r.id, r.name_zh, r.name_en, ST_Multi(${GEOM})
-            FROM json_to_recordset($1::json) AS r(id text, name_zh text, name_en text, geometry json)`,
-      params: () => [rows(layers.waterBodies)],
-    },
-    {
-      layer: 'roads',
-      file: 'road-segments.geojson',
-      sql: `INSERT INTO roads (id, name_zh, name_en, class, red_line_width_m)
-            SELECT r.id, r.name_zh, r.name_en, r.class, r.red_line_width_m
-            FROM json_to_recordset($1::json) AS r(id text, name_zh text, name_en text, class text, red_line_width_m numeric)`,
-      params: () => [JSON.stringify(distinctRoads(layers))],
-    },
-    {
-      layer: 'road_segments',
-      file: 'road-segments.geojson',
-      sql: `INSERT INTO road_segments (id, road_id, geom, status, planned_start, planned_finish, actual_start, actual_finish,
-                                       in_programme, updated_by)
-            SELECT r.id, r.road_id, ${GEOM}, r.status, r.planned_start, r.planned_finish, r.actual_start, r.actual_finish,
-                   r.in_programme, $2
-            FROM json_to_recordset($1::json)
-              AS r(id text, road_id text, status text, ${dates}, in_programme boolean, geometry json)`,
-      params: () => [rows(layers.roadSegments), SAMPLE_ACTOR],
-    },
-    {
-      layer: 'facilities',
-      file: 'facilities.geojson',
-      sql: `INSERT INTO facilities (id, kind, name_zh, name_en, geom, capacity, capacity_unit, status,
-                                    planned_start, planned_finish, actual_start, actual_finish, is_real, in_programme, updated_by)
-            SELECT r.id, r.kind, r.name_zh, r.name_en, ${GEOM}, r.capacity, r.capacity_unit, r.status,
-                   r.planned_start, r.planned_finish, r.actual_start, r.actual_finish, r.is_real, r.in_programme, $2
-            FROM json_to_recordset($1::json)
-              AS r(id text, kind text, name_zh text, name_en text, capacity integer, capacity_unit text, status text,
-                   ${dates}, is_real boolean, in_programme boolean, geometry json)`,
-      params: () => [rows(layers.facilities), SAMPLE_ACTOR],
-    },
+    { layer: 'zone_boundary', file: 'zone-boundary.geojson', params: () => [rows(layers.zoneBoundary)] },
+    { layer: 'sub_districts', file: 'sub-districts.geojson', params: () => [rows(layers.subDistricts)] },
+    { layer: 'renewal_zones', file: 'renewal-zone.geojson', params: () => [rows(layers.renewalZone)] },
+    { layer: 'renewal_units', file: 'renewal-units.geojson', params: () => [rows(layers.renewalUnits)] },
+    { layer: 'rivers', file: 'rivers.geojson', params: () => [rows(layers.rivers)] },
+    { layer: 'water_bodies', file: 'water-bodies.geojson', params: () => [rows(layers.waterBodies)] },
+    { layer: 'roads', file: 'road-segments.geojson', params: () => [JSON.stringify(distinctRoads(layers))] },
+    { layer: 'road_segments', file: 'road-segments.geojson', params: () => [rows(layers.roadSegments), SAMPLE_ACTOR] },
+    { layer: 'facilities', file: 'facilities.geojson', params: () => [rows(layers.facilities), SAMPLE_ACTOR] },
     {
       layer: 'status_events',
       file: 'status-events.json',
-      // n keeps the file's (chronological) order in the event ids.
-      sql: `INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, actor, kind, note)
-            SELECT r.entity, r.entity_id, r."from", r."to", r.happened_on, $2, 'seed', r.note
-            FROM json_to_recordset($1::json)
-              AS r(entity text, entity_id text, "from" text, "to" text, happened_on date, note text, n integer)
-            ORDER BY r.n`,
       params: () => [JSON.stringify(layers.statusEvents.map((e, n) => ({ ...e, n }))), SAMPLE_ACTOR],
     },
   ]
@@ -168,7 +86,7 @@ export async function loadSampleLayers(client: ClientBase, layers: SampleLayers)
   const sources: { layer: string; source: string }[] = []
   for (const step of inserts(layers)) {
     try {
-      const result = await client.query(step.sql, step.params())
+      const result = await client.query(SAMPLE_INSERT_SQL[step.layer], step.params())
       counts[step.layer] = result.rowCount ?? 0
     } catch (err) {
       throw new Error(`Loading the sample layer '${step.layer}' from data/${step.file} failed: ${(err as Error).message}`, {
@@ -177,12 +95,7 @@ export async function loadSampleLayers(client: ClientBase, layers: SampleLayers)
     }
     if (step.layer !== 'status_events') sources.push({ layer: step.layer, source: `data/${step.file} hand-digitised sample` })
   }
-  await client.query(
-    `INSERT INTO layer_sources (layer, is_sample, source)
-     SELECT r.layer, true, r.source FROM json_to_recordset($1::json) AS r(layer text, source text)
-     ON CONFLICT (layer) DO UPDATE SET is_sample = true, source = EXCLUDED.source, loaded_at = now()`,
-    [JSON.stringify(sources)],
-  )
+  await client.query(MARK_SAMPLE_SOURCES_SQL, [JSON.stringify(sources)])
   return counts
 }
 

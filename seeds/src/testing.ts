@@ -22,6 +22,7 @@ export function seedFingerprint(): string {
     .sort()
   for (const name of dataFiles) hash.update(name).update(readFileSync(join(DATA_DIR, name)))
   for (const name of SEED_SOURCES) hash.update(name).update(readFileSync(join(here, name)))
+  hash.update(readFileSync(fileURLToPath(import.meta.resolve('@onemap/db/queries/sample-load'))))
   return hash.digest('hex').slice(0, 12)
 }
 
