@@ -94,11 +94,12 @@ describe('planner workbench', () => {
     }
     const first = await open('planner')
     const second = await open('planner2')
-    await first.page.getByTestId('segment-drawer').getByRole('button', { name: '保存状态' }).click()
-    await first.page.getByTestId('drawer-status').filter({ hasText: '在建' }).waitFor()
-
+    // The second planner is mid-edit when the first saves: the live stream may report the change
+    // before the save does; either way the same notice must appear and the typing survive.
     const drawer = second.page.getByTestId('segment-drawer')
     await drawer.getByLabel('备注').fill('赵的备注：等待拆迁')
+    await first.page.getByTestId('segment-drawer').getByRole('button', { name: '保存状态' }).click()
+    await first.page.getByTestId('drawer-status').filter({ hasText: '在建' }).waitFor()
     await drawer.getByRole('button', { name: '保存状态' }).click()
     const conflict = second.page.getByTestId('plan-conflict')
     await conflict.waitFor()

@@ -1,8 +1,7 @@
 import { EventEntity } from '@onemap/domain/statuses'
 import { z } from 'zod'
-import { reconnectDelay } from './freshness.ts'
 
-/** The fields of a live status change the wall uses; the rest of the message is ignored. */
+/** The fields of a live status change the screens use; the rest of the message is ignored. */
 const LiveChange = z.object({ id: z.number(), entity: EventEntity, entityId: z.string(), to: z.string() })
 export type LiveChange = z.infer<typeof LiveChange>
 
@@ -16,6 +15,9 @@ export interface LiveStreamHandlers {
 // The server pings every 15 s (packages/api/src/trpc.ts); two missed pings and a margin mean a dead
 // connection that the browser has not noticed (a proxy that keeps the socket but drops the data).
 const SILENCE_MS = 40_000
+
+/** Where the server answers the tRPC `live.events` subscription (same origin as the page). */
+export const LIVE_EVENTS_PATH = '/trpc/live.events'
 
 /**
  * The tRPC `live.events` SSE subscription, kept open forever. The browser's own EventSource retry
@@ -71,7 +73,7 @@ export class LiveStream {
       if (msg.lastEventId) this.lastEventId = msg.lastEventId
       const parsed = LiveChange.safeParse(safeJson(msg.data))
       if (parsed.success) this.handlers.onChange(parsed.data)
-      else console.warn('[wall] ignored a live message of unknown shape')
+      else console.warn('[live] ignored a live message of unknown shape')
     })
     // The server ended the subscription or reported an error: both mean start again.
     source.addEventListener('return', () => this.fail())
@@ -104,6 +106,15 @@ export class LiveStream {
     this.attempt = 0
     this.connect()
   }
+}
+
+/**
+ * Delay before reconnect attempt `attempt` (0-based): doubling from 1 s to a 30 s ceiling, with up
+ * to 25% random spread so a room of walls does not reconnect in lock-step after a server restart.
+ */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 10))
+  return Math.round(base * (1 - 0.25 * random()))
 }
 
 function safeJson(text: string): unknown {

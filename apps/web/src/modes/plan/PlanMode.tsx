@@ -16,6 +16,7 @@ import { SegmentDrawer } from './SegmentDrawer.tsx'
 import { SegmentTable, type TableSort } from './SegmentTable.tsx'
 import { TimeSlider } from './TimeSlider.tsx'
 import { ExportTool, MeasureTool, RiverZoneTool } from './ToolsPanel.tsx'
+import { usePlanLive } from './use-plan-live.ts'
 import { type Tool, useMeasureDrawing, usePlanMap } from './use-plan-map.ts'
 
 const PAGE_SIZE = 20
@@ -127,8 +128,11 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
     whenDrawn(map, () => true, () => setSettledId(id))
   }
 
+  // Colleagues' edits arrive on the change stream; a new layer version reloads the tiles like an own edit.
+  const live = usePlanLive(useCallback(() => setRevision((r) => r + 1), []))
   const onEdited = (nextId?: string) => {
     setRevision((r) => r + 1)
+    live.ownEditSaved()
     setSplitPoint(null)
     setTool('select')
     if (nextId) choose(nextId)

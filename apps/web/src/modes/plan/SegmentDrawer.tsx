@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ConflictNotice, DatesForm, type EditOutcome, SplitControl, StatusForm } from './EditForms.tsx'
 import type { LonLat } from './measure.ts'
-import { messageOf, useHistory, useRefreshAfterEdit, useSegment } from './plan-data.ts'
+import { changedUnder, messageOf, useAccount, useHistory, useRefreshAfterEdit, useSegment } from './plan-data.ts'
 
 interface DrawerProps {
   id: string
@@ -26,6 +26,11 @@ export function SegmentDrawer(props: DrawerProps) {
   // edit and on an explicit reload, never silently, so a concurrent change is reported, not absorbed.
   const [base, setBase] = useState<{ id: string; version: number } | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
+  // The planner has typed into an edit form since the segment was shown, saved or reloaded.
+  const [typing, setTyping] = useState(false)
+  // Bumped to reset the (untouched) forms to a colleague's new values.
+  const [formEpoch, setFormEpoch] = useState(0)
+  const me = useAccount().account?.name
   const s = segment.data
 
   useEffect(() => {
@@ -33,13 +38,27 @@ export function SegmentDrawer(props: DrawerProps) {
   }, [s, base])
   useEffect(() => {
     setFailure(null)
+    setTyping(false)
   }, [props.id])
+  // The segment moved on under the drawer (the live stream re-read it). Untouched forms simply
+  // follow; half-typed ones are kept and told who changed it, as a conflict on saving would. One's
+  // own save is left to `saved`, which adopts the version the save returned.
+  useEffect(() => {
+    if (!s || !base || base.id !== s.id || s.version <= base.version || s.updatedBy === me) return
+    if (typing) {
+      setFailure(changedUnder(s))
+    } else {
+      setBase({ id: s.id, version: s.version })
+      setFormEpoch((n) => n + 1)
+    }
+  }, [s, base, typing, me])
 
   if (segment.error) return <p role="alert" className="plan-error">{messageOf(segment.error)}</p>
   if (!s || !base || base.id !== s.id) return <p>{t('plan.table.loading')}</p>
 
   const saved = async (outcome: EditOutcome) => {
     setFailure(null)
+    setTyping(false)
     if (outcome.version !== undefined) setBase({ id: s.id, version: outcome.version })
     await refresh()
     props.onEdited(outcome.parts?.[0])
@@ -97,9 +116,9 @@ export function SegmentDrawer(props: DrawerProps) {
       </ol>
       {failure !== null && <ConflictNotice error={failure} onReload={() => void reload()} />}
       {props.canEdit && (
-        <div className="plan-edits" data-testid="edit-controls">
-          <StatusForm key={`status-${s.id}`} {...editProps} />
-          <DatesForm key={`dates-${s.id}`} {...editProps} />
+        <div className="plan-edits" data-testid="edit-controls" onChange={() => setTyping(true)}>
+          <StatusForm key={`status-${s.id}-${formEpoch}`} {...editProps} />
+          <DatesForm key={`dates-${s.id}-${formEpoch}`} {...editProps} />
           <SplitControl key={`split-${s.id}`} {...editProps} armed={props.splitArmed} point={props.splitPoint} onArm={props.onArmSplit} />
         </div>
       )}

@@ -70,6 +70,14 @@ export function conflictOf(err: unknown): { version: number; updatedBy: string; 
   return data?.code === 'CONFLICT' && data.conflict ? data.conflict : null
 }
 
+/**
+ * A segment that changed under the editor, in the shape of the API's CONFLICT answer, so the
+ * drawer shows the same notice whether the server refused a save or the live stream came first.
+ */
+export function changedUnder(s: Pick<SegmentDetail, 'version' | 'updatedBy' | 'updatedAt'>) {
+  return { data: { code: 'CONFLICT', conflict: { version: s.version, updatedBy: s.updatedBy, updatedAt: s.updatedAt } } }
+}
+
 /** A readable message of a failed call (the API's own message names what failed). */
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err)

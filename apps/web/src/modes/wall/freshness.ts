@@ -20,12 +20,3 @@ export function staleReason(input: {
   if (input.lastFreshAt !== null && input.now - input.lastFreshAt > input.staleAfterMs) return 'age'
   return null
 }
-
-/**
- * Delay before reconnect attempt `attempt` (0-based): doubling from 1 s to a 30 s ceiling, with up
- * to 25% random spread so a room of walls does not reconnect in lock-step after a server restart.
- */
-export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 10))
-  return Math.round(base * (1 - 0.25 * random()))
-}

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTRPC } from '../../api/trpc.ts'
-import { type LiveChange, LiveStream } from './live-stream.ts'
+import { type LiveChange, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
 
 /** Every figure is re-read at least this often, so "数据截至" stays true while nothing changes. */
 const POLL_MS = 30_000
-// Several edits committed together arrive as a burst: read once after the burst.
 const BURST_MS = 150
 const MAX_RECENT = 50
 
@@ -35,36 +34,23 @@ export function useWallData() {
   const [streamDownSince, setStreamDownSince] = useState<number | null>(() => Date.now())
   const [recent, setRecent] = useState<RecentChange[]>([])
 
-  const live = useRef({ summary, timeline, ticker, roads, facilities })
-  live.current = { summary, timeline, ticker, roads, facilities }
-
-  useEffect(() => {
-    let burst: ReturnType<typeof setTimeout> | undefined
-    const rereadAll = () => {
-      clearTimeout(burst)
-      burst = setTimeout(() => {
-        for (const q of Object.values(live.current)) void q.refetch()
-      }, BURST_MS)
-    }
-    const stream = new LiveStream('/trpc/live.events', {
-      onChange(change) {
-        setRecent((list) => [{ change, heardAt: Date.now() }, ...list].slice(0, MAX_RECENT))
-        rereadAll()
-      },
-      onUp() {
-        setStreamDownSince(null)
-        rereadAll()
-      },
-      onDown() {
-        setStreamDownSince(Date.now())
-      },
-    })
-    stream.start()
-    return () => {
-      clearTimeout(burst)
-      stream.stop()
-    }
-  }, [])
+  // The queries a change can alter; coalesced so a burst of edits costs one re-read.
+  const rereadAll = useCoalesced(() => {
+    for (const q of [summary, timeline, ticker, roads, facilities]) void q.refetch()
+  }, BURST_MS)
+  useLiveEvents({
+    onChange(change) {
+      setRecent((list) => [{ change, heardAt: Date.now() }, ...list].slice(0, MAX_RECENT))
+      rereadAll()
+    },
+    onUp() {
+      setStreamDownSince(null)
+      rereadAll()
+    },
+    onDown() {
+      setStreamDownSince(Date.now())
+    },
+  })
 
   return {
     summary: summary.data,

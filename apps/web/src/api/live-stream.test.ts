@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest'
+import { reconnectDelay } from './live-stream.ts'
+
+describe('reconnectDelay', () => {
+  it('doubles from 1 s and stops at 30 s', () => {
+    const none = () => 0
+    expect([0, 1, 2, 3, 4, 5, 6, 40].map((a) => reconnectDelay(a, none))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000])
+  })
+
+  it('spreads attempts by at most a quarter', () => {
+    expect(reconnectDelay(2, () => 1)).toBe(3000)
+    expect(reconnectDelay(2, () => 0.5)).toBe(3500)
+  })
+})
