@@ -19,8 +19,14 @@ export async function floorLoad(url: string, tiles: Tile[], connections: number,
   mkdirSync(dir, { recursive: true })
   const scripts = tiles.map((tile, i) => {
     const { text, values } = postgisTileQuery(layer, tile, {})
-    const sets = values.map((v, j) => `\\set p${j + 1} ${v}`).join('\n')
-    const sql = text.replace(/\$(\d+)/g, (_, n) => `:p${n}`).replace(/\s+/g, ' ')
+    // pgbench variables hold numbers only: the version sources (a list of layer ids from the
+    // catalogue) go in as an array literal, which -M prepared still binds as a constant.
+    const sets = values.map((v, j) => (Array.isArray(v) ? '' : `\\set p${j + 1} ${v}`)).filter(Boolean).join('\n')
+    const bind = (n: number) => {
+      const v = values[n - 1]
+      return Array.isArray(v) ? `'{${v.join(',')}}'` : `:p${n}`
+    }
+    const sql = text.replace(/\$(\d+)/g, (_, n) => bind(Number(n))).replace(/\s+/g, ' ')
     const file = join(dir, `tile-${i}.sql`)
     writeFileSync(file, `${sets}\n${sql};\n`)
     return `${file}@1`

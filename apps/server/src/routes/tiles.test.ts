@@ -3,10 +3,11 @@ import { VectorTile } from '@mapbox/vector-tile'
 import type { Database } from '@onemap/db/database'
 import { testBackend } from '@onemap/db/testing'
 import { openSeededTestDatabase } from '@onemap/seeds/testing'
-import type { FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from '../app.ts'
+import { tileRoutes } from './tiles.ts'
 
 let db: Database
 let app: FastifyInstance
@@ -164,5 +165,29 @@ describe(`bad tile requests (${testBackend})`, () => {
       const res = await app.inject({ method: 'GET', url: `/tiles/road_segments/12/3388/1621.mvt?q=${encodeURIComponent(q)}` })
       expect(res.statusCode).toBe(200)
     }
+  })
+})
+
+describe(`uncached tiles, version read in the tile statement (${testBackend})`, () => {
+  let cold: FastifyInstance
+  beforeAll(async () => {
+    cold = Fastify({ logger: false })
+    await cold.register(tileRoutes, { db, cacheBytes: 0 })
+  })
+  afterAll(async () => cold?.close())
+
+  it('marks the current version immutable, an old one revalidated, and keeps a stable ETag', async () => {
+    const center = tileAt(113.54, 34.8, 12)
+    const path = `/tiles/road_segments/${center.z}/${center.x}/${center.y}.mvt`
+    const version = new URL(((await tileJson('road_segments')).tiles[0] as string).replace(/[{}]/g, '')).searchParams.get('v')
+    const current = await cold.inject({ method: 'GET', url: `${path}?v=${version}`, headers: { 'accept-encoding': 'gzip' } })
+    expect(current.headers['cache-control']).toContain('immutable')
+    expect(decode(gunzipSync(current.rawPayload), 'road_segments').length).toBeGreaterThan(0)
+    const stale = await cold.inject({ method: 'GET', url: `${path}?v=${Number(version) - 1}` })
+    expect(stale.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+    // Rendered twice from scratch, the same tile gets the same ETag, so revalidation still works.
+    expect(stale.headers.etag).toBe(current.headers.etag)
+    const again = await cold.inject({ method: 'GET', url: path, headers: { 'if-none-match': String(current.headers.etag) } })
+    expect(again.statusCode).toBe(304)
   })
 })

@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import type { Database } from '@onemap/db/database'
 import { layerStats, layerVersion } from '@onemap/db/queries/catalogue'
 import { missingAreas } from '@onemap/db/queries/filters'
-import { renderTile, type TileEncoder } from '@onemap/db/queries/tiles'
+import { renderVersionedTile, type TileEncoder } from '@onemap/db/queries/tiles'
 import { filterProblems } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
@@ -70,13 +70,17 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
       let current = requested
       if (!tile) {
         checkFilter(layer, filter)
-        current = await layerVersion(db, layer)
-        tile = cache?.get(key(current))
+        // Only an unversioned request can still hit the cache once it knows the current version;
+        // otherwise the tile statement reads the version itself (one round trip, not two).
+        if (cache && requested === undefined) {
+          current = await layerVersion(db, layer)
+          tile = cache.get(key(current))
+        }
         if (!tile) {
           await refuseMissingAreas(db, filter)
-          const mvt = await renderTile(db, layer, { z, x, y }, filter, options.encoder)
-          const gz = gzipSync(mvt)
-          tile = { gz, etag: `"${createHash('sha1').update(mvt).digest('base64url').slice(0, 22)}"` }
+          const rendered = await renderVersionedTile(db, layer, { z, x, y }, filter, options.encoder)
+          current = rendered.version
+          tile = compress(rendered.mvt)
           cache?.set(key(current), tile)
         }
       }
@@ -127,6 +131,16 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
       ],
     }
   })
+}
+
+/**
+ * Level 4 instead of zlib's default 6: on large tiles (100 kB+) it takes about half the time for
+ * ~1 % more bytes, and an uncached tile is compressed on the event loop. The ETag hashes the
+ * compressed bytes (deterministic for the same tile, and several times fewer of them).
+ */
+function compress(mvt: Buffer): CachedTile {
+  const gz = gzipSync(mvt, { level: 4 })
+  return { gz, etag: `"${createHash('sha1').update(gz).digest('base64url').slice(0, 22)}"` }
 }
 
 function layerParam(value: string): LayerDefinition {

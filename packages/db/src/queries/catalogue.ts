@@ -80,12 +80,20 @@ export interface LayerStats {
   source: string | null
 }
 
+/**
+ * Scalar subquery giving a layer's version as text; `sources` is the placeholder bound to
+ * `layer.versionSources`. Tile statements embed it so a tile and its version come from one snapshot.
+ */
+export function layerVersionSql(sources: string): string {
+  return `(SELECT COALESCE(sum(version), 0)::text FROM layer_versions WHERE layer = ANY(${sources}::text[]))`
+}
+
 /** Current version of one layer (one small query; tile caches are keyed by it). */
 export async function layerVersion(db: Database, layer: LayerDefinition): Promise<number> {
-  // Prepared once per connection: it runs before every uncached tile.
+  // Prepared once per connection: it runs before every unversioned tile request that may hit the cache.
   const { rows } = await db.pool.query<{ v: string }>({
     name: 'onemap_layer_version',
-    text: 'SELECT COALESCE(sum(version), 0)::text AS v FROM layer_versions WHERE layer = ANY($1::text[])',
+    text: `SELECT ${layerVersionSql('$1')} AS v`,
     values: [layer.versionSources],
   })
   return Number(rows[0]?.v ?? 0)

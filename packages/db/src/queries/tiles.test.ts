@@ -4,7 +4,8 @@ import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase, testBackend, type TestDatabase } from '../testing/test-database.ts'
 import { loadLayerFixture } from './layer-fixture.ts'
-import { renderTile, type TileAddress, type TileEncoder } from './tiles.ts'
+import { layerVersion } from './catalogue.ts'
+import { renderTile, renderVersionedTile, type TileAddress, type TileEncoder } from './tiles.ts'
 
 const layer = (id: string) => findLayer(id) as LayerDefinition
 
@@ -65,6 +66,20 @@ describe.each(encoders)('vector tiles encoded by %s', (encoder) => {
     const planned = decode(await renderTile(db, layer('road_segments'), t, { status: ['planned'] }, encoder), 'road_segments')
     expect(planned.map((f) => f.properties.id)).toEqual(['s-2'])
     expect((await renderTile(db, layer('road_segments'), { z: 12, x: 0, y: 0 }, {}, encoder)).length).toBe(0)
+  })
+
+  it('reads the layer version in the tile statement, also for an empty tile, and sees a rename bump it', async () => {
+    const t = tileAt(113.54, 34.8, 12)
+    const before = await renderVersionedTile(db, layer('road_segments'), t, {}, encoder)
+    expect(before.version).toBe(await layerVersion(db, layer('road_segments')))
+    const empty = await renderVersionedTile(db, layer('road_segments'), { z: 12, x: 0, y: 0 }, {}, encoder)
+    expect(empty).toEqual({ mvt: Buffer.alloc(0), version: before.version })
+    // A road rename bumps the roads table, one of the segment layer's version sources.
+    await db.query("UPDATE roads SET name_en = 'Kexue Ave.' WHERE id = 'kexue'")
+    const after = await renderVersionedTile(db, layer('road_segments'), t, {}, encoder)
+    expect(after.version).toBe(before.version + 1)
+    expect(decode(after.mvt, 'road_segments')[0]?.properties.name_en).toBe('Kexue Ave.')
+    await db.query("UPDATE roads SET name_en = 'Kexue Avenue' WHERE id = 'kexue'")
   })
 
   it('places a point where it is and makes polygon exteriors positive-area', async () => {

@@ -3,7 +3,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import type { FeatureFilter } from '@onemap/domain/layer-filters'
 import type { LayerDefinition } from '@onemap/domain/layers'
 import type { Database } from '../database.ts'
-import { LAYER_SQL } from './catalogue.ts'
+import { LAYER_SQL, layerVersionSql } from './catalogue.ts'
 import { filterConditions, Params } from './filters.ts'
 
 /** Tile coordinates: zoom 0–22, x and y in 0 … 2^z − 1. */
@@ -37,6 +37,8 @@ interface TileQueryParts {
   /** The filtered, capped rows: `geom` (EPSG:3857, simplified) plus the tile properties. */
   rows: string
   columns: string[]
+  /** The layer's version as text, read in the same statement (and snapshot) as the tile. */
+  version: string
 }
 
 function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): TileQueryParts {
@@ -45,6 +47,7 @@ function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: Featu
   const z = params.add(tile.z)
   const x = params.add(tile.x)
   const y = params.add(tile.y)
+  const version = layerVersionSql(params.add(layer.versionSources))
   // Simplify to half a tile unit: finer detail would be snapped away by the integer grid anyway.
   const geom =
     layer.geometryType === 'Point'
@@ -67,7 +70,15 @@ function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: Featu
        ORDER BY ${sql.id}
        LIMIT ${TILE_FEATURE_CAP}
     )`
-  return { params, rows, columns: layer.tileFields.map((n) => `"${n}"`) }
+  return { params, rows, columns: layer.tileFields.map((n) => `"${n}"`), version }
+}
+
+/** A rendered tile and the layer version it shows. */
+export interface VersionedTile {
+  /** Uncompressed protobuf; an empty tile is a zero-length buffer. */
+  mvt: Buffer
+  /** The layer's version in the snapshot the tile was read from (see `layerVersion`). */
+  version: number
 }
 
 /** One layer's Mapbox Vector Tile (uncompressed protobuf); an empty tile is a zero-length buffer. */
@@ -78,24 +89,38 @@ export async function renderTile(
   filter: FeatureFilter,
   encoder: TileEncoder = defaultTileEncoder(db),
 ): Promise<Buffer> {
+  return (await renderVersionedTile(db, layer, tile, filter, encoder)).mvt
+}
+
+/**
+ * The tile together with the layer version, in one statement: one round trip instead of two, and
+ * a tile can never be labelled with a version read before (or after) a concurrent edit.
+ */
+export async function renderVersionedTile(
+  db: Database,
+  layer: LayerDefinition,
+  tile: TileAddress,
+  filter: FeatureFilter,
+  encoder: TileEncoder = defaultTileEncoder(db),
+): Promise<VersionedTile> {
   return encoder === 'postgis' ? renderWithPostgis(db, layer, tile, filter) : renderInNode(db, layer, tile, filter)
 }
 
 /** The ST_AsMVT statement for one tile and its bound values (also run by the benchmark's pgbench floor). */
 export function postgisTileQuery(layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): { text: string; values: unknown[] } {
-  const { params, rows, columns } = tileQueryParts(layer, tile, filter)
+  const { params, rows, columns, version } = tileQueryParts(layer, tile, filter)
   const text = `WITH ${rows}, mvt AS (
        SELECT ST_AsMVTGeom(picked.geom, bounds.e, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${columns.join(', ')}
          FROM picked, bounds
      )
-     SELECT ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') AS tile FROM mvt WHERE geom IS NOT NULL`
+     SELECT ${version} AS v, ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') AS tile FROM mvt WHERE geom IS NOT NULL`
   return { text, values: params.values }
 }
 
-async function renderWithPostgis(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter) {
+async function renderWithPostgis(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): Promise<VersionedTile> {
   const { text, values } = postgisTileQuery(layer, tile, filter)
-  const { rows } = await preparedQuery<{ tile: Buffer | null }>(db, text, values)
-  return rows[0]?.tile ?? Buffer.alloc(0)
+  const { rows } = await preparedQuery<{ v: string; tile: Buffer | null }>(db, text, values)
+  return { mvt: rows[0]?.tile ?? Buffer.alloc(0), version: Number(rows[0]?.v ?? 0) }
 }
 
 /**
@@ -113,10 +138,10 @@ function preparedQuery<R extends Record<string, unknown>>(db: Database, text: st
  * to integers. Exterior rings are made clockwise in EPSG:3857 first, which the y flip turns into
  * the positive-area exterior rings MVT requires.
  */
-async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter) {
-  const { params, rows, columns } = tileQueryParts(layer, tile, filter)
+async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): Promise<VersionedTile> {
+  const { params, rows, columns, version } = tileQueryParts(layer, tile, filter)
   const clipped = layer.geometryType === 'Point' ? 'picked.geom' : 'ST_ForcePolygonCW(ST_ClipByBox2D(picked.geom, bounds.b))'
-  const { rows: out } = await preparedQuery<{ features: string | null }>(
+  const { rows: out } = await preparedQuery<{ v: string; features: string | null }>(
     db,
     `WITH ${rows}, projected AS (
        SELECT ST_SnapToGrid(ST_Affine(${clipped},
@@ -127,7 +152,7 @@ async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddr
               ${columns.join(', ')}
          FROM picked, bounds
      )
-     SELECT json_agg(json_build_array(ST_AsGeoJSON(g, 0)::json,
+     SELECT ${version} AS v, json_agg(json_build_array(ST_AsGeoJSON(g, 0)::json,
               json_build_object(${layer.tileFields.map((n) => `'${n}', "${n}"`).join(', ')})))::text AS features
        FROM projected
       WHERE g IS NOT NULL AND NOT ST_IsEmpty(g)
@@ -135,15 +160,16 @@ async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddr
     params.values,
   )
   const text = out[0]?.features
-  if (!text) return Buffer.alloc(0)
+  const empty = { mvt: Buffer.alloc(0), version: Number(out[0]?.v ?? 0) }
+  if (!text) return empty
   const features: VtFeature[] = []
   for (const [geometry, tags] of JSON.parse(text) as [Geometry, Record<string, unknown>][]) {
     const feature = toVtFeature(geometry, tags)
     if (feature) features.push(feature)
   }
-  if (features.length === 0) return Buffer.alloc(0)
+  if (features.length === 0) return empty
   const pbf = fromGeojsonVt({ [layer.id]: { features } } as never, { version: 2, extent: TILE_EXTENT })
-  return Buffer.from(pbf.buffer, pbf.byteOffset, pbf.byteLength)
+  return { ...empty, mvt: Buffer.from(pbf.buffer, pbf.byteOffset, pbf.byteLength) }
 }
 
 type Position = [number, number]
