@@ -65,14 +65,16 @@ describe('replayStatuses', () => {
   })
 })
 
+const undated = (status: string) => ({ status, actualStart: null, actualFinish: null })
+
 describe('goalTimeline', () => {
   it('gives month-end values and stops at today', () => {
     const points = goalTimeline(
       [
-        { id: 'a', lengthM: 300, inProgramme: true },
-        { id: 'b', lengthM: 100, inProgramme: true },
+        { id: 'a', lengthM: 300, inProgramme: true, ...undated('under_construction') },
+        { id: 'b', lengthM: 100, inProgramme: true, ...undated('planned') },
       ],
-      [{ id: 'f', kind: 'school', inProgramme: true }],
+      [{ id: 'f', kind: 'school', inProgramme: true, ...undated('planned') }],
       [
         ev(1, 'a', 'under_construction', 'completed', '2020-09-15'),
         { id: 2, entity: 'facility', entityId: 'f', from: 'planned', to: 'started', happenedOn: '2020-10-31' },
@@ -86,6 +88,16 @@ describe('goalTimeline', () => {
       ['2020-10-20', 300, 0],
     ])
     expect(points[1]?.roadsRatio).toBe(0.75)
+  })
+
+  it('rebuilds an item without events from its actual dates (a road finished in September 2020)', () => {
+    const road = { id: 'old', lengthM: 200, inProgramme: true, status: 'completed', actualStart: '2020-08-10', actualFinish: '2020-09-05' }
+    const points = goalTimeline([road], [], [], '2020-08-02', '2020-10-20')
+    expect(points.map((p) => [p.date, p.roadsCompletedM])).toEqual([
+      ['2020-08-31', 0],
+      ['2020-09-30', 200],
+      ['2020-10-20', 200],
+    ])
   })
 })
 

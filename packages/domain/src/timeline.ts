@@ -3,13 +3,13 @@ import {
   applyEvent,
   byEffect,
   facilityGoal,
-  itemKey,
   roadGoal,
   type FacilityGoalItem,
   type ReplayedState,
   type ReplayEvent,
   type RoadGoalItem,
 } from './progress.ts'
+import { stateOn, statusesBeforeFirstEvent, type DatedItem } from './unlogged-status.ts'
 
 export interface TimelinePoint {
   /** The day the point describes: the last day of the month, or `today` for the current month. */
@@ -22,12 +22,13 @@ export interface TimelinePoint {
   facilitiesRatio: number | null
 }
 
-type Road = Omit<RoadGoalItem, 'status'>
-type Facility = Omit<FacilityGoalItem, 'status' | 'suspendedFrom'>
+type Road = RoadGoalItem & DatedItem
+type Facility = Omit<FacilityGoalItem, 'suspendedFrom'> & DatedItem
 
 /**
  * Both goals at the end of every month from `start` to `today`, replaying the event log once.
- * Today's items are measured at each past date, so a split segment counts with its parts throughout.
+ * Today's items are measured at each past date, so a split segment counts with its parts throughout;
+ * an item the log is silent about is rebuilt from its actual dates (see statusBeforeLog).
  */
 export function goalTimeline(
   roads: readonly Road[],
@@ -37,6 +38,7 @@ export function goalTimeline(
   today: string,
 ): TimelinePoint[] {
   const sorted = [...events].sort(byEffect)
+  const before = statusesBeforeFirstEvent(sorted)
   const states = new Map<string, ReplayedState>()
   let next = 0
   const points: TimelinePoint[] = []
@@ -44,14 +46,8 @@ export function goalTimeline(
     const end = monthEnd(month)
     const date = end > today ? today : end
     while (next < sorted.length && sorted[next]!.happenedOn <= date) applyEvent(states, sorted[next++]!)
-    const status = (entity: 'road_segment' | 'facility', id: string) => states.get(itemKey(entity, id))
-    const r = roadGoal(roads.map((x) => ({ ...x, status: status('road_segment', x.id)?.status ?? 'planned' })))
-    const f = facilityGoal(
-      facilities.map((x) => {
-        const s = status('facility', x.id)
-        return { ...x, status: s?.status ?? 'planned', suspendedFrom: s?.suspendedFrom ?? null }
-      }),
-    )
+    const r = roadGoal(roads.map((x) => ({ ...x, status: stateOn('road_segment', x, states, before, date).status })))
+    const f = facilityGoal(facilities.map((x) => ({ ...x, ...stateOn('facility', x, states, before, date) })))
     points.push({
       date,
       roadsCompletedM: r.completedM,

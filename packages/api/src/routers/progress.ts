@@ -1,8 +1,9 @@
 import { changesSince, type FullEvent, type PublicEvent } from '@onemap/db/queries/events'
 import { lastChangeAt, loadReplayEvents, statusesOn } from '@onemap/db/queries/progress'
 import { daysBetween } from '@onemap/domain/dates'
-import { facilityGoal, roadGoal } from '@onemap/domain/progress'
+import { facilityGoal, itemKey, roadGoal, type ReplayedState } from '@onemap/domain/progress'
 import { goalTimeline } from '@onemap/domain/timeline'
+import { stateOn } from '@onemap/domain/unlogged-status'
 import { z } from 'zod'
 import { emptyStates, facilitySchedule, loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
 import { publicProcedure, router } from '../trpc.ts'
@@ -65,20 +66,29 @@ export const progressRouter = router({
     }
   }),
 
-  /** The state of every current item at the end of `date`, rebuilt from the event log, and both goals then. */
+  /**
+   * The state of every current item at the end of `date`, rebuilt from the event log (an item the
+   * log is silent about on that date from its actual dates, see statusBeforeLog), and both goals then.
+   */
   asOf: publicProcedure.input(z.object({ date: IsoDate })).query(async ({ ctx, input }) => {
     const { roads, facilities } = await loadProgress(ctx.db, ctx.now())
     const states = await statusesOn(ctx.db, input.date)
-    const then = new Map(states.map((s) => [`${s.entity}:${s.id}`, s]))
-    const roadsThen = roads.map((r) => ({ ...r, status: then.get(`road_segment:${r.id}`)?.status ?? 'planned' }))
+    const replayed = new Map<string, ReplayedState>()
+    const before = new Map<string, string>()
+    for (const s of states) {
+      const key = itemKey(s.entity, s.id)
+      if (s.eventId !== null) replayed.set(key, { status: s.status, suspendedFrom: s.suspendedFrom })
+      if (s.statusBeforeLog !== null) before.set(key, s.statusBeforeLog)
+    }
+    const roadsThen = roads.map((r) => ({ ...r, ...stateOn('road_segment', r, replayed, before, input.date) }))
     // A facility suspended on that date counts as started only if it was suspended after starting.
-    const facilitiesThen = facilities.map((f) => {
-      const s = then.get(`facility:${f.id}`)
-      return { ...f, status: s?.status ?? 'planned', suspendedFrom: s?.suspendedFrom ?? null }
-    })
+    const facilitiesThen = facilities.map((f) => ({ ...f, ...stateOn('facility', f, replayed, before, input.date) }))
     return {
       date: input.date,
-      items: states.map(({ entity, id, status }) => ({ entity, id, status })),
+      items: [
+        ...facilitiesThen.map((f) => ({ entity: 'facility' as const, id: f.id, status: f.status })),
+        ...roadsThen.map((r) => ({ entity: 'road_segment' as const, id: r.id, status: r.status })),
+      ],
       roads: roadGoal(roadsThen),
       facilities: facilityGoal(facilitiesThen),
     }

@@ -2,6 +2,7 @@ import type { FeatureFilter } from '@onemap/domain/layer-filters'
 import type { LayerDefinition } from '@onemap/domain/layers'
 import type { Database } from '../database.ts'
 import { LAYER_SQL } from './catalogue.ts'
+import { inArea } from './places.ts'
 
 /** Collects bound parameters; `add` returns the placeholder ($n) for a value. */
 export class Params {
@@ -27,21 +28,10 @@ export function filterConditions(layer: LayerDefinition, filter: FeatureFilter, 
   if (filter.status) where.push(`${sql.columns.status} = ANY(${params.add(filter.status)}::text[])`)
   if (filter.class) where.push(`${sql.columns.class} = ANY(${params.add(filter.class)}::text[])`)
   if (filter.kind) where.push(`${sql.columns.kind} = ANY(${params.add(filter.kind)}::text[])`)
-  if (filter.subDistrict) {
-    where.push(
-      `EXISTS (SELECT 1 FROM sub_districts f WHERE f.code = ${params.add(filter.subDistrict)} AND ST_Intersects(f.geom, t.geom))`,
-    )
-  }
-  if (filter.renewalZone) {
-    where.push(
-      `EXISTS (SELECT 1 FROM renewal_zones f WHERE f.id = ${params.add(filter.renewalZone)} AND ST_Intersects(f.geom, t.geom))`,
-    )
-  }
-  if (filter.renewalUnit) {
-    where.push(
-      `EXISTS (SELECT 1 FROM renewal_units f WHERE f.id = ${params.add(filter.renewalUnit)} AND ST_Intersects(f.geom, t.geom))`,
-    )
-  }
+  // Which area an item is in follows one rule, shared with the progress figures (see places.ts).
+  if (filter.subDistrict) where.push(inArea(layer.id, 'sub_districts', params.add(filter.subDistrict)))
+  if (filter.renewalZone) where.push(inArea(layer.id, 'renewal_zones', params.add(filter.renewalZone)))
+  if (filter.renewalUnit) where.push(inArea(layer.id, 'renewal_units', params.add(filter.renewalUnit)))
   // A planned period overlaps the range; a feature with no planned dates never matches a date filter.
   if (filter.plannedFrom) {
     where.push(`COALESCE(t.planned_finish, t.planned_start) >= ${params.add(filter.plannedFrom)}::date`)

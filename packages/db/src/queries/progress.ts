@@ -1,5 +1,6 @@
 import type { EventEntity, FacilityKind, RoadClass } from '@onemap/domain/statuses'
 import type { Database } from '../database.ts'
+import { anchorPoint, areaOf } from './places.ts'
 
 /** The programme window the goals are measured in (ISO dates). */
 export interface ProgrammeWindow {
@@ -56,13 +57,14 @@ export interface FacilityItemRow extends PlaceColumns {
   version: number
 }
 
-// A segment belongs to the sub-district and renewal unit containing its midpoint: a long road crossing
-// a boundary is still counted once. Facilities are points and fall in exactly one.
-const place = (point: string) => `
-  LEFT JOIN LATERAL (SELECT code, name_zh FROM sub_districts sd WHERE ST_Intersects(sd.geom, ${point})
-                     ORDER BY code LIMIT 1) sd ON true
-  LEFT JOIN LATERAL (SELECT id, name_zh FROM renewal_units ru WHERE ST_Intersects(ru.geom, ${point})
-                     ORDER BY id LIMIT 1) ru ON true`
+// Each item is placed by the rule the feature filter uses (places.ts), so summaries and filtered
+// tables count the same items.
+const place = (layer: 'road_segments' | 'facilities', alias: string) => {
+  const point = anchorPoint(layer, alias) as string
+  return `
+  LEFT JOIN sub_districts sd ON sd.code = ${areaOf('sub_districts', point)}
+  LEFT JOIN renewal_units ru ON ru.id = ${areaOf('renewal_units', point)}`
+}
 const placeColumns = `sd.code AS "subDistrictCode", sd.name_zh AS "subDistrictName",
   ru.id AS "renewalUnitId", ru.name_zh AS "renewalUnitName"`
 
@@ -81,7 +83,7 @@ export async function loadRoadItems(db: Database): Promise<RoadItemRow[]> {
             s.length_m AS "lengthM", s.status, ${suspendedFrom('road_segment', 's')} AS "suspendedFrom",
             ${dateColumns('s')}, s.in_programme AS "inProgramme", s.version, ${placeColumns}
        FROM road_segments s JOIN roads r ON r.id = s.road_id
-       ${place('ST_LineInterpolatePoint(s.geom, 0.5)')}
+       ${place('road_segments', 's')}
       ORDER BY s.id`,
   )
   return rows
@@ -93,7 +95,7 @@ export async function loadFacilityItems(db: Database): Promise<FacilityItemRow[]
     `SELECT f.id, f.kind, f.name_zh AS "nameZh", f.name_en AS "nameEn", f.status,
             ${suspendedFrom('facility', 'f')} AS "suspendedFrom", ${dateColumns('f')},
             f.in_programme AS "inProgramme", f.version, ${placeColumns}
-       FROM facilities f ${place('f.geom')}
+       FROM facilities f ${place('facilities', 'f')}
       ORDER BY f.id`,
   )
   return rows
@@ -118,6 +120,11 @@ export interface StatusOnDate {
   suspendedFrom: string | null
   /** The newest event in effect on the date, if any. */
   eventId: number | null
+  /**
+   * The status before the item's first event ('planned' when that event has no `from`), or null
+   * when the item has no events at all: the caller rebuilds a date without events from these.
+   */
+  statusBeforeLog: string | null
 }
 
 /**
@@ -133,10 +140,15 @@ export async function statusesOn(db: Database, date: string): Promise<StatusOnDa
      latest AS (
        SELECT DISTINCT ON (entity, entity_id) entity, entity_id, from_status, to_status, id
          FROM status_events WHERE happened_on <= $1::date
-        ORDER BY entity, entity_id, happened_on DESC, id DESC)
+        ORDER BY entity, entity_id, happened_on DESC, id DESC),
+     first AS (
+       SELECT DISTINCT ON (entity, entity_id) entity, entity_id, coalesce(from_status, 'planned') AS before
+         FROM status_events ORDER BY entity, entity_id, happened_on, id)
      SELECT i.entity, i.id, coalesce(l.to_status, 'planned') AS status,
-            CASE WHEN l.to_status = 'suspended' THEN l.from_status END AS "suspendedFrom", l.id::int AS "eventId"
+            CASE WHEN l.to_status = 'suspended' THEN l.from_status END AS "suspendedFrom", l.id::int AS "eventId",
+            f.before AS "statusBeforeLog"
        FROM items i LEFT JOIN latest l ON l.entity = i.entity AND l.entity_id = i.id
+       LEFT JOIN first f ON f.entity = i.entity AND f.entity_id = i.id
       ORDER BY i.entity, i.id`,
     [date],
   )
