@@ -17,12 +17,17 @@ afterAll(async () => {
   await h?.close()
 })
 
-/** Planned and under-construction segments, longest first: a planned → under construction change keeps the row in place. */
+/**
+ * Planned and under-construction segments, longest first: a planned → under construction change
+ * keeps the row where it is. Sorted first and filtered second, so the totals matching the API mean
+ * the page on screen is the sorted and filtered one, not a placeholder.
+ */
 async function showOpenSegmentsByLength(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '长度(米)', exact: true }).click()
   await page.getByLabel('规划', { exact: true }).check()
   await page.getByLabel('在建', { exact: true }).check()
-  await page.getByRole('button', { name: '长度(米)', exact: true }).click()
-  await page.locator('th[aria-sort="descending"]', { hasText: '长度' }).waitFor()
+  const count = (await segments(h, { status: ['planned', 'under_construction'] })).length
+  await page.locator(`[data-testid="plan-totals"][data-count="${count}"]`).waitFor()
 }
 
 describe('planner workbench, live', () => {
@@ -34,7 +39,7 @@ describe('planner workbench, live', () => {
     const id = (await planned.getAttribute('data-segment-id')) as string
     const target = (await segments(h)).find((f) => f.id === id)
     if (!target) throw new Error(`segment ${id} is not in the API's answer`)
-    await planned.locator('button').click()
+    await a.page.locator(`tbody tr[data-segment-id="${id}"] button`).click()
     await waitSettledOn(a.page, id)
     const drawerA = a.page.getByTestId('segment-drawer')
     await drawerA.getByLabel('备注').fill('李正在写：等待验收资料')
