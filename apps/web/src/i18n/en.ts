@@ -90,11 +90,6 @@ export const en: Messages = {
     beds: '{{count}} beds',
     places: '{{count}} places',
   },
-  placeholder: {
-    plan: 'The planner workbench comes in a later release.',
-    wall: 'The wall display comes in a later release.',
-    back: 'Back to progress',
-  },
   status: { planned: 'Planned', started: 'Started', completed: 'Completed', in_service: 'In service', suspended: 'Suspended' },
   roadStatus: { planned: 'Planned', under_construction: 'Under construction', completed: 'Built', suspended: 'Suspended' },
   kind: {

@@ -96,11 +96,6 @@ export const zh = {
     beds: '{{count}} 张床位',
     places: '{{count}} 个名额',
   },
-  placeholder: {
-    plan: '规划工作台将在后续版本提供。',
-    wall: '大屏展示将在后续版本提供。',
-    back: '返回建设进展',
-  },
   status: { ...FACILITY_STATUS_LABELS_ZH },
   roadStatus: { ...ROAD_SEGMENT_STATUS_LABELS_ZH },
   kind: { ...FACILITY_KIND_LABELS_ZH },

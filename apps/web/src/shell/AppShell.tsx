@@ -5,7 +5,6 @@ import { Link, useRoute } from 'wouter'
 import { MapCanvas } from '../map/MapCanvas.tsx'
 import { MapContext } from '../map/map-context.ts'
 import { ZoomButtons } from '../map/ZoomButtons.tsx'
-import { ModePlaceholder } from '../modes/ModePlaceholder.tsx'
 import { PublicMode } from '../modes/public/PublicMode.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 
