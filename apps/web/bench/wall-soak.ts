@@ -6,6 +6,7 @@
  */
 import { openSeededTestDatabase } from '@onemap/seeds/testing'
 import { chromium } from 'playwright-core'
+import { e2eEnv } from '../e2e/env.ts'
 import { CHROMIUM_ARGS } from '../e2e/harness.ts'
 import { heapAfterGc, restartableServer, waitForSceneChanges } from '../e2e/wall-support.ts'
 
@@ -15,7 +16,7 @@ const MB = 1024 * 1024
 
 const db = await openSeededTestDatabase()
 const server = await restartableServer(db)
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+const browser = await chromium.launch({ executablePath: e2eEnv.CHROMIUM_PATH, args: CHROMIUM_ARGS })
 try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()

@@ -4,8 +4,8 @@ import type { TestDatabase } from '@onemap/db/testing'
 import { openSeededTestDatabase } from '@onemap/seeds/testing'
 import { createServer } from '@onemap/server/app'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { e2eEnv } from './env.ts'
 
-export const WEB_DIST = fileURLToPath(new URL('../dist', import.meta.url))
 export const RESULTS_DIR = fileURLToPath(new URL('../test-results', import.meta.url))
 
 /** Flags for Debian's Chromium in a container: no sandbox, software WebGL, no background traffic. */
@@ -30,12 +30,12 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   mkdirSync(RESULTS_DIR, { recursive: true })
   const db = await openSeededTestDatabase()
-  const app = await createServer({ db, webDist: WEB_DIST, logLevel: 'error' })
+  const app = await createServer({ db, webDist: e2eEnv.ONEMAP_WEB_DIST, logLevel: 'error' })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   if (!address || typeof address !== 'object') throw new Error('server did not report a port')
   // playwright's launch() gives every browser a fresh temporary profile (user-data dir).
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({ executablePath: e2eEnv.CHROMIUM_PATH, args: CHROMIUM_ARGS })
   return {
     origin: `http://127.0.0.1:${address.port}`,
     db,

@@ -45,7 +45,12 @@ describe('planner workbench', () => {
     expect(shown.length).toBe(Math.min(20, expected.length))
     for (const id of shown) expect(expected.map((f) => f.id)).toContain(id)
     await waitForMapIdle(page)
-    expect(tileUrls.some((u) => u.includes(`subDistrict=${SHIFO}`) && u.includes('status=planned%2Csuspended%2Cunder_construction'))).toBe(true)
+    // The filtered tiles are requested after the map's first idle; on a loaded machine that can take a moment.
+    await expect
+      .poll(() => tileUrls.some((u) => u.includes(`subDistrict=${SHIFO}`) && u.includes('status=planned%2Csuspended%2Cunder_construction')), {
+        timeout: 20_000,
+      })
+      .toBe(true)
     await page.screenshot({ path: shot('plan-filtered') })
     expect(problems).toEqual([])
     await context.close()

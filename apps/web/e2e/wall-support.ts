@@ -3,7 +3,7 @@ import type { Database } from '@onemap/db/database'
 import { createAccount } from '@onemap/db/queries/accounts'
 import { createServer } from '@onemap/server/app'
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
-import { WEB_DIST } from './harness.ts'
+import { e2eEnv } from './env.ts'
 
 /** A server of the wall tests that can be stopped and started again on the same port and database. */
 export interface RestartableServer {
@@ -16,8 +16,7 @@ export async function restartableServer(db: Database): Promise<RestartableServer
   let app: Awaited<ReturnType<typeof createServer>> | null = null
   let port = 0
   const start = async () => {
-    // ONEMAP_WEB_DIST lets a run use its own build while others rebuild dist/ on a shared machine.
-    app = await createServer({ db, webDist: process.env.ONEMAP_WEB_DIST || WEB_DIST, logLevel: 'error' })
+    app = await createServer({ db, webDist: e2eEnv.ONEMAP_WEB_DIST, logLevel: 'error' })
     await app.listen({ host: '127.0.0.1', port })
     const address = app.server.address()
     if (!address || typeof address !== 'object') throw new Error('server did not report a port')

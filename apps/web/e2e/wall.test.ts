@@ -4,6 +4,7 @@ import type { TestDatabase } from '@onemap/db/testing'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { query } from './api.ts'
+import { e2eEnv } from './env.ts'
 import { CHROMIUM_ARGS, type Harness, openPage, pixelsOf, RESULTS_DIR } from './harness.ts'
 import { WALL_STATUS_COLOURS } from '../src/modes/wall/wall-colours.ts'
 import { countColour, heapAfterGc, mutate, plannerCookie, restartableServer, type RestartableServer, waitForSceneChanges } from './wall-support.ts'
@@ -16,7 +17,7 @@ let h: Harness
 beforeAll(async () => {
   db = await openSeededTestDatabase()
   server = await restartableServer(db)
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  browser = await chromium.launch({ executablePath: e2eEnv.CHROMIUM_PATH, args: CHROMIUM_ARGS })
   h = { origin: server.origin, db, browser, close: async () => {} }
 })
 afterAll(async () => {
