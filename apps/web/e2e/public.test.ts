@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import type { AxeResults } from 'axe-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FACILITY_STATUS_COLOURS } from '../src/modes/public/facility-model.ts'
 import { facilities, type FacilityFeature } from './api.ts'
@@ -17,6 +20,19 @@ afterAll(async () => {
 
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 const HAN = /\p{Script=Han}/u
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/** Runs axe-core in the page against WCAG 2.0/2.1 A and AA; returns one line per failing node. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SCRIPT })
+  const results = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_AA,
+  )
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`))
+}
 
 describe('public site', () => {
   it('loads with no console error and no request to any other host', async () => {
@@ -160,6 +176,35 @@ describe('public site', () => {
     expect(await page.locator('.map-canvas canvas.maplibregl-canvas').count()).toBe(1)
     // The public page draws nothing with deck.gl until a card opens, so no second canvas exists yet.
     expect(await page.locator('.map-canvas canvas').count()).toBe(1)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('meets WCAG 2.1 AA by axe-core: Chinese, English, 375 px, and with a card open', async () => {
+    const { page, context, problems } = await openPage(h)
+    await page.goto(`${h.origin}/`)
+    await waitForMapIdle(page)
+    await page.locator('[data-facility-id]').first().waitFor()
+    await page.getByTestId('headline-facilities').waitFor()
+    const found: Record<string, string[]> = { zh: await axeViolations(page) }
+    await page.getByRole('button', { name: '切换到英文' }).click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en')
+    found.en = await axeViolations(page)
+    // axe has no rule for it, but the focusable map canvas must be named in the page's language too.
+    const canvasLabel = () => page.locator('.map-canvas canvas.maplibregl-canvas').getAttribute('aria-label')
+    expect(await canvasLabel()).toMatch(/^Map canvas/)
+    await page.setViewportSize({ width: 375, height: 812 })
+    await page.goto(`${h.origin}/facility/${(all[0] as FacilityFeature).properties.id}`)
+    await page.getByTestId('facility-card').locator('h2').waitFor()
+    await page.getByTestId('headline-facilities').waitFor()
+    found.phoneCard = await axeViolations(page)
+    // The card again on a desktop, back in Chinese, so the card is checked in both languages.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+    found.desktopCardZh = await axeViolations(page)
+    expect(await canvasLabel()).toMatch(/^地图画布/)
+    expect(found).toEqual({ zh: [], en: [], phoneCard: [], desktopCardZh: [] })
     expect(problems).toEqual([])
     await context.close()
   })

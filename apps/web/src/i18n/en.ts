@@ -31,6 +31,7 @@ export const en: Messages = {
   },
   map: {
     label: 'Map of the High-tech Zone: facilities coloured by construction status',
+    canvas: 'Map canvas: arrow keys pan, plus and minus zoom',
     legend: 'Legend',
     renewalZone: 'Southern renewal zone',
     river: 'Rivers and water',

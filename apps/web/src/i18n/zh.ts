@@ -37,6 +37,7 @@ export const zh = {
   },
   map: {
     label: '高新区地图：设施按建设状态着色',
+    canvas: '地图画布：方向键平移，加号和减号缩放',
     legend: '图例',
     renewalZone: '南部产城更新区',
     river: '河流与水体',

@@ -50,6 +50,8 @@ export function MapCanvas({ onReady }: { onReady: (map: MapLibreMap | null) => v
       maxZoom: 19,
       dragRotate: false,
       pitchWithRotate: false,
+      // MapLibre names its focusable canvas in English; name it in the page's language instead.
+      locale: { 'Map.Title': t('map.canvas') },
     })
     map.touchZoomRotate.disableRotation()
     mapRef.current = map
@@ -67,6 +69,7 @@ export function MapCanvas({ onReady }: { onReady: (map: MapLibreMap | null) => v
   useEffect(() => {
     const apply = (lng: string) => {
       const map = mapRef.current
+      map?.getCanvas().setAttribute('aria-label', i18n.getFixedT(lng)('map.canvas'))
       if (!map?.isStyleLoaded()) return
       for (const layer of map.getStyle().layers) {
         if ((layer.metadata as typeof LABEL_METADATA | undefined)?.['onemap:label']) {
