@@ -9,7 +9,7 @@ import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { viewerProcedure } from '../procedures.ts'
 import { loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
-import { sortRowsBy } from '../sort-rows.ts'
+import { pageOf, sortedPageInput, sortRowsBy } from '../sort-rows.ts'
 import { router } from '../trpc.ts'
 
 const SEGMENTS = findLayer('road_segments') as LayerDefinition
@@ -93,10 +93,7 @@ export const analysisRouter = router({
   segments: viewerProcedure
     .input(
       SegmentSelection.extend({
-        sort: z.enum(SEGMENT_SORTS).default('overdue_days'),
-        dir: z.enum(['asc', 'desc']).default('desc'),
-        page: z.number().int().min(1).max(100_000).default(1),
-        pageSize: z.number().int().min(1).max(500).default(25),
+        ...sortedPageInput(SEGMENT_SORTS, { sort: 'overdue_days', pageSize: 25, maxPageSize: 500 }),
         focusId: Id.optional(),
       }),
     )
@@ -107,14 +104,13 @@ export const analysisRouter = router({
       const completedM = rows.filter((r) => r.status === 'completed').reduce((sum, r) => sum + r.lengthM, 0)
       const focusIndex = input.focusId ? rows.findIndex((r) => r.id === input.focusId) : -1
       const page = focusIndex >= 0 ? Math.floor(focusIndex / input.pageSize) + 1 : input.page
-      const start = (page - 1) * input.pageSize
       return {
         today,
         totals: { segments: rows.length, lengthM: Math.round(lengthM * 10) / 10, completedM: Math.round(completedM * 10) / 10, completedShare: lengthM > 0 ? completedM / lengthM : 0 },
         ids: rows.map((r) => r.id).sort(),
         page,
         pageSize: input.pageSize,
-        rows: rows.slice(start, start + input.pageSize),
+        rows: pageOf(rows, page, input.pageSize),
       }
     }),
 

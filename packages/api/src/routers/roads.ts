@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
-import { sortRowsBy } from '../sort-rows.ts'
+import { pageOf, sortedPageInput, sortRowsBy } from '../sort-rows.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 /** Sort keys of roads.unbuilt: a fixed list, each mapped to a comparator below. */
@@ -13,12 +13,7 @@ export const roadsRouter = router({
    */
   unbuilt: publicProcedure
     .input(
-      z.object({
-        sort: z.enum(UNBUILT_SORTS).default('overdue_days'),
-        dir: z.enum(['asc', 'desc']).default('desc'),
-        page: z.number().int().min(1).default(1),
-        pageSize: z.number().int().min(1).max(200).default(50),
-      }),
+      z.object(sortedPageInput(UNBUILT_SORTS, { sort: 'overdue_days', pageSize: 50, maxPageSize: 200 })),
     )
     .query(async ({ ctx, input }) => {
       const { programme, roads, today } = await loadProgress(ctx.db, ctx.now())
@@ -49,7 +44,6 @@ export const roadsRouter = router({
         name: (r) => r.nameZh,
       }
       sortRowsBy(rows, key[input.sort], input.dir)
-      const start = (input.page - 1) * input.pageSize
-      return { total: rows.length, page: input.page, pageSize: input.pageSize, today, rows: rows.slice(start, start + input.pageSize) }
+      return { total: rows.length, page: input.page, pageSize: input.pageSize, today, rows: pageOf(rows, input.page, input.pageSize) }
     }),
 })

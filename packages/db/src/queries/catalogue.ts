@@ -115,7 +115,7 @@ export async function layerStats(db: Database): Promise<LayerStats[]> {
   }>(
     LAYERS.map(
       (layer, i) =>
-        `SELECT '${layer.id}' AS layer, (SELECT COALESCE(sum(version), 0)::text FROM layer_versions WHERE layer = ANY($${i + 1}::text[])) AS v,
+        `SELECT '${layer.id}' AS layer, ${layerVersionSql(`$${i + 1}`)} AS v,
                 count(*)::int AS n, ST_XMin(ST_Extent(t.geom)) AS w, ST_YMin(ST_Extent(t.geom)) AS s,
                 ST_XMax(ST_Extent(t.geom)) AS e, ST_YMax(ST_Extent(t.geom)) AS nn,
                 (SELECT is_sample FROM layer_sources WHERE layer = '${layer.id}') AS sample,
