@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { webEnv } from '../env.ts'
 import type { Language } from '../i18n/setup.ts'
-import { basemapStyle, LABEL_METADATA, labelText, ZONE_BOUNDS } from './basemap-style.ts'
+import type { LABEL_METADATA} from './basemap-style.ts';
+import { basemapStyle, labelText, ZONE_BOUNDS } from './basemap-style.ts'
 import { BasemapRefused, resolveBasemap } from './online-basemaps.ts'
 
 setWorkerUrl(workerUrl)

@@ -2,7 +2,7 @@ import { insertEvent, writeStatus } from '@onemap/db/queries/edits'
 import type { TestDatabase } from '@onemap/db/testing'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { VersionConflict } from '../conflict.ts'
+import type { VersionConflict } from '../conflict.ts'
 import { ADMIN, callerAs, openFixtureDatabase, PLANNER, VIEWER } from '../testing/fixture.ts'
 
 let db: TestDatabase
