@@ -162,3 +162,9 @@ export async function layerStats(db: Database): Promise<LayerStats[]> {
     }),
   )
 }
+
+/** The version of every layer table (layer_versions), for callers that follow its notifications. */
+export async function tableVersions(db: Database): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ layer: string; version: string }>('SELECT layer, version::text FROM layer_versions')
+  return new Map(rows.map((r) => [r.layer, Number(r.version)]))
+}

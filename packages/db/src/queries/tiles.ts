@@ -6,6 +6,8 @@ import type { Database } from '../database.ts'
 import { LAYER_SQL, layerVersionSql } from './catalogue.ts'
 import { filterConditions, Params } from './filters.ts'
 import { TILE_FEATURE_BUDGET, tileSelection } from './tile-selection.ts'
+
+export { TILE_FEATURE_BUDGET } from './tile-selection.ts'
 import { toVtFeature, type Geometry, type VtFeature } from './tile-vt-features.ts'
 
 /** Tile coordinates: zoom 0–22, x and y in 0 … 2^z − 1. */
