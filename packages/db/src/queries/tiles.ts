@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import type { FeatureFilter } from '@onemap/domain/layer-filters'
 import type { LayerDefinition } from '@onemap/domain/layers'
 import type { Database } from '../database.ts'
 import { LAYER_SQL, layerVersionSql } from './catalogue.ts'
 import { filterConditions, Params } from './filters.ts'
+import { preparedQuery } from './prepared.ts'
 import { TILE_FEATURE_BUDGET, tileSelection } from './tile-selection.ts'
 
 export { TILE_FEATURE_BUDGET } from './tile-selection.ts'
@@ -166,20 +166,9 @@ async function renderWithPostgis(
   budget: number,
 ): Promise<VersionedTile> {
   const { text, values } = postgisTileQuery(layer, tile, filter, budget)
-  const { rows } = await preparedQuery<{ v: string; truncated: boolean; tile: string | null }>(db, text, values)
+  const { rows } = await preparedQuery<{ v: string; truncated: boolean; tile: string | null }>(db, 'tile', text, values)
   const row = rows[0]
   return { mvt: Buffer.from(row?.tile ?? '', 'base64'), version: Number(row?.v ?? 0), truncated: row?.truncated ?? false }
-}
-
-/**
- * Runs a tile statement as a named prepared statement, so each connection parses a statement shape
- * once; the text depends only on the layer, the zoom's class rule and which filters are present,
- * never on their values. The server pool plans each execution for its own tile box
- * (plan_cache_mode, see database.ts): a generic plan guesses the row count of every tile alike.
- */
-function preparedQuery<R extends Record<string, unknown>>(db: Database, text: string, values: unknown[]) {
-  const name = `onemap_tile_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
-  return db.pool.query<R>({ name, text, values })
 }
 
 /**
@@ -193,6 +182,7 @@ async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddr
   const e = envelope
   const { rows: out } = await preparedQuery<{ v: string; truncated: boolean; features: string | null }>(
     db,
+    'tile',
     `WITH ${ctes}, projected AS (
        SELECT ST_SnapToGrid(ST_Affine(${clipped},
                 ${TILE_EXTENT} / (ST_XMax(${e}) - ST_XMin(${e})), 0, 0,
