@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { TILE_FEATURE_BUDGET } from '@onemap/db/queries/tiles'
 
 export const MAPSERV = '/usr/lib/cgi-bin/mapserv'
 export const LIGHTTPD = '/usr/sbin/lighttpd'
@@ -68,7 +69,9 @@ export async function startMapServer(dir: string, url: string, processes: number
     PROCESSING "CLOSE_CONNECTION=DEFER"
     CONNECTIONTYPE POSTGIS
     CONNECTION "${conn}"
-    DATA "geom_3857 from (select t.id, t.road_id, r.name_zh, r.name_en, r.class, t.status, t.in_programme, t.geom_3857 from onemap.road_segments t join onemap.roads r on r.id = t.road_id) as q using unique id using srid=3857"
+    # The same budget and order as our tiles (see docs/tiles.md): MapServer appends LIMIT MAXFEATURES.
+    MAXFEATURES ${TILE_FEATURE_BUDGET}
+    DATA "geom_3857 from (select t.id, t.road_id, r.name_zh, r.name_en, r.class, t.status, t.in_programme, t.geom_3857 from onemap.road_segments t join onemap.roads r on r.id = t.road_id order by t.in_programme desc, array_position(array['expressway', 'arterial', 'secondary', 'branch'], r.class), t.length_m desc, t.id) as q using unique id using srid=3857"
     PROJECTION "init=epsg:3857" END
     METADATA
       "ows_title" "road_segments"

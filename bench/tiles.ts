@@ -44,10 +44,12 @@ async function measureDatabase(label: string, url: string, tiles: Map<number, Ti
         const path = (t: Tile) => `/tiles/road_segments/${t.z}/${t.x}/${t.y}.mvt`
         const cold = await runLoad(list.map((t) => `http://127.0.0.1:${onemap.cold}${path(t)}`), c, env.BENCH_SECONDS, { 'accept-encoding': 'gzip' })
         const cached = await runLoad(list.map((t) => `http://127.0.0.1:${onemap.cached}${path(t)}`), c, env.BENCH_SECONDS, { 'accept-encoding': 'gzip' })
+        const cachedRaw = await runLoad(list.map((t) => `http://127.0.0.1:${onemap.cached}${path(t)}`), c, env.BENCH_SECONDS, { 'accept-encoding': 'identity' })
         const floor = await floorLoad(url, list, c, env.BENCH_SECONDS, join(work, 'floor'))
         const ms = mapserver ? await runLoad(list.map((t) => mapserver.tileUrl(t.z, t.x, t.y)), c, env.BENCH_SECONDS) : undefined
         console.log(`z${z} c${c}  ours (no cache) ${fmt(cold)}`)
         console.log(`z${z} c${c}  ours (LRU)      ${fmt(cached)}`)
+        console.log(`z${z} c${c}  ours (LRU, raw) ${fmt(cachedRaw)}`)
         console.log(`z${z} c${c}  floor (pgbench) ${fmt(floor)}`)
         if (ms) console.log(`z${z} c${c}  MapServer 8     ${fmt(ms)}`)
         console.log(`z${z} c${c}  ratios: ours/floor ${ratio(cold, floor)}  ours/MapServer ${ratio(cold, ms)}  LRU/MapServer ${ratio(cached, ms)}`)
