@@ -81,6 +81,26 @@ export async function startMapServer(dir: string, url: string, processes: number
       "ows_extent" "12628000 4130000 12646000 4143000"
     END
   END
+  # OGC items read the plain table (no tile budget or order), as ours do.
+  LAYER
+    NAME "segments"
+    TYPE LINE
+    STATUS ON
+    TEMPLATE "void"
+    # Keep the PostGIS connection open across FastCGI requests (MapServer's usual tuning).
+    PROCESSING "CLOSE_CONNECTION=DEFER"
+    CONNECTIONTYPE POSTGIS
+    CONNECTION "${conn}"
+    DATA "geom_3857 from (select t.id, t.road_id, r.name_zh, r.name_en, r.class, t.status, t.in_programme, t.geom_3857 from onemap.road_segments t join onemap.roads r on r.id = t.road_id) as q using unique id using srid=3857"
+    PROJECTION "init=epsg:3857" END
+    METADATA
+      "ows_title" "segments"
+      "gml_include_items" "all"
+      "gml_featureid" "id"
+      "oga_include_items" "all"
+      "ows_extent" "12628000 4130000 12646000 4143000"
+    END
+  END
 END
 `,
   )
@@ -128,7 +148,7 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
     tileUrl: (z, x, y) =>
       `http://127.0.0.1:${port}/mapserv?map=onemap&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=road_segments&map.imagetype=mvt`,
     itemsUrl: (limit, offset) =>
-      `http://127.0.0.1:${port}/mapserv/onemap/ogcapi/collections/road_segments/items?f=json&limit=${limit}&offset=${offset}`,
+      `http://127.0.0.1:${port}/mapserv/onemap/ogcapi/collections/segments/items?f=json&limit=${limit}&offset=${offset}`,
     stop,
   }
 }
