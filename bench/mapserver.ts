@@ -120,7 +120,8 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
 `,
   )
   const child: ChildProcess = spawn(LIGHTTPD, ['-D', '-f', lighttpdConf], { stdio: 'ignore' })
-  // lighttpd leaves its FastCGI workers running when it stops: stop them first, by parent pid.
+  // lighttpd leaves its FastCGI workers running when it stops, and respawns a worker stopped
+  // while it runs: note the workers by parent pid, stop lighttpd, then stop the noted workers.
   const stop = () => {
     if (!child.pid || child.exitCode !== null) return
     let workers: number[] = []
@@ -129,8 +130,14 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
     } catch {
       // pgrep exits 1 when there are none
     }
-    for (const pid of workers) process.kill(pid, 'SIGTERM')
     child.kill('SIGTERM')
+    for (const pid of workers) {
+      try {
+        process.kill(pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+    }
   }
   process.once('exit', stop)
   // Wait until the FastCGI workers answer.
