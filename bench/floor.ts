@@ -33,8 +33,8 @@ export async function floorLoad(url: string, tiles: Tile[], connections: number,
   })
   const args = ['-n', '-M', 'prepared', '-c', String(connections), '-j', String(Math.min(connections, 2)), '-T', String(seconds)]
   args.push('-l', `--log-prefix=${join(dir, 'log')}`, ...scripts.flatMap((s) => ['-f', s]), url)
-  // Planned per execution like our pool's connections (plan_cache_mode, see packages/db/src/database.ts).
-  const env = { ...process.env, PGOPTIONS: '-c search_path=onemap,public -c plan_cache_mode=force_custom_plan' }
+  // The session settings of our pool's connections (plan_cache_mode, jit; see packages/db/src/database.ts).
+  const env = { ...process.env, PGOPTIONS: '-c search_path=onemap,public -c plan_cache_mode=force_custom_plan -c jit=off' }
   const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24, env })
   const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0)
   // Per-transaction log lines: client, transaction, latency in µs, script, epoch s, epoch µs.

@@ -105,6 +105,7 @@ END
 `,
   )
   const config = join(dir, 'mapserver.conf')
+  // MapServer's connections get our pool's setting jit=off (PGOPTIONS below): the same server tuning.
   writeFileSync(config, `CONFIG\n  MAPS\n    "onemap" "${mapfile}"\n  END\nEND\n`)
   const lighttpdConf = join(dir, 'lighttpd.conf')
   writeFileSync(
@@ -116,7 +117,7 @@ server.bind = "127.0.0.1"
 server.errorlog = "${join(dir, 'lighttpd-error.log')}"
 fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${join(dir, 'mapserv.sock')}",
   "check-local" => "disable", "max-procs" => ${processes},
-  "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "${config}" ) )) )
+  "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "${config}", "PGOPTIONS" => "-c jit=off" ) )) )
 `,
   )
   const child: ChildProcess = spawn(LIGHTTPD, ['-D', '-f', lighttpdConf], { stdio: 'ignore' })

@@ -78,23 +78,28 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const limit = params.add(query.limit)
   const offset = params.add(query.offset)
-  const { rows } = await preparedQuery<{ matched: number; returned: number; features: string }>(
-    db,
-    'ogc',
-    `WITH page AS (
-       SELECT ${sql.id} AS fid, ${geometryIn(query.crs)} AS g, ${jsonProperties(layer, query.fields)} AS props
-         FROM ${sql.from} ${whereSql}
-        ORDER BY ${sql.id} LIMIT ${limit}::int OFFSET ${offset}::int
-     )
-     SELECT (SELECT count(*)::int FROM ${sql.from} ${whereSql}) AS matched,
-            (SELECT count(*)::int FROM page) AS returned,
-            COALESCE((SELECT json_agg(json_build_object('type', 'Feature', 'id', fid,
+  const features = `COALESCE((SELECT json_agg(json_build_object('type', 'Feature', 'id', fid,
                 'geometry', ${geoJson('g', query.crs)}, 'properties', props) ORDER BY fid)
-              FROM page), '[]'::json)::text AS features`,
-    params.values,
-  )
-  const row = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
-  return { numberMatched: row.matched, numberReturned: row.returned, features: row.features }
+              FROM page), '[]'::json)::text AS features`
+  const row = `${sql.id} AS fid, ${geometryIn(query.crs)} AS g, ${jsonProperties(layer, query.fields)} AS props`
+  // Without a bbox the page walks the primary key in order. With one, the matches are found once
+  // through the spatial index (row address and id only), counted, and the page is taken from them:
+  // walking the key and testing each row for the box read 50 000 rows for 100 on a dense city.
+  const text = query.bbox
+    ? `WITH matched AS MATERIALIZED (
+         SELECT t.ctid AS tid, ${sql.id} AS fid FROM ${sql.from} ${whereSql}
+       ), page AS (
+         SELECT ${row} FROM ${sql.from}
+          WHERE t.ctid = ANY(ARRAY(SELECT tid FROM matched ORDER BY fid LIMIT ${limit}::int OFFSET ${offset}::int))
+       )
+       SELECT (SELECT count(*)::int FROM matched) AS matched, (SELECT count(*)::int FROM page) AS returned, ${features}`
+    : `WITH page AS (
+         SELECT ${row} FROM ${sql.from} ${whereSql} ORDER BY ${sql.id} LIMIT ${limit}::int OFFSET ${offset}::int
+       )
+       SELECT (SELECT count(*)::int FROM ${sql.from} ${whereSql}) AS matched, (SELECT count(*)::int FROM page) AS returned, ${features}`
+  const { rows } = await preparedQuery<{ matched: number; returned: number; features: string }>(db, 'ogc', text, params.values)
+  const first = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
+  return { numberMatched: first.matched, numberReturned: first.returned, features: first.features }
 }
 
 /** One item as GeoJSON Feature text in `crs`, or null when the collection has no such id. */
