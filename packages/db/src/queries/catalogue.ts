@@ -8,6 +8,8 @@ import type { Database } from '../database.ts'
 export interface LayerSql {
   /** FROM clause; the layer's table is aliased `t`. */
   readonly from: string
+  /** The layer's own table aliased `t`, when `from` joins others: enough to count or choose rows by `t` alone. */
+  readonly table?: string
   /** The feature id expression (text). */
   readonly id: string
   /** SQL expression per public field; numerics are cast to float8 so JSON and tiles get numbers. */
@@ -37,6 +39,7 @@ export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
   road_segments: {
     // Name and class belong to the road; a segment is one buildable stretch of it.
     from: 'road_segments t JOIN roads r ON r.id = t.road_id',
+    table: 'road_segments t',
     id: 't.id',
     columns: {
       ...plain('id', 'road_id'),
@@ -117,7 +120,7 @@ async function countExtent(db: Database, layer: LayerDefinition): Promise<CountE
     `SELECT ${layerVersionSql('$1')} AS v, count(*)::int AS n,
             ST_XMin(ST_Extent(t.geom)) AS w, ST_YMin(ST_Extent(t.geom)) AS s,
             ST_XMax(ST_Extent(t.geom)) AS e, ST_YMax(ST_Extent(t.geom)) AS nn
-       FROM ${LAYER_SQL[layer.id].from}`,
+       FROM ${LAYER_SQL[layer.id].table ?? LAYER_SQL[layer.id].from}`,
     [layer.versionSources],
   )
   const r = rows[0]

@@ -1,6 +1,6 @@
 import type { LayerDefinition } from '@onemap/domain/layers'
 import type { Database } from '../database.ts'
-import { jsonProperties, LAYER_SQL } from './catalogue.ts'
+import { jsonProperties, LAYER_SQL, layerStats } from './catalogue.ts'
 import { Params } from './filters.ts'
 import { preparedQuery } from './prepared.ts'
 
@@ -85,9 +85,13 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
   // Without a bbox the page walks the primary key in order. With one, the matches are found once
   // through the spatial index (row address and id only), counted, and the page is taken from them:
   // walking the key and testing each row for the box read 50 000 rows for 100 on a dense city.
+  // Property filters may read joined tables; a bbox alone needs only the layer's own table.
+  const own = Object.keys(query.properties).length === 0 ? (sql.table ?? sql.from) : sql.from
+  // An unfiltered collection's size is the layer's count, computed once per version.
+  const total = where.length === 0 ? (await layerStats(db)).find((s) => s.layer === layer.id)?.count : undefined
   const text = query.bbox
     ? `WITH matched AS MATERIALIZED (
-         SELECT t.ctid AS tid, ${sql.id} AS fid FROM ${sql.from} ${whereSql}
+         SELECT t.ctid AS tid, ${sql.id} AS fid FROM ${own} ${whereSql}
        ), page AS (
          SELECT ${row} FROM ${sql.from}
           WHERE t.ctid = ANY(ARRAY(SELECT tid FROM matched ORDER BY fid LIMIT ${limit}::int OFFSET ${offset}::int))
@@ -96,7 +100,8 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
     : `WITH page AS (
          SELECT ${row} FROM ${sql.from} ${whereSql} ORDER BY ${sql.id} LIMIT ${limit}::int OFFSET ${offset}::int
        )
-       SELECT (SELECT count(*)::int FROM ${sql.from} ${whereSql}) AS matched, (SELECT count(*)::int FROM page) AS returned, ${features}`
+       SELECT ${total === undefined ? `(SELECT count(*)::int FROM ${own} ${whereSql})` : params.add(total) + '::int'} AS matched,
+              (SELECT count(*)::int FROM page) AS returned, ${features}`
   const { rows } = await preparedQuery<{ matched: number; returned: number; features: string }>(db, 'ogc', text, params.values)
   const first = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
   return { numberMatched: first.matched, numberReturned: first.returned, features: first.features }
