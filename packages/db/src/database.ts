@@ -62,11 +62,9 @@ async function openServer(options: OpenOptions): Promise<Database> {
   const timeout = options.connectTimeoutMs ?? 10_000
   const pool = new pg.Pool({
     connectionString: url,
-    // Named prepared statements (tiles) are planned for each execution's own values: a generic
-    // plan estimates every tile box alike, 100 rows where a dense city tile holds 400 000. No JIT:
-    // its compile time (1–2 s on a dense tile or a bbox page) dwarfs what it saves on queries of
-    // tens of milliseconds, which is all this application runs.
-    options: `-c search_path=${SEARCH_PATH.replace(' ', '')} -c plan_cache_mode=force_custom_plan -c jit=off`,
+    // No JIT: its compile time (1–2 s on a dense tile or a bbox page) dwarfs what it saves on
+    // queries of tens of milliseconds, which is all this application runs.
+    options: `-c search_path=${SEARCH_PATH.replace(' ', '')} -c jit=off`,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: timeout,
     idleTimeoutMillis: 30_000,
