@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { postgisTileQuery } from '@onemap/db/queries/tiles'
+import { postgisTileQuery, tilePlanning } from '@onemap/db/queries/tiles'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import { summarise, type LoadResult } from './load.ts'
 import type { Tile } from './setup.ts'
@@ -33,7 +33,11 @@ export async function floorLoad(url: string, tiles: Tile[], connections: number,
   })
   const args = ['-n', '-M', 'prepared', '-c', String(connections), '-j', String(Math.min(connections, 2)), '-T', String(seconds)]
   args.push('-l', `--log-prefix=${join(dir, 'log')}`, ...scripts.flatMap((s) => ['-f', s]), url)
-  const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24 })
+  // Our pool's session settings (jit=off, see packages/db/src/database.ts), and planned per execution
+  // at the zooms where our server sends the tile statement unnamed (tilePlanning).
+  const custom = tiles[0] && tilePlanning(tiles[0]) === 'each' ? ' -c plan_cache_mode=force_custom_plan' : ''
+  const env = { ...process.env, PGOPTIONS: `-c search_path=onemap,public -c jit=off${custom}` }
+  const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24, env })
   const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0)
   // Per-transaction log lines: client, transaction, latency in µs, script, epoch s, epoch µs.
   const latencies: number[] = []

@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { TILE_FEATURE_BUDGET } from '@onemap/db/queries/tiles'
 
 export const MAPSERV = '/usr/lib/cgi-bin/mapserv'
 export const LIGHTTPD = '/usr/sbin/lighttpd'
@@ -68,10 +69,32 @@ export async function startMapServer(dir: string, url: string, processes: number
     PROCESSING "CLOSE_CONNECTION=DEFER"
     CONNECTIONTYPE POSTGIS
     CONNECTION "${conn}"
-    DATA "geom_3857 from (select t.id, t.road_id, r.name_zh, r.name_en, r.class, t.status, t.in_programme, t.geom_3857 from onemap.road_segments t join onemap.roads r on r.id = t.road_id) as q using unique id using srid=3857"
+    # The same budget and order as our tiles (see docs/tiles.md): MapServer appends LIMIT MAXFEATURES.
+    MAXFEATURES ${TILE_FEATURE_BUDGET}
+    DATA "geom_3857 from (select t.id, t.road_id, r.name_zh, r.name_en, r.class, t.status, t.in_programme, t.geom_3857 from onemap.road_segments t join onemap.roads r on r.id = t.road_id order by t.in_programme desc, array_position(array['expressway', 'arterial', 'secondary', 'branch'], r.class), t.length_m desc, t.id) as q using unique id using srid=3857"
     PROJECTION "init=epsg:3857" END
     METADATA
       "ows_title" "road_segments"
+      "gml_include_items" "all"
+      "gml_featureid" "id"
+      "oga_include_items" "all"
+      "ows_extent" "12628000 4130000 12646000 4143000"
+    END
+  END
+  # OGC items read the plain table (no tile budget or order), as ours do.
+  LAYER
+    NAME "segments"
+    TYPE LINE
+    STATUS ON
+    TEMPLATE "void"
+    # Keep the PostGIS connection open across FastCGI requests (MapServer's usual tuning).
+    PROCESSING "CLOSE_CONNECTION=DEFER"
+    CONNECTIONTYPE POSTGIS
+    CONNECTION "${conn}"
+    DATA "geom_3857 from (select t.id, t.road_id, r.name_zh, r.name_en, r.class, t.status, t.in_programme, t.geom_3857 from onemap.road_segments t join onemap.roads r on r.id = t.road_id) as q using unique id using srid=3857"
+    PROJECTION "init=epsg:3857" END
+    METADATA
+      "ows_title" "segments"
       "gml_include_items" "all"
       "gml_featureid" "id"
       "oga_include_items" "all"
@@ -82,6 +105,7 @@ END
 `,
   )
   const config = join(dir, 'mapserver.conf')
+  // MapServer's connections get our pool's setting jit=off (PGOPTIONS below): the same server tuning.
   writeFileSync(config, `CONFIG\n  MAPS\n    "onemap" "${mapfile}"\n  END\nEND\n`)
   const lighttpdConf = join(dir, 'lighttpd.conf')
   writeFileSync(
@@ -93,11 +117,12 @@ server.bind = "127.0.0.1"
 server.errorlog = "${join(dir, 'lighttpd-error.log')}"
 fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${join(dir, 'mapserv.sock')}",
   "check-local" => "disable", "max-procs" => ${processes},
-  "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "${config}" ) )) )
+  "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "${config}", "PGOPTIONS" => "-c jit=off" ) )) )
 `,
   )
   const child: ChildProcess = spawn(LIGHTTPD, ['-D', '-f', lighttpdConf], { stdio: 'ignore' })
-  // lighttpd leaves its FastCGI workers running when it stops: stop them first, by parent pid.
+  // lighttpd leaves its FastCGI workers running when it stops, and respawns a worker stopped
+  // while it runs: note the workers by parent pid, stop lighttpd, then stop the noted workers.
   const stop = () => {
     if (!child.pid || child.exitCode !== null) return
     let workers: number[] = []
@@ -106,8 +131,14 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
     } catch {
       // pgrep exits 1 when there are none
     }
-    for (const pid of workers) process.kill(pid, 'SIGTERM')
     child.kill('SIGTERM')
+    for (const pid of workers) {
+      try {
+        process.kill(pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+    }
   }
   process.once('exit', stop)
   // Wait until the FastCGI workers answer.
@@ -125,7 +156,7 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
     tileUrl: (z, x, y) =>
       `http://127.0.0.1:${port}/mapserv?map=onemap&mode=tile&tilemode=gmap&tile=${x}+${y}+${z}&layers=road_segments&map.imagetype=mvt`,
     itemsUrl: (limit, offset) =>
-      `http://127.0.0.1:${port}/mapserv/onemap/ogcapi/collections/road_segments/items?f=json&limit=${limit}&offset=${offset}`,
+      `http://127.0.0.1:${port}/mapserv/onemap/ogcapi/collections/segments/items?f=json&limit=${limit}&offset=${offset}`,
     stop,
   }
 }

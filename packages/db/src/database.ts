@@ -62,7 +62,9 @@ async function openServer(options: OpenOptions): Promise<Database> {
   const timeout = options.connectTimeoutMs ?? 10_000
   const pool = new pg.Pool({
     connectionString: url,
-    options: `-c search_path=${SEARCH_PATH.replace(' ', '')}`,
+    // No JIT: its compile time (1–2 s on a dense tile or a bbox page) dwarfs what it saves on
+    // queries of tens of milliseconds, which is all this application runs.
+    options: `-c search_path=${SEARCH_PATH.replace(' ', '')} -c jit=off`,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: timeout,
     idleTimeoutMillis: 30_000,

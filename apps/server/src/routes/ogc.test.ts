@@ -106,6 +106,22 @@ describe(`OGC API Features (${testBackend})`, () => {
     expect(new Set(done.features.map((f) => f.properties.status))).toEqual(new Set(['completed']))
   })
 
+  it('writes RFC 7946 geometries (no crs member) in every CRS and selects fields with properties=', async () => {
+    for (const crs of ['', `&crs=${encodeURIComponent(EPSG(4547))}`, `&crs=${encodeURIComponent(EPSG(3857))}`]) {
+      const res = await get(`/ogc/collections/road_segments/items?limit=5${crs}`)
+      expect(res.statusCode).toBe(200)
+      expect(res.body).not.toContain('"crs"')
+    }
+    const some = await items('/ogc/collections/road_segments/items?limit=5&properties=status,name_en')
+    expect(some.features.length).toBe(5)
+    for (const f of some.features) expect(Object.keys(f.properties)).toEqual(['status', 'name_en'])
+    const none = await items('/ogc/collections/road_segments/items?limit=2&properties=')
+    for (const f of none.features) expect(f.properties).toEqual({})
+    const [first] = some.features
+    const one = await get(`/ogc/collections/road_segments/items/${encodeURIComponent(String(first?.id))}?properties=status`)
+    expect((one.json() as { properties: object }).properties).toEqual({ status: first?.properties.status })
+  })
+
   it('serves one item, and 404 naming an unknown item or collection', async () => {
     const [first] = (await items('/ogc/collections/facilities/items?limit=1')).features
     const one = await get(`/ogc/collections/facilities/items/${encodeURIComponent(first?.id ?? '')}`)
@@ -140,6 +156,9 @@ describe(`bad OGC requests (${testBackend})`, () => {
     [`${items}?bbox=1;DROP TABLE roads,2,3,4`, 'bbox'],
     [`${items}?bbox-crs=${encodeURIComponent(EPSG(4326))}`, 'bbox-crs'],
     [`${items}?crs=EPSG:4326`, 'crs'],
+    [`${items}?crs=constructor`, 'crs'],
+    [`${items}?bbox-crs=__proto__&bbox=1,2,3,4`, 'bbox-crs'],
+    [`${items}?properties=status,updated_by`, 'updated_by'],
     [`${items}?crs=${encodeURIComponent(EPSG(2000))}`, 'crs'],
     [`${items}?crs=${'x'.repeat(10_000)}`, 'crs'],
     [`${items}?f=html`, "'f'"],

@@ -21,7 +21,7 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
 ]
 /** Parameters of every item request; public field names of the layer are allowed as well. */
-const ITEM_PARAMS = ['bbox', 'bbox-crs', 'crs', 'limit', 'offset', 'f', 'datetime']
+const ITEM_PARAMS = ['bbox', 'bbox-crs', 'crs', 'limit', 'offset', 'f', 'datetime', 'properties']
 
 /** OGC API Features Part 1 (Core, GeoJSON) and Part 2 (CRS by reference) under /ogc. */
 export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions): Promise<void> {
@@ -89,7 +89,8 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions):
       if (value.length > 200 || !noNul(value)) throw new ParameterError(name, 'value must be at most 200 characters without NUL')
       properties[name] = value
     }
-    const page = await ogcItems(db, layer, { bbox, bboxCrs, crs, limit, offset, properties })
+    const fields = fieldsParam(query, layer)
+    const page = await ogcItems(db, layer, { bbox, bboxCrs, crs, limit, offset, properties, fields })
     const itemsUrl = `${base(request)}/collections/${layer.id}/items`
     const withOffset = (o: number) => {
       const search = new URLSearchParams(request.url.split('?')[1] ?? '')
@@ -114,12 +115,13 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions):
 
   app.get<{ Params: { id: string; fid: string }; Querystring: RawQuery }>('/ogc/collections/:id/items/:fid', async (request, reply) => {
     const layer = collectionParam(request.params.id)
-    refuseUnknown(request.query, ['crs', 'f'])
+    refuseUnknown(request.query, ['crs', 'f', 'properties'])
     formatParam(request.query)
     const crs = crsParam(request.query, 'crs')
+    const fields = fieldsParam(request.query, layer)
     const fid = request.params.fid
     if (fid.length > 100 || !noNul(fid)) throw new NotFoundError(`No feature with id '${fid.slice(0, 100)}' in collection '${layer.id}'`)
-    const body = await ogcItem(db, layer, fid, crs)
+    const body = await ogcItem(db, layer, fid, crs, fields)
     if (body === null) throw new NotFoundError(`No feature with id '${fid}' in collection '${layer.id}'`)
     const b = base(request)
     const links = JSON.stringify([
@@ -178,8 +180,24 @@ function datetimeParam(query: RawQuery) {
 function crsParam(query: RawQuery, param: 'crs' | 'bbox-crs'): OgcCrs {
   const value = single(query, param)
   if (value === undefined) return CRS84
-  if (!(value in OGC_CRS)) throw new ParameterError(param, `unsupported CRS; supported: ${OGC_CRS_URIS.join(', ')}`)
+  if (!Object.hasOwn(OGC_CRS, value)) throw new ParameterError(param, `unsupported CRS; supported: ${OGC_CRS_URIS.join(', ')}`)
   return value as OgcCrs
+}
+
+/**
+ * `properties=a,b`: which public fields each feature carries, in that order (OGC API Features
+ * Part 1 "properties" selection); empty for none; absent for all.
+ */
+function fieldsParam(query: RawQuery, layer: LayerDefinition): string[] | undefined {
+  const value = single(query, 'properties')
+  if (value === undefined) return undefined
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean)
+  const known = layer.fields.map((f) => f.name)
+  const unknown = names.find((n) => !known.includes(n))
+  if (unknown !== undefined) {
+    throw new ParameterError('properties', `'${unknown.slice(0, 60)}' is not a field of '${layer.id}'; fields: ${known.join(', ')}`)
+  }
+  return [...new Set(names)]
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d{1,3})?$/

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
-import { gunzipSync, gzipSync } from 'node:zlib'
 import type { Database } from '@onemap/db/database'
 import { layerStats, layerVersion } from '@onemap/db/queries/catalogue'
 import { missingAreas } from '@onemap/db/queries/filters'
-import { renderVersionedTile, type TileEncoder } from '@onemap/db/queries/tiles'
+import { renderVersionedTile, TILE_FEATURE_BUDGET, type TileEncoder } from '@onemap/db/queries/tiles'
 import { filterProblems } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { LRUCache } from 'lru-cache'
 import {
   answerError,
@@ -19,10 +18,12 @@ import {
   single,
   type RawQuery,
 } from './query-params.ts'
+import { LayerVersions } from './layer-versions.ts'
+import { encode, negotiateCoding } from './tile-encoding.ts'
 
 export interface TileRouteOptions {
   db: Database
-  /** Bytes of gzipped tiles kept in memory; 0 disables the cache (benchmarks of the cold path). */
+  /** Bytes of tiles kept in memory (raw and compressed); 0 disables the cache (benchmarks of the cold path). */
   cacheBytes?: number
   /** Override the encoder (tests compare both on the server backend). */
   encoder?: TileEncoder
@@ -35,9 +36,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** An unversioned URL may change at any edit: clients revalidate with the ETag. */
 const REVALIDATE = 'public, max-age=0, must-revalidate'
 
+/** One tile at one version: the protobuf, and each compressed form once a client asked for it. */
 interface CachedTile {
-  gz: Buffer
+  raw: Buffer
   etag: string
+  truncated: boolean
+  coded: Partial<Record<'gzip' | 'br', Promise<Buffer>>>
 }
 
 /** GET /tiles/{layer}/{z}/{x}/{y}.mvt and GET /tiles/{layer}.json (TileJSON 3.0.0). */
@@ -45,10 +49,16 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
   const { db } = options
   const cacheBytes = options.cacheBytes ?? 64 * 1024 * 1024
   app.setErrorHandler(answerError)
+  // Keyed by layer, version, filter and tile: a key's content never changes, only its LRU place.
   const cache =
     cacheBytes > 0
-      ? new LRUCache<string, CachedTile>({ maxSize: cacheBytes, sizeCalculation: (t) => t.gz.length + 100 })
+      ? new LRUCache<string, CachedTile>({ maxSize: cacheBytes, sizeCalculation: (t) => 2 * t.raw.length + 200 })
       : undefined
+  const versions = cache ? new LayerVersions(db) : undefined
+  if (versions) {
+    await versions.start()
+    app.addHook('onClose', async () => versions.stop())
+  }
 
   app.get<{ Params: { layer: string; z: string; x: string; tile: string }; Querystring: RawQuery }>(
     '/tiles/:layer/:z/:x/:tile',
@@ -62,33 +72,42 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
       refuseUnknown(request.query, [...FILTER_PARAMS, 'v'])
       const filter = parseFilter(request.query)
       const requested = versionParam(single(request.query, 'v'))
+      const coding = negotiateCoding(request.headers['accept-encoding'])
+      if (coding === null) return reply.status(406).send({ code: 'NotAcceptable', description: 'Accept-Encoding refuses br, gzip and identity' })
       const filterKey = filterQueryString(filter)
 
-      // A versioned hit needs no database at all: that version's tile can never change.
+      // A versioned hit needs no database at all: that version's tile can never change. An
+      // unversioned one knows the current version from the layer notifications.
       const key = (version: number) => `${layer.id}|${version}|${filterKey}|${z}/${x}/${y}`
-      let tile = requested === undefined ? undefined : cache?.get(key(requested))
-      let current = requested
+      let current = requested ?? versions?.current(layer)
+      let tile = current === undefined ? undefined : cache?.get(key(current))
       if (!tile) {
         checkFilter(layer, filter)
-        // Only an unversioned request can still hit the cache once it knows the current version;
-        // otherwise the tile statement reads the version itself (one round trip, not two).
-        if (cache && requested === undefined) {
+        // Without the notifications (starting, reconnecting) an unversioned request reads the
+        // version first; otherwise the tile statement reads it itself (one round trip, not two).
+        if (cache && current === undefined) {
           current = await layerVersion(db, layer)
           tile = cache.get(key(current))
         }
         if (!tile) {
           await refuseMissingAreas(db, filter)
-          const rendered = await renderVersionedTile(db, layer, { z, x, y }, filter, options.encoder)
+          const rendered = await renderVersionedTile(db, layer, { z, x, y }, filter, options.encoder ? { encoder: options.encoder } : {})
           current = rendered.version
-          tile = compress(rendered.mvt)
+          tile = { raw: rendered.mvt, etag: etagOf(rendered.mvt), truncated: rendered.truncated, coded: {} }
           cache?.set(key(current), tile)
         }
       }
       reply.header('Cache-Control', requested !== undefined && requested === current ? IMMUTABLE : REVALIDATE)
-      reply.header('ETag', tile.etag).header('Vary', 'Accept-Encoding').type(MVT_TYPE)
-      if (request.headers['if-none-match'] === tile.etag) return reply.status(304).send()
-      if (acceptsGzip(request)) return reply.header('Content-Encoding', 'gzip').send(tile.gz)
-      return reply.send(gunzipSync(tile.gz))
+      reply.header('Vary', 'Accept-Encoding')
+      if (tile.truncated) reply.header('OneMap-Truncated', `${layer.id}; budget=${TILE_FEATURE_BUDGET}`)
+      // An empty tile has no body to encode: 204, as MapLibre and Martin expect.
+      if (tile.raw.length === 0) return reply.status(204).send()
+      const etag = coding === 'identity' ? tile.etag : `${tile.etag.slice(0, -1)}-${coding}"`
+      reply.header('ETag', etag).type(MVT_TYPE)
+      if (matchesEtag(request.headers['if-none-match'], tile.etag)) return reply.status(304).send()
+      if (coding === 'identity') return reply.send(tile.raw)
+      const coded = (tile.coded[coding] ??= encode(tile.raw, coding))
+      return reply.header('Content-Encoding', coding).send(await coded)
     },
   )
 
@@ -133,14 +152,19 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
   })
 }
 
-/**
- * Level 4 instead of zlib's default 6: on large tiles (100 kB+) it takes about half the time for
- * ~1 % more bytes, and an uncached tile is compressed on the event loop. The ETag hashes the
- * compressed bytes (deterministic for the same tile, and several times fewer of them).
- */
-function compress(mvt: Buffer): CachedTile {
-  const gz = gzipSync(mvt, { level: 4 })
-  return { gz, etag: `"${createHash('sha1').update(gz).digest('base64url').slice(0, 22)}"` }
+/** A strong ETag of the uncompressed tile (deterministic for the same content); codings add a suffix. */
+function etagOf(mvt: Buffer): string {
+  return `"${createHash('sha1').update(mvt).digest('base64url').slice(0, 22)}"`
+}
+
+/** True when If-None-Match lists this tile's ETag in any coding (or is `*`). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  const base = etag.slice(1, -1)
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '')
+    return tag === '*' || tag === etag || (tag.startsWith(`"${base}-`) && tag.endsWith('"'))
+  })
 }
 
 function layerParam(value: string): LayerDefinition {
@@ -172,8 +196,3 @@ async function refuseMissingAreas(db: Database, filter: ReturnType<typeof parseF
   const [missing] = await missingAreas(db, filter)
   if (missing) throw new NotFoundError(`Parameter '${missing.param}': ${missing.message}`)
 }
-
-function acceptsGzip(request: FastifyRequest): boolean {
-  return /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
-}
-

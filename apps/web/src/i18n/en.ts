@@ -39,6 +39,7 @@ export const en: Messages = {
     loading: 'Loading the map…',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
+    truncated: 'More features here than one view can show: zoom in to see all',
   },
   filters: {
     label: 'Filter facilities',

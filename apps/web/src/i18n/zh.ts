@@ -45,6 +45,7 @@ export const zh = {
     loading: '地图载入中…',
     zoomIn: '放大',
     zoomOut: '缩小',
+    truncated: '此处要素较多，当前比例尺未能全部显示：请放大查看全部',
   },
   filters: {
     label: '筛选设施',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useRoute } from 'wouter'
 import { MapCanvas } from '../map/MapCanvas.tsx'
 import { MapContext } from '../map/map-context.ts'
+import { TruncationNotice } from '../map/TruncationNotice.tsx'
 import { ZoomButtons } from '../map/ZoomButtons.tsx'
 import { PublicMode } from '../modes/public/PublicMode.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
@@ -73,6 +74,7 @@ export function AppShell() {
           <div className="map-region">
             <MapCanvas onReady={setMap} />
             <ZoomButtons />
+            <TruncationNotice />
             {!map && <p className="map-loading">{t('map.loading')}</p>}
             <div id="map-overlay-slot" className="map-overlay-slot" />
           </div>

@@ -1,7 +1,8 @@
 import { LAYERS, MAP_LAYER_IDS } from '@onemap/domain/layers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts'
-import { LAYER_SQL } from './catalogue.ts'
+import type { Database } from '../database.ts'
+import { LAYER_SQL, layerStats } from './catalogue.ts'
 import { queryFeatures } from './features.ts'
 import { loadLayerFixture } from './layer-fixture.ts'
 
@@ -28,5 +29,27 @@ describe('layer catalogue and its SQL', () => {
       for (const f of fc.features) expect(Object.keys(f.properties), layer.id).toEqual(layer.fields.map((x) => x.name))
       expect(JSON.stringify(fc), layer.id).not.toMatch(/PRIVATE|updated_by/)
     }
+  })
+})
+
+describe('layer stats', () => {
+  it('counts and measures a layer once per version, and again after an edit moves it', async () => {
+    // The same database, with its count/extent statements tallied (stats are cached per database object).
+    let recounts = 0
+    const tallied: Database = { ...db, query: ((...args: Parameters<Database['query']>) => (recounts++, db.query(...args))) as Database['query'] }
+    const first = await layerStats(tallied)
+    expect(recounts).toBe(LAYERS.length)
+    expect(first.find((s) => s.layer === 'facilities')?.count).toBeGreaterThan(0)
+    recounts = 0
+    expect(await layerStats(tallied)).toEqual(first)
+    expect(recounts).toBe(0)
+    await db.query("INSERT INTO facilities (id, kind, name_zh, name_en, geom, status, updated_by) SELECT 'f-stats', kind, name_zh, name_en, ST_Translate(geom, 1, 1), status, 'test' FROM facilities LIMIT 1")
+    const after = await layerStats(tallied)
+    expect(recounts).toBe(1)
+    const [before, now] = [first, after].map((list) => list.find((s) => s.layer === 'facilities'))
+    expect(now?.count).toBe((before?.count ?? 0) + 1)
+    expect(now?.version).toBeGreaterThan(before?.version ?? 0)
+    expect(now?.extent?.[2]).toBeGreaterThan(before?.extent?.[2] ?? 0)
+    await db.query("DELETE FROM facilities WHERE id = 'f-stats'")
   })
 })

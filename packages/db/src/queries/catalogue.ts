@@ -8,6 +8,8 @@ import type { Database } from '../database.ts'
 export interface LayerSql {
   /** FROM clause; the layer's table is aliased `t`. */
   readonly from: string
+  /** The layer's own table aliased `t`, when `from` joins others: enough to count or choose rows by `t` alone. */
+  readonly table?: string
   /** The feature id expression (text). */
   readonly id: string
   /** SQL expression per public field; numerics are cast to float8 so JSON and tiles get numbers. */
@@ -37,6 +39,7 @@ export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
   road_segments: {
     // Name and class belong to the road; a segment is one buildable stretch of it.
     from: 'road_segments t JOIN roads r ON r.id = t.road_id',
+    table: 'road_segments t',
     id: 't.id',
     columns: {
       ...plain('id', 'road_id'),
@@ -99,40 +102,72 @@ export async function layerVersion(db: Database, layer: LayerDefinition): Promis
   return Number(rows[0]?.v ?? 0)
 }
 
-/** Version, feature count and extent of every catalogue layer, in one round trip. */
+interface CountExtent {
+  version: number
+  count: number
+  extent: LayerStats['extent']
+}
+
+/**
+ * Count and extent per database and layer, at the version they were computed for: they change
+ * only with the layer's version, and counting a city of a million segments takes most of a second.
+ */
+const countExtentCache = new WeakMap<Database, Map<MapLayerId, { version: number; result: Promise<CountExtent> }>>()
+
+/** Count and extent of one layer, with the version they belong to read in the same statement. */
+async function countExtent(db: Database, layer: LayerDefinition): Promise<CountExtent> {
+  const { rows } = await db.query<{ v: string; n: number; w: number | null; s: number; e: number; nn: number }>(
+    `SELECT ${layerVersionSql('$1')} AS v, count(*)::int AS n,
+            ST_XMin(ST_Extent(t.geom)) AS w, ST_YMin(ST_Extent(t.geom)) AS s,
+            ST_XMax(ST_Extent(t.geom)) AS e, ST_YMax(ST_Extent(t.geom)) AS nn
+       FROM ${LAYER_SQL[layer.id].table ?? LAYER_SQL[layer.id].from}`,
+    [layer.versionSources],
+  )
+  const r = rows[0]
+  return {
+    version: Number(r?.v ?? 0),
+    count: r?.n ?? 0,
+    extent: r && r.w !== null ? [r.w, r.s, r.e, r.nn] : null,
+  }
+}
+
+/**
+ * Version, feature count and extent of every catalogue layer. One small query reads the versions
+ * and sources; counts and extents are recomputed only for layers whose version moved.
+ */
 export async function layerStats(db: Database): Promise<LayerStats[]> {
-  const out: LayerStats[] = []
-  const { rows } = await db.query<{
-    layer: string
-    v: string
-    n: number
-    w: number | null
-    s: number
-    e: number
-    nn: number
-    sample: boolean | null
-    source: string | null
-  }>(
-    LAYERS.map(
+  const { rows } = await db.pool.query<{ layer: MapLayerId; v: string; sample: boolean | null; source: string | null }>({
+    name: 'onemap_layer_stats_versions',
+    text: LAYERS.map(
       (layer, i) =>
         `SELECT '${layer.id}' AS layer, ${layerVersionSql(`$${i + 1}`)} AS v,
-                count(*)::int AS n, ST_XMin(ST_Extent(t.geom)) AS w, ST_YMin(ST_Extent(t.geom)) AS s,
-                ST_XMax(ST_Extent(t.geom)) AS e, ST_YMax(ST_Extent(t.geom)) AS nn,
                 (SELECT is_sample FROM layer_sources WHERE layer = '${layer.id}') AS sample,
-                (SELECT source FROM layer_sources WHERE layer = '${layer.id}') AS source
-           FROM ${LAYER_SQL[layer.id].from}`,
+                (SELECT source FROM layer_sources WHERE layer = '${layer.id}') AS source`,
     ).join('\nUNION ALL\n'),
-    LAYERS.map((l) => l.versionSources),
+    values: LAYERS.map((l) => l.versionSources),
+  })
+  let cache = countExtentCache.get(db)
+  if (!cache) countExtentCache.set(db, (cache = new Map()))
+  return Promise.all(
+    rows.map(async (r) => {
+      const layer = LAYERS.find((l) => l.id === r.layer) as LayerDefinition
+      const version = Number(r.v)
+      let entry = cache.get(layer.id)
+      if (!entry || entry.version !== version) {
+        const result = countExtent(db, layer)
+        entry = { version, result }
+        cache.set(layer.id, entry)
+        // A failed count must not stay cached: the next request tries again.
+        result.catch(() => cache.get(layer.id) === entry && cache.delete(layer.id))
+      }
+      const facts = await entry.result
+      return { layer: layer.id, version: facts.version, count: facts.count, extent: facts.extent, isSample: r.sample ?? false, source: r.source }
+    }),
   )
-  for (const r of rows) {
-    out.push({
-      layer: r.layer as MapLayerId,
-      version: Number(r.v),
-      count: r.n,
-      extent: r.w === null ? null : [r.w, r.s, r.e, r.nn],
-      isSample: r.sample ?? false,
-      source: r.source,
-    })
-  }
-  return out
+}
+
+/** The version of every layer table (layer_versions), for callers that follow its notifications. */
+export async function tableVersions(db: Database): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ layer: string; version: string }>('SELECT layer, version::text FROM layer_versions')
+  return new Map(rows.map((r) => [r.layer, Number(r.version)]))
 }

@@ -1,7 +1,8 @@
 import type { LayerDefinition } from '@onemap/domain/layers'
 import type { Database } from '../database.ts'
-import { jsonProperties, LAYER_SQL } from './catalogue.ts'
+import { jsonProperties, LAYER_SQL, layerStats } from './catalogue.ts'
 import { Params } from './filters.ts'
+import { preparedQuery } from './prepared.ts'
 
 /**
  * CRSs served by OGC API Features (Part 2, CRS by reference). OGC URIs follow the EPSG axis order:
@@ -36,12 +37,22 @@ function bboxIn(crs: OgcCrs, bbox: [number, number, number, number], params: Par
   return srid === 4490 ? env : `ST_Transform(ST_Segmentize(${env}, (${params.add(Math.abs(c - a) / 16 || 1)})::float8), 4490)`
 }
 
+/**
+ * GeoJSON geometry of `g` in `crs`. Options 0: no `crs` member (RFC 7946 has none; ST_AsGeoJSON
+ * adds one for every SRID but 4326, 8 % of a page) and no bbox; the CRS travels in Content-Crs.
+ */
+function geoJson(g: string, crs: OgcCrs): string {
+  return `ST_AsGeoJSON(${g}, ${OGC_CRS[crs].decimals}, 0)::json`
+}
+
 export interface OgcItemsQuery {
   bbox?: [number, number, number, number] | undefined
   bboxCrs: OgcCrs
   crs: OgcCrs
   /** Exact matches on public fields (compared as text). */
   properties: Record<string, string>
+  /** Public fields to return (the `properties` parameter of Part 1), in this order; all when absent. */
+  fields?: readonly string[] | undefined
   limit: number
   offset: number
 }
@@ -67,30 +78,44 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const limit = params.add(query.limit)
   const offset = params.add(query.offset)
-  const { rows } = await db.query<{ matched: number; returned: number; features: string }>(
-    `WITH page AS (
-       SELECT ${sql.id} AS fid, ${geometryIn(query.crs)} AS g, ${jsonProperties(layer)} AS props
-         FROM ${sql.from} ${whereSql}
-        ORDER BY ${sql.id} LIMIT ${limit}::int OFFSET ${offset}::int
-     )
-     SELECT (SELECT count(*)::int FROM ${sql.from} ${whereSql}) AS matched,
-            (SELECT count(*)::int FROM page) AS returned,
-            COALESCE((SELECT json_agg(json_build_object('type', 'Feature', 'id', fid,
-                'geometry', ST_AsGeoJSON(g, ${OGC_CRS[query.crs].decimals})::json, 'properties', props) ORDER BY fid)
-              FROM page), '[]'::json)::text AS features`,
-    params.values,
-  )
-  const row = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
-  return { numberMatched: row.matched, numberReturned: row.returned, features: row.features }
+  const features = `COALESCE((SELECT json_agg(json_build_object('type', 'Feature', 'id', fid,
+                'geometry', ${geoJson('g', query.crs)}, 'properties', props) ORDER BY fid)
+              FROM page), '[]'::json)::text AS features`
+  const row = `${sql.id} AS fid, ${geometryIn(query.crs)} AS g, ${jsonProperties(layer, query.fields)} AS props`
+  // Without a bbox the page walks the primary key in order. With one, the matches are found once
+  // through the spatial index (row address and id only), counted, and the page is taken from them:
+  // walking the key and testing each row for the box read 50 000 rows for 100 on a dense city.
+  // Property filters may read joined tables; a bbox alone needs only the layer's own table.
+  const own = Object.keys(query.properties).length === 0 ? (sql.table ?? sql.from) : sql.from
+  // An unfiltered collection's size is the layer's count, computed once per version.
+  const total = where.length === 0 ? (await layerStats(db)).find((s) => s.layer === layer.id)?.count : undefined
+  const text = query.bbox
+    ? `WITH matched AS MATERIALIZED (
+         SELECT t.ctid AS tid, ${sql.id} AS fid FROM ${own} ${whereSql}
+       ), page AS (
+         SELECT ${row} FROM ${sql.from}
+          WHERE t.ctid = ANY(ARRAY(SELECT tid FROM matched ORDER BY fid LIMIT ${limit}::int OFFSET ${offset}::int))
+       )
+       SELECT (SELECT count(*)::int FROM matched) AS matched, (SELECT count(*)::int FROM page) AS returned, ${features}`
+    : `WITH page AS (
+         SELECT ${row} FROM ${sql.from} ${whereSql} ORDER BY ${sql.id} LIMIT ${limit}::int OFFSET ${offset}::int
+       )
+       SELECT ${total === undefined ? `(SELECT count(*)::int FROM ${own} ${whereSql})` : params.add(total) + '::int'} AS matched,
+              (SELECT count(*)::int FROM page) AS returned, ${features}`
+  const { rows } = await preparedQuery<{ matched: number; returned: number; features: string }>(db, 'ogc', text, params.values)
+  const first = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
+  return { numberMatched: first.matched, numberReturned: first.returned, features: first.features }
 }
 
 /** One item as GeoJSON Feature text in `crs`, or null when the collection has no such id. */
-export async function ogcItem(db: Database, layer: LayerDefinition, id: string, crs: OgcCrs): Promise<string | null> {
+export async function ogcItem(db: Database, layer: LayerDefinition, id: string, crs: OgcCrs, fields?: readonly string[]): Promise<string | null> {
   const sql = LAYER_SQL[layer.id]
-  const { rows } = await db.query<{ body: string }>(
+  const { rows } = await preparedQuery<{ body: string }>(
+    db,
+    'ogc',
     `SELECT json_build_object('type', 'Feature', 'id', ${sql.id},
-        'geometry', ST_AsGeoJSON(${geometryIn(crs)}, ${OGC_CRS[crs].decimals})::json,
-        'properties', ${jsonProperties(layer)})::text AS body
+        'geometry', ${geoJson(geometryIn(crs), crs)},
+        'properties', ${jsonProperties(layer, fields)})::text AS body
        FROM ${sql.from} WHERE ${sql.id} = $1`,
     [id],
   )

@@ -73,7 +73,7 @@ describe.each(encoders)('vector tiles encoded by %s', (encoder) => {
     const before = await renderVersionedTile(db, layer('road_segments'), t, {}, encoder)
     expect(before.version).toBe(await layerVersion(db, layer('road_segments')))
     const empty = await renderVersionedTile(db, layer('road_segments'), { z: 12, x: 0, y: 0 }, {}, encoder)
-    expect(empty).toEqual({ mvt: Buffer.alloc(0), version: before.version })
+    expect(empty).toEqual({ mvt: Buffer.alloc(0), version: before.version, truncated: false })
     // A road rename bumps the roads table, one of the segment layer's version sources.
     await db.query("UPDATE roads SET name_en = 'Kexue Ave.' WHERE id = 'kexue'")
     const after = await renderVersionedTile(db, layer('road_segments'), t, {}, encoder)

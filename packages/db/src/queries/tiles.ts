@@ -1,10 +1,14 @@
-import { createHash } from 'node:crypto'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import type { FeatureFilter } from '@onemap/domain/layer-filters'
 import type { LayerDefinition } from '@onemap/domain/layers'
 import type { Database } from '../database.ts'
 import { LAYER_SQL, layerVersionSql } from './catalogue.ts'
 import { filterConditions, Params } from './filters.ts'
+import { preparedQuery } from './prepared.ts'
+import { TILE_FEATURE_BUDGET, tileSelection } from './tile-selection.ts'
+
+export { TILE_FEATURE_BUDGET } from './tile-selection.ts'
+import { toVtFeature, type Geometry, type VtFeature } from './tile-vt-features.ts'
 
 /** Tile coordinates: zoom 0–22, x and y in 0 … 2^z − 1. */
 export interface TileAddress {
@@ -17,10 +21,14 @@ export interface TileAddress {
 export const TILE_EXTENT = 4096
 /** Geometry is kept 64 units (1/64 tile) beyond the edge so lines and outlines join without seams. */
 const TILE_BUFFER = 64
-/** At most this many features per layer and tile; a denser tile is a symptom, not a map. */
-export const TILE_FEATURE_CAP = 10_000
 /** Half the Web Mercator world width in metres. */
 const HALF_WORLD = 20_037_508.342789244
+/**
+ * The MVT layer a tile gains when a layer's budget cut it short: one point at the tile's centre
+ * with `layer` (which layer) and `budget` (how many features it kept). Maps read it to say
+ * "zoom in to see all"; an uncut tile never has it.
+ */
+export const TRUNCATED_LAYER = 'onemap_truncated'
 
 /**
  * `postgis` encodes with ST_AsMVT (server backend); `node` computes tile-space geometry in SQL and
@@ -32,45 +40,68 @@ export function defaultTileEncoder(db: Database): TileEncoder {
   return db.kind === 'server' ? 'postgis' : 'node'
 }
 
-interface TileQueryParts {
-  params: Params
-  /** The filtered, capped rows: `geom` (EPSG:3857, simplified) plus the tile properties. */
-  rows: string
-  columns: string[]
-  /** The layer's version as text, read in the same statement (and snapshot) as the tile. */
-  version: string
+export interface TileOptions {
+  encoder?: TileEncoder
+  /** Features per tile before the tile is cut (tests use a small one); default TILE_FEATURE_BUDGET. */
+  budget?: number
 }
 
-function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): TileQueryParts {
+interface TileQueryParts {
+  params: Params
+  /** CTEs `picked` (budget + 1 rows, to notice a cut) and `kept` (the budget). */
+  ctes: string
+  columns: string[]
+  /** The simplified EPSG:3857 geometry of a `kept` row. */
+  geom: string
+  /** The tile envelope, inline: the planner sees the box, so it estimates the rows it holds. */
+  envelope: string
+  /** The envelope with the tile buffer, for clipping. */
+  buffered: string
+  /** The layer's version as text, read in the same statement (and snapshot) as the tile. */
+  version: string
+  budget: number
+}
+
+function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter, budget: number): TileQueryParts {
   const sql = LAYER_SQL[layer.id]
   const params = new Params()
   const z = params.add(tile.z)
   const x = params.add(tile.x)
   const y = params.add(tile.y)
   const version = layerVersionSql(params.add(layer.versionSources))
-  // Simplify to half a tile unit: finer detail would be snapped away by the integer grid anyway.
+  const envelope = `ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int)`
+  const buffered = `ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${TILE_BUFFER / TILE_EXTENT})`
+  const selection = tileSelection(layer, tile.z, sql.id, params)
+  const where = [`t.geom_3857 && ${buffered}`, ...filterConditions(layer, filter, params), ...selection.where]
+  // Simplify to half a tile unit: finer detail would be snapped away by the integer grid anyway,
+  // and a line shorter than that collapses and is dropped until a closer zoom shows it.
   const geom =
     layer.geometryType === 'Point'
-      ? 't.geom_3857'
-      : `ST_Simplify(t.geom_3857, ${params.add((2 * HALF_WORLD) / 2 ** tile.z / TILE_EXTENT / 2)}::float8, true)`
-  const where = [`t.geom_3857 && bounds.b`, ...filterConditions(layer, filter, params)]
+      ? 'kept.geom'
+      : `ST_Simplify(kept.geom, ${params.add((2 * HALF_WORLD) / 2 ** tile.z / TILE_EXTENT / 2)}::float8, true)`
   const columns = layer.tileFields.map((name) => {
     const field = layer.fields.find((f) => f.name === name)
     const expr = sql.columns[name] as string
     return `${field?.type === 'date' ? `(${expr})::text` : expr} AS "${name}"`
   })
-  const rows = `
-    bounds AS (
-      SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS e,
-             ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${TILE_BUFFER / TILE_EXTENT}) AS b
-    ), picked AS (
-      SELECT ${geom} AS geom, ${columns.join(', ')}
-        FROM ${sql.from}, bounds
+  const keys = selection.order.map((term, i) => `${term.replace(/ DESC$/, '')} AS "_o${i}"`)
+  const keyOrder = selection.order.map((term, i) => `"_o${i}"${term.endsWith(' DESC') ? ' DESC' : ''}`).join(', ')
+  // Two steps: choose by narrow rows (row address and sort keys), then fetch what the tile shows
+  // for the chosen ones only. Sorting wide rows (geometry, names) for a cut tile overflowed
+  // work_mem and spilled to disk: 400 of 570 ms for a z12 tile over 100 000 segments.
+  const ctes = `
+    picked AS (
+      SELECT t.ctid AS _tid, ${keys.join(', ')}
+        FROM ${sql.from}
        WHERE ${where.join(' AND ')}
-       ORDER BY ${sql.id}
-       LIMIT ${TILE_FEATURE_CAP}
+       ORDER BY ${selection.order.join(', ')}
+       LIMIT ${budget + 1}
+    ), kept AS (
+      SELECT t.geom_3857 AS geom, ${columns.join(', ')}
+        FROM ${sql.from}
+       WHERE t.ctid = ANY(ARRAY(SELECT _tid FROM picked ORDER BY ${keyOrder} LIMIT ${budget}))
     )`
-  return { params, rows, columns: layer.tileFields.map((n) => `"${n}"`), version }
+  return { params, ctes, columns: layer.tileFields.map((n) => `"${n}"`), geom, envelope, buffered, version, budget }
 }
 
 /** A rendered tile and the layer version it shows. */
@@ -79,6 +110,8 @@ export interface VersionedTile {
   mvt: Buffer
   /** The layer's version in the snapshot the tile was read from (see `layerVersion`). */
   version: number
+  /** True when the budget cut the tile: it then also carries the TRUNCATED_LAYER marker. */
+  truncated: boolean
 }
 
 /** One layer's Mapbox Vector Tile (uncompressed protobuf); an empty tile is a zero-length buffer. */
@@ -87,9 +120,9 @@ export async function renderTile(
   layer: LayerDefinition,
   tile: TileAddress,
   filter: FeatureFilter,
-  encoder: TileEncoder = defaultTileEncoder(db),
+  options: TileEncoder | TileOptions = {},
 ): Promise<Buffer> {
-  return (await renderVersionedTile(db, layer, tile, filter, encoder)).mvt
+  return (await renderVersionedTile(db, layer, tile, filter, options)).mvt
 }
 
 /**
@@ -101,113 +134,103 @@ export async function renderVersionedTile(
   layer: LayerDefinition,
   tile: TileAddress,
   filter: FeatureFilter,
-  encoder: TileEncoder = defaultTileEncoder(db),
+  options: TileEncoder | TileOptions = {},
 ): Promise<VersionedTile> {
-  return encoder === 'postgis' ? renderWithPostgis(db, layer, tile, filter) : renderInNode(db, layer, tile, filter)
+  const { encoder = defaultTileEncoder(db), budget = TILE_FEATURE_BUDGET } = typeof options === 'string' ? { encoder: options } : options
+  return encoder === 'postgis' ? renderWithPostgis(db, layer, tile, filter, budget) : renderInNode(db, layer, tile, filter, budget)
 }
 
 /** The ST_AsMVT statement for one tile and its bound values (also run by the benchmark's pgbench floor). */
-export function postgisTileQuery(layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): { text: string; values: unknown[] } {
-  const { params, rows, columns, version } = tileQueryParts(layer, tile, filter)
-  const text = `WITH ${rows}, mvt AS (
-       SELECT ST_AsMVTGeom(picked.geom, bounds.e, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${columns.join(', ')}
-         FROM picked, bounds
-     )
-     SELECT ${version} AS v, ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') AS tile FROM mvt WHERE geom IS NOT NULL`
+export function postgisTileQuery(
+  layer: LayerDefinition,
+  tile: TileAddress,
+  filter: FeatureFilter,
+  budget = TILE_FEATURE_BUDGET,
+): { text: string; values: unknown[] } {
+  const { params, ctes, columns, geom, envelope, version } = tileQueryParts(layer, tile, filter, budget)
+  const cut = `(SELECT count(*) FROM picked) > ${budget}`
+  // The tile travels as base64 text (4/3 of its size) instead of bytea's hex (twice its size):
+  // node-pg reads binary-format results only on connections opened in binary mode.
+  const text = `WITH ${ctes}
+     SELECT ${version} AS v, ${cut} AS truncated, encode(
+            COALESCE((SELECT ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') FROM (
+                SELECT ST_AsMVTGeom(${geom}, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${columns.join(', ')}
+                  FROM kept) mvt WHERE geom IS NOT NULL), ''::bytea)
+         || CASE WHEN ${cut} THEN (SELECT ST_AsMVT(m.*, '${TRUNCATED_LAYER}', ${TILE_EXTENT}, 'geom') FROM (
+                SELECT ST_AsMVTGeom(ST_Centroid(${envelope}), ${envelope}, ${TILE_EXTENT}, 0, false) AS geom,
+                       '${layer.id}'::text AS layer, ${budget}::int AS budget) m)
+            ELSE ''::bytea END, 'base64') AS tile`
   return { text, values: params.values }
 }
 
-async function renderWithPostgis(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): Promise<VersionedTile> {
-  const { text, values } = postgisTileQuery(layer, tile, filter)
-  const { rows } = await preparedQuery<{ v: string; tile: Buffer | null }>(db, text, values)
-  return { mvt: rows[0]?.tile ?? Buffer.alloc(0), version: Number(rows[0]?.v ?? 0) }
+async function renderWithPostgis(
+  db: Database,
+  layer: LayerDefinition,
+  tile: TileAddress,
+  filter: FeatureFilter,
+  budget: number,
+): Promise<VersionedTile> {
+  const { text, values } = postgisTileQuery(layer, tile, filter, budget)
+  const { rows } = await preparedQuery<{ v: string; truncated: boolean; tile: string | null }>(db, 'tile', text, values, tilePlanning(tile))
+  const row = rows[0]
+  return { mvt: Buffer.from(row?.tile ?? '', 'base64'), version: Number(row?.v ?? 0), truncated: row?.truncated ?? false }
 }
 
 /**
- * Runs a tile statement as a named prepared statement. Planning these PostGIS queries costs more
- * than running them on a small tile, so each connection plans a statement shape once; the text
- * depends only on the layer and which filters are present, never on their values.
+ * Up to z13 a tile is planned for its own box: the rows it holds range from none to the whole city,
+ * and the plan for one is wrong for the other; planning (~0.5 ms) is small next to such tiles.
+ * From z14 on tiles are small and alike, and a kept generic plan saves the planning.
  */
-function preparedQuery<R extends Record<string, unknown>>(db: Database, text: string, values: unknown[]) {
-  const name = `onemap_tile_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
-  return db.pool.query<R>({ name, text, values })
+export function tilePlanning(tile: TileAddress): 'once' | 'each' {
+  return tile.z <= CUSTOM_PLAN_MAX_ZOOM ? 'each' : 'once'
 }
+const CUSTOM_PLAN_MAX_ZOOM = 13
 
 /**
  * Tile-space geometry in SQL: clip to the buffered tile, scale to 0…4096 with y pointing down, snap
  * to integers. Exterior rings are made clockwise in EPSG:3857 first, which the y flip turns into
  * the positive-area exterior rings MVT requires.
  */
-async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter): Promise<VersionedTile> {
-  const { params, rows, columns, version } = tileQueryParts(layer, tile, filter)
-  const clipped = layer.geometryType === 'Point' ? 'picked.geom' : 'ST_ForcePolygonCW(ST_ClipByBox2D(picked.geom, bounds.b))'
-  const { rows: out } = await preparedQuery<{ v: string; features: string | null }>(
+async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter, budget: number): Promise<VersionedTile> {
+  const { params, ctes, columns, geom, envelope, buffered, version } = tileQueryParts(layer, tile, filter, budget)
+  const clipped = layer.geometryType === 'Point' ? geom : `ST_ForcePolygonCW(ST_ClipByBox2D(${geom}, ${buffered}))`
+  const e = envelope
+  const { rows: out } = await preparedQuery<{ v: string; truncated: boolean; features: string | null }>(
     db,
-    `WITH ${rows}, projected AS (
+    'tile',
+    `WITH ${ctes}, projected AS (
        SELECT ST_SnapToGrid(ST_Affine(${clipped},
-                ${TILE_EXTENT} / (ST_XMax(bounds.e) - ST_XMin(bounds.e)), 0, 0,
-                -${TILE_EXTENT} / (ST_YMax(bounds.e) - ST_YMin(bounds.e)),
-                -ST_XMin(bounds.e) * ${TILE_EXTENT} / (ST_XMax(bounds.e) - ST_XMin(bounds.e)),
-                ST_YMax(bounds.e) * ${TILE_EXTENT} / (ST_YMax(bounds.e) - ST_YMin(bounds.e))), 1) AS g,
+                ${TILE_EXTENT} / (ST_XMax(${e}) - ST_XMin(${e})), 0, 0,
+                -${TILE_EXTENT} / (ST_YMax(${e}) - ST_YMin(${e})),
+                -ST_XMin(${e}) * ${TILE_EXTENT} / (ST_XMax(${e}) - ST_XMin(${e})),
+                ST_YMax(${e}) * ${TILE_EXTENT} / (ST_YMax(${e}) - ST_YMin(${e}))), 1) AS g,
               ${columns.join(', ')}
-         FROM picked, bounds
+         FROM kept
      )
-     SELECT ${version} AS v, json_agg(json_build_array(ST_AsGeoJSON(g, 0)::json,
+     SELECT ${version} AS v, (SELECT count(*) FROM picked) > ${budget} AS truncated,
+            json_agg(json_build_array(ST_AsGeoJSON(g, 0)::json,
               json_build_object(${layer.tileFields.map((n) => `'${n}', "${n}"`).join(', ')})))::text AS features
        FROM projected
       WHERE g IS NOT NULL AND NOT ST_IsEmpty(g)
         AND (GeometryType(g) NOT IN ('POLYGON', 'MULTIPOLYGON') OR ST_Area(g) > 0)`,
     params.values,
+    tilePlanning(tile),
   )
-  const text = out[0]?.features
-  const empty = { mvt: Buffer.alloc(0), version: Number(out[0]?.v ?? 0) }
-  if (!text) return empty
+  const row = out[0]
+  const truncated = row?.truncated ?? false
+  const layers: Record<string, { features: VtFeature[] }> = {}
   const features: VtFeature[] = []
-  for (const [geometry, tags] of JSON.parse(text) as [Geometry, Record<string, unknown>][]) {
+  for (const [geometry, tags] of JSON.parse(row?.features ?? '[]') as [Geometry, Record<string, unknown>][]) {
     const feature = toVtFeature(geometry, tags)
     if (feature) features.push(feature)
   }
-  if (features.length === 0) return empty
-  const pbf = fromGeojsonVt({ [layer.id]: { features } } as never, { version: 2, extent: TILE_EXTENT })
-  return { ...empty, mvt: Buffer.from(pbf.buffer, pbf.byteOffset, pbf.byteLength) }
-}
-
-type Position = [number, number]
-type Geometry =
-  | { type: 'Point'; coordinates: Position }
-  | { type: 'MultiPoint' | 'LineString'; coordinates: Position[] }
-  | { type: 'MultiLineString' | 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] }
-  | { type: 'GeometryCollection'; geometries: Geometry[] }
-
-interface VtFeature {
-  type: 1 | 2 | 3
-  geometry: Position[] | Position[][]
-  tags: Record<string, unknown>
-}
-
-/** geojson-vt's feature shape: points as one list, lines and rings as lists of lists. */
-function toVtFeature(g: Geometry, tags: Record<string, unknown>): VtFeature | null {
-  switch (g.type) {
-    case 'Point':
-      return { type: 1, geometry: [g.coordinates], tags }
-    case 'MultiPoint':
-      return { type: 1, geometry: g.coordinates, tags }
-    case 'LineString':
-      return g.coordinates.length >= 2 ? { type: 2, geometry: [g.coordinates], tags } : null
-    case 'MultiLineString':
-      return { type: 2, geometry: g.coordinates.filter((l) => l.length >= 2), tags }
-    case 'Polygon':
-      return { type: 3, geometry: g.coordinates, tags }
-    case 'MultiPolygon':
-      return { type: 3, geometry: g.coordinates.flat(), tags }
-    case 'GeometryCollection': {
-      // Clipping can leave stray lower-dimension parts; keep the parts of the highest dimension.
-      const parts = g.geometries.map((p) => toVtFeature(p, tags)).filter((p): p is VtFeature => p !== null)
-      const top = Math.max(0, ...parts.map((p) => p.type))
-      const kept = parts.filter((p) => p.type === top)
-      if (kept.length === 0) return null
-      return { type: top as 1 | 2 | 3, geometry: kept.flatMap((p) => p.geometry) as Position[][], tags }
-    }
+  if (features.length > 0) layers[layer.id] = { features }
+  if (truncated) {
+    const centre: [number, number] = [TILE_EXTENT / 2, TILE_EXTENT / 2]
+    layers[TRUNCATED_LAYER] = { features: [{ type: 1, geometry: [centre], tags: { layer: layer.id, budget } }] }
   }
+  const result = { mvt: Buffer.alloc(0), version: Number(row?.v ?? 0), truncated }
+  if (Object.keys(layers).length === 0) return result
+  const pbf = fromGeojsonVt(layers as never, { version: 2, extent: TILE_EXTENT })
+  return { ...result, mvt: Buffer.from(pbf.buffer, pbf.byteOffset, pbf.byteLength) }
 }

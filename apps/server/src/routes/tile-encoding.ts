@@ -1,0 +1,47 @@
+import { promisify } from 'node:util'
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib'
+
+export type ContentCoding = 'br' | 'gzip' | 'identity'
+
+const gzipAsync = promisify(gzip)
+const brotliAsync = promisify(brotliCompress)
+
+/**
+ * The coding to answer with, by the q-values of Accept-Encoding (RFC 9110 §12.5.3): the highest
+ * q above 0 wins, brotli before gzip before identity on a tie. `gzip;q=0` refuses gzip; identity
+ * is acceptable unless refused by `identity;q=0` or `*;q=0`. Null: nothing acceptable (406).
+ */
+export function negotiateCoding(header: string | undefined): ContentCoding | null {
+  if (!header?.trim()) return 'identity'
+  const q = new Map<string, number>()
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';')
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const value = qParam ? Number(qParam.slice(2)) : 1
+    if (name && Number.isFinite(value)) q.set(name.trim(), Math.min(1, Math.max(0, value)))
+  }
+  const star = q.get('*')
+  // Unlisted identity stays acceptable but below any coding the client named.
+  const weight = (coding: ContentCoding) => q.get(coding) ?? (coding === 'identity' ? (star ?? 0.001) : (star ?? 0))
+  let best: ContentCoding | null = null
+  for (const coding of ['br', 'gzip', 'identity'] as const) {
+    const w = weight(coding)
+    if (w > 0 && (best === null || w > weight(best))) best = coding
+  }
+  return best
+}
+
+/** Below this many bytes a tile is compressed in place: the hop to zlib's thread pool costs more. */
+const SYNC_BELOW = 16 * 1024
+
+/**
+ * Compresses a tile: off the event loop (zlib's thread pool) from SYNC_BELOW bytes up, in place
+ * below. gzip level 4: on 100 kB+ tiles about half the time of the default 6 for ~1 % more bytes.
+ * Brotli quality 5: smaller than gzip at a similar cost. With the cache on, each runs once per tile,
+ * version and coding.
+ */
+export async function encode(raw: Buffer, coding: Exclude<ContentCoding, 'identity'>): Promise<Buffer> {
+  const brotli = { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }
+  if (raw.length < SYNC_BELOW) return coding === 'gzip' ? gzipSync(raw, { level: 4 }) : brotliCompressSync(raw, brotli)
+  return coding === 'gzip' ? gzipAsync(raw, { level: 4 }) : brotliAsync(raw, brotli)
+}

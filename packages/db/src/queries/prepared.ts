@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto'
+import type { Database } from '../database.ts'
+
+/**
+ * Runs `text` as a named prepared statement, named by a hash of the text, so each connection parses
+ * and plans a statement shape once (PostgreSQL may keep a generic plan after five executions).
+ * Callers build texts that depend only on fixed catalogue choices (layer, CRS, which filters are
+ * present), never on values, which are bound. `plan: 'each'` sends it unnamed instead, planned for
+ * its own values every time: for statements whose best plan depends on the values (a z12 tile box
+ * holds a thousand times the rows of a z16 one), where planning costs little next to running.
+ */
+export function preparedQuery<R extends Record<string, unknown>>(
+  db: Database,
+  prefix: 'tile' | 'ogc',
+  text: string,
+  values: unknown[],
+  plan: 'once' | 'each' = 'once',
+) {
+  if (plan === 'each') return db.pool.query<R>(text, values)
+  const name = `onemap_${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
+  return db.pool.query<R>({ name, text, values })
+}
