@@ -1,14 +1,16 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fastifyCompress from '@fastify/compress'
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
-import { appRouter } from '@onemap/api/root'
-import type { Database } from '@onemap/db/database'
+import { appRouter, type AppRouter } from '@onemap/api/root'
+import { isConnectionError, type Database } from '@onemap/db/database'
 import { currentMigration } from '@onemap/db/migrate'
-import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/server/adapters/fastify'
+import { fastifyTRPCPlugin, type CreateFastifyContextOptions, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
+import { logTrpcError, RETRY_AFTER_S, unexpectedFailure } from './failures.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
@@ -26,32 +28,43 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     logger: { level: options.logLevel ?? 'warn' },
     // Route parameters such as tile coordinates are validated by each route; keep URLs bounded.
     routerOptions: { maxParamLength: 500 },
+    // Random ids (not a counter that restarts at 1) so a quoted id finds one log line across restarts.
+    genReqId: () => randomBytes(8).toString('hex'),
+  })
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
   })
 
-  // Every unexpected error becomes a plain 500 without internals; expected ones carry their code.
+  // Every unexpected error is logged and answered without internals; expected ones carry their code.
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
-    if (status === 500) request.log.error({ err: error }, 'request failed')
-    reply.status(status).send({
-      code: status === 500 ? 'internal_error' : 'bad_request',
-      description: status === 500 ? 'Internal server error' : error.message,
-    })
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : undefined
+    if (status) return reply.status(status).send({ code: 'bad_request', description: error.message })
+    const failure = unexpectedFailure(error, request, reply)
+    return reply.send({ code: failure.status === 503 ? 'service_unavailable' : 'internal_error', description: failure.description })
   })
 
   await app.register(fastifyCompress, { global: true })
   await app.register(fastifyCookie)
   refuseCrossOrigin(app)
 
-  app.get('/healthz', async () => ({
-    ok: true,
-    database: db.kind,
-    postgis: await db.postgisVersion(),
-    migration: await currentMigration(db),
-  }))
+  app.get('/healthz', async (request, reply) => {
+    try {
+      return { ok: true, database: db.kind, postgis: await db.postgisVersion(), migration: await currentMigration(db) }
+    } catch (err) {
+      // An outage is reported, not thrown: monitors read the body, and the server keeps serving.
+      const failure = unexpectedFailure(err, request, reply)
+      return { ok: false, database: db.kind, error: failure.description }
+    }
+  })
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
-    trpcOptions: { router: appRouter, createContext: ({ req, res }: CreateFastifyContextOptions) => contextFromRequest(db, req, res) },
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }: CreateFastifyContextOptions) => contextFromRequest(db, req, res),
+      onError: ({ error, req, path }) => logTrpcError(error, req, path),
+      responseMeta: ({ errors }) => (errors.some((e) => isConnectionError(e.cause)) ? { headers: { 'retry-after': String(RETRY_AFTER_S) } } : {}),
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   })
 
   await app.register(tileRoutes, { db })

@@ -1,15 +1,27 @@
+import { isConnectionError } from '@onemap/db/database'
 import { initTRPC } from '@trpc/server'
 import { VersionConflict } from './conflict.ts'
 import type { Context } from './context.ts'
 
 // Plain JSON transport: geometry is sent as JSON text built in SQL, never through superjson.
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     // Never send stack traces to clients, whatever NODE_ENV is.
     const { stack: _stack, ...data } = shape.data
     // A stale edit tells the editor which version is current and who made it (planners only reach this).
     const conflict = error.cause instanceof VersionConflict ? error.cause.current : undefined
-    return { ...shape, data: { ...data, conflict } }
+    if (error.code !== 'INTERNAL_SERVER_ERROR') return { ...shape, data: { ...data, conflict } }
+    // Unexpected: the cause (often PostgreSQL text) is logged by the server's onError, never sent. The
+    // request id lets an operator find that log line; a lost database connection is worth a retry (503).
+    const ref = ctx?.requestId ? ` (request id ${ctx.requestId})` : ''
+    if (isConnectionError(error.cause)) {
+      return {
+        ...shape,
+        message: `The database is unavailable at the moment; try again shortly${ref}`,
+        data: { ...data, code: 'SERVICE_UNAVAILABLE' as const, httpStatus: 503, requestId: ctx?.requestId, conflict },
+      }
+    }
+    return { ...shape, message: `Internal server error${ref}`, data: { ...data, requestId: ctx?.requestId, conflict } }
   },
   // Live updates stream over SSE: a comment ping keeps proxies from closing an idle stream, and the
   // client reconnects (sending its last event id) when it hears nothing for twice the ping interval.

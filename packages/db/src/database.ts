@@ -1,9 +1,9 @@
 import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded.ts'
-import { DatabaseOpenError, hostPort, redactUrl } from './errors.ts'
+import { DatabaseOpenError, DatabaseUnavailableError, hostPort, isConnectionError, redactUrl } from './errors.ts'
 import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
 
-export { DatabaseOpenError, MigrationError, redactUrl } from './errors.ts'
+export { DatabaseOpenError, DatabaseUnavailableError, isConnectionError, MigrationError, redactUrl } from './errors.ts'
 export type { ListenOptions, NotificationHandler } from './notifications.ts'
 
 /** Our tables live in schema `onemap`; PostGIS stays in `public`. */
@@ -67,8 +67,7 @@ async function openServer(options: OpenOptions): Promise<Database> {
     connectionTimeoutMillis: timeout,
     idleTimeoutMillis: 30_000,
   })
-  // Errors of idle clients (server restart) must not crash the process; the pool replaces the client.
-  pool.on('error', () => {})
+  const faults = guardClients(pool)
   try {
     await withTimeout(pool.query('SELECT 1'), timeout)
   } catch (err) {
@@ -79,7 +78,7 @@ async function openServer(options: OpenOptions): Promise<Database> {
     )
   }
   const listener = serverListener(url)
-  return wrap('server', redactUrl(url), pool, listener, async () => {
+  return wrap('server', redactUrl(url), pool, faults, listener, async () => {
     await listener.close()
     await pool.end()
   })
@@ -97,17 +96,40 @@ async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     max: 1,
     idleTimeoutMillis: 0,
   })
-  pool.on('error', () => {})
+  const faults = guardClients(pool)
   const listener = embeddedListener(pool)
   pool.on('connect', (client) => listener.attach(client))
-  return wrap('embedded', dataDir, pool, listener, async () => {
+  return wrap('embedded', dataDir, pool, faults, listener, async () => {
     await listener.close()
     await pool.end()
     await server.stop()
   })
 }
 
-function wrap(kind: DatabaseKind, location: string, pool: pg.Pool, listener: Listener, stop: () => Promise<void>): Database {
+/**
+ * Gives every client of the pool a permanent 'error' listener. pg-pool listens for errors only while a
+ * client is idle; one that arrives while a client is checked out (a terminated backend between two
+ * statements of a transaction) would otherwise be an unhandled 'error' event and end the process.
+ * The error is remembered so the transaction holding the client fails and destroys it.
+ */
+function guardClients(pool: pg.Pool): WeakMap<pg.ClientBase, Error> {
+  const faults = new WeakMap<pg.ClientBase, Error>()
+  // Idle clients: pg-pool has already removed the broken one; nothing else to do.
+  pool.on('error', () => {})
+  pool.on('connect', (client) => {
+    client.on('error', (err) => faults.set(client, err))
+  })
+  return faults
+}
+
+function wrap(
+  kind: DatabaseKind,
+  location: string,
+  pool: pg.Pool,
+  faults: WeakMap<pg.ClientBase, Error>,
+  listener: Listener,
+  stop: () => Promise<void>,
+): Database {
   let closed: Promise<void> | undefined
   return {
     kind,
@@ -116,16 +138,27 @@ function wrap(kind: DatabaseKind, location: string, pool: pg.Pool, listener: Lis
     query: (text, params) => pool.query(text, params as unknown[]),
     async transaction(fn) {
       const client = await pool.connect()
+      // Set when the connection is unusable: release(err) then destroys the client instead of pooling it.
+      let broken: Error | undefined
       try {
         await client.query('BEGIN')
         const result = await fn(client)
+        const fault = faults.get(client)
+        if (fault) throw new DatabaseUnavailableError(fault)
         await client.query('COMMIT')
         return result
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
+        const fault = faults.get(client)
+        if (fault || isConnectionError(err)) {
+          broken = fault ?? (err as Error)
+          throw err instanceof DatabaseUnavailableError ? err : new DatabaseUnavailableError(err)
+        }
+        await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr
+        })
         throw err
       } finally {
-        client.release()
+        client.release(broken ?? faults.get(client))
       }
     },
     async postgisVersion() {
