@@ -19,13 +19,15 @@ export interface ServerOptions {
   /** Folder of the built web app; served at / when it exists. */
   webDist?: string
   logLevel?: string
+  /** Where log lines go (default stdout); tests read them to find a request id. */
+  logStream?: { write(line: string): void }
 }
 
 /** Builds the HTTP server without listening, so tests inject requests or listen on port 0. */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'warn' },
+    logger: { level: options.logLevel ?? 'warn', ...(options.logStream ? { stream: options.logStream } : {}) },
     // Route parameters such as tile coordinates are validated by each route; keep URLs bounded.
     routerOptions: { maxParamLength: 500 },
     // Random ids (not a counter that restarts at 1) so a quoted id finds one log line across restarts.

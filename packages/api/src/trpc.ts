@@ -1,5 +1,6 @@
 import { isConnectionError } from '@onemap/db/database'
-import { initTRPC } from '@trpc/server'
+import { findNul } from '@onemap/domain/input-text'
+import { initTRPC, TRPCError } from '@trpc/server'
 import { VersionConflict } from './conflict.ts'
 import type { Context } from './context.ts'
 
@@ -32,5 +33,13 @@ const t = initTRPC.context<Context>().create({
 })
 
 export const router = t.router
-export const publicProcedure = t.procedure
+/**
+ * Every procedure refuses NUL in any string of its input before its own schema, role check or SQL
+ * runs: PostgreSQL text cannot hold it, and one check here covers procedures added later too.
+ */
+export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+  const path = findNul(await getRawInput().catch(() => undefined))
+  if (path) throw new TRPCError({ code: 'BAD_REQUEST', message: `Input '${path.join('.') || '(input)'}' must not contain NUL characters` })
+  return next()
+})
 export const createCallerFactory = t.createCallerFactory
