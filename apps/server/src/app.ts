@@ -12,6 +12,7 @@ import { contextFromRequest } from './auth/context.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { logTrpcError, RETRY_AFTER_S, unexpectedFailure } from './failures.ts'
 import { ogcRoutes } from './routes/ogc.ts'
+import { trackEventStreams } from './shutdown.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
 export interface ServerOptions {
@@ -45,6 +46,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return reply.send({ code: failure.status === 503 ? 'service_unavailable' : 'internal_error', description: failure.description })
   })
 
+  trackEventStreams(app)
   await app.register(fastifyCompress, { global: true })
   await app.register(fastifyCookie)
   refuseCrossOrigin(app)

@@ -3,6 +3,7 @@ import { ensureAdmin } from './auth/bootstrap.ts'
 import { prepareDatabase } from './boot.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
+import { SHUTDOWN_BUDGET_MS, shutDown } from './shutdown.ts'
 
 const say = (line: string) => console.log(`[onemap] ${line}`)
 
@@ -16,8 +17,13 @@ async function main() {
     if (stopping) return
     stopping = true
     say(`${signal}: closing`)
-    await app.close()
-    await db.close()
+    // Last resort, should a step hang despite its own time limit: exit anyway, before a supervisor's SIGKILL.
+    setTimeout(() => {
+      say('shutdown took too long: exiting')
+      process.exit(1)
+    }, SHUTDOWN_BUDGET_MS + 500).unref()
+    await shutDown(app, db, say)
+    say('stopped')
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))

@@ -15,7 +15,9 @@ export interface MainProcess {
 
 /** Starts `tsx src/main.ts` on a free loopback port and resolves once it says it is serving. */
 export function startMain(env: Record<string, string>, timeoutMs = 60_000): Promise<MainProcess> {
-  const child = spawn(`${serverDir}node_modules/.bin/tsx`, ['src/main.ts'], {
+  // node itself, with tsx as a loader: the tsx command would put a wrapper process in between, which
+  // survives a SIGKILL meant for the server and leaves it running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', ...env },
   })
