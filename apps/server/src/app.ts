@@ -12,6 +12,9 @@ import { contextFromRequest } from './auth/context.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { logTrpcError, RETRY_AFTER_S, unexpectedFailure } from './failures.ts'
 import { ogcRoutes } from './routes/ogc.ts'
+import { registerPublicOrigin } from './public-origin.ts'
+import { registerRateLimits, type RateLimits } from './rate-limits.ts'
+import { registerSecurityHeaders } from './security-headers.ts'
 import { trackEventStreams } from './shutdown.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
@@ -20,6 +23,14 @@ export interface ServerOptions {
   /** Folder of the built web app; served at / when it exists. */
   webDist?: string
   logLevel?: string
+  /** Origin of absolute links (ONEMAP_PUBLIC_URL); unset: the request's validated Host. */
+  publicUrl?: string | undefined
+  /** Per-address limits per minute (ONEMAP_RATE_LIMIT_*); absent: none (tests, benchmarks). */
+  rateLimits?: RateLimits
+  /** Fastify trustProxy (ONEMAP_TRUST_PROXY): believe X-Forwarded-For/-Proto from these proxies. */
+  trustProxy?: boolean | number | string[]
+  /** CSP frame-ancestors sources (ONEMAP_FRAME_ANCESTORS). */
+  frameAncestors?: string
   /** Where log lines go (default stdout); tests read them to find a request id. */
   logStream?: { write(line: string): void }
 }
@@ -33,6 +44,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     routerOptions: { maxParamLength: 500 },
     // Random ids (not a counter that restarts at 1) so a quoted id finds one log line across restarts.
     genReqId: () => randomBytes(8).toString('hex'),
+    // A hop count trusts that many proxies nearest to us (what proxy-addr does with a number).
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
   })
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -41,12 +54,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Every unexpected error is logged and answered without internals; expected ones carry their code.
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : undefined
-    if (status) return reply.status(status).send({ code: 'bad_request', description: error.message })
+    if (status) return reply.status(status).send({ code: status === 429 ? 'too_many_requests' : 'bad_request', description: error.message })
     const failure = unexpectedFailure(error, request, reply)
     return reply.send({ code: failure.status === 503 ? 'service_unavailable' : 'internal_error', description: failure.description })
   })
 
   trackEventStreams(app)
+  registerPublicOrigin(app, options.publicUrl)
+  await registerSecurityHeaders(app, options.frameAncestors ?? "'none'")
+  if (options.rateLimits) await registerRateLimits(app, options.rateLimits)
   await app.register(fastifyCompress, { global: true })
   await app.register(fastifyCookie)
   refuseCrossOrigin(app)
@@ -75,7 +91,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(ogcRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
-    await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: false })
+    await app.register(fastifyStatic, {
+      root: options.webDist,
+      prefix: '/',
+      wildcard: false,
+      cacheControl: false,
+      // Vite names built assets by content hash: a year, immutable. index.html and other unhashed
+      // files are revalidated on every load, so a deploy reaches browsers at once.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+      },
+    })
     // Client-side routes (/plan, /wall, /facility/:id …) all load the app shell.
     app.setNotFoundHandler((request, reply) => {
       const accept = request.headers.accept ?? ''
@@ -88,4 +114,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     )
   }
   return app
+}
+
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops
 }

@@ -11,7 +11,15 @@ async function main() {
   const env = loadEnv()
   const db = await prepareDatabase(env, say)
   await ensureAdmin(db, env.ONEMAP_ADMIN_PASSWORD, say)
-  const app = await createServer({ db, webDist: env.ONEMAP_WEB_DIST, logLevel: env.LOG_LEVEL })
+  const app = await createServer({
+    db,
+    webDist: env.ONEMAP_WEB_DIST,
+    logLevel: env.LOG_LEVEL,
+    publicUrl: env.ONEMAP_PUBLIC_URL,
+    rateLimits: { trpc: env.ONEMAP_RATE_LIMIT_TRPC, tiles: env.ONEMAP_RATE_LIMIT_TILES, ogc: env.ONEMAP_RATE_LIMIT_OGC },
+    trustProxy: env.ONEMAP_TRUST_PROXY,
+    frameAncestors: env.ONEMAP_FRAME_ANCESTORS,
+  })
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

@@ -4,6 +4,7 @@ import { CRS84, OGC_CRS, OGC_CRS_URIS, ogcItem, ogcItems, type OgcCrs } from '@o
 import { noNul } from '@onemap/domain/layer-filters'
 import { findLayer, LAYERS, type LayerDefinition } from '@onemap/domain/layers'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { publicOrigin } from '../public-origin.ts'
 import { projectedDomainText, withinProjectedDomain } from './crs-domain.ts'
 import { answerError, NotFoundError, ParameterError, refuseUnknown, single, type RawQuery } from './query-params.ts'
 
@@ -28,7 +29,7 @@ const ITEM_PARAMS = ['bbox', 'bbox-crs', 'crs', 'limit', 'offset', 'f', 'datetim
 export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions): Promise<void> {
   const { db } = options
   app.setErrorHandler(answerError)
-  const base = (request: FastifyRequest) => `${request.protocol}://${request.host}/ogc`
+  const base = (request: FastifyRequest) => `${publicOrigin(request)}/ogc`
 
   const landing = async (request: FastifyRequest<{ Querystring: RawQuery }>) => {
     plainQuery(request.query)
