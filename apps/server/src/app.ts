@@ -69,7 +69,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.get('/healthz', async (request, reply) => {
     try {
-      return { ok: true, database: db.kind, postgis: await db.postgisVersion(), migration: await currentMigration(db) }
+      const health = { ok: true, database: db.kind, postgis: await db.postgisVersion(), migration: await currentMigration(db) }
+      if (!db.reads || !db.replicaStatus) return health
+      // With a replica: probe it, then say whether public reads go to it or, while it is down, to the primary.
+      await db.reads.query('SELECT 1')
+      return { ...health, readReplica: db.replicaStatus() }
     } catch (err) {
       // An outage is reported, not thrown: monitors read the body, and the server keeps serving.
       const failure = unexpectedFailure(err, request, reply)
@@ -88,7 +92,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   })
 
   await app.register(tileRoutes, { db })
-  await app.register(ogcRoutes, { db })
+  // OGC items are public reads: the replica when there is one (db.reads falls back to the primary).
+  await app.register(ogcRoutes, { db: db.reads ?? db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, {

@@ -30,6 +30,7 @@ describe('hardening variables', () => {
     ['ONEMAP_TRUST_PROXY', 'maybe'],
     ['ONEMAP_FRAME_ANCESTORS', "'self'; script-src *"],
     ['ONEMAP_RATE_LIMIT_OGC', '-1'],
+    ['ONEMAP_READ_DATABASE_URL', 'postgres://replica.example/onemap'],
   ])('refuse %s=%s naming the variable', (name, value) => {
     expect(() => loadEnv({ [name]: value })).toThrow(EnvError)
     expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(name))

@@ -31,6 +31,12 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // A streaming replica of DATABASE_URL for public reads (OGC items); falls back to DATABASE_URL when down.
+  ONEMAP_READ_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   ONEMAP_DATA_DIR: z.string().min(1).default(`${REPO_ROOT}data/runtime/pglite`),
   ONEMAP_WEB_DIST: z.string().min(1).default(`${REPO_ROOT}apps/web/dist`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -61,9 +67,15 @@ const Env = z.object({
 })
 export type Env = z.infer<typeof Env>
 
+// A replica of what? The embedded database has none.
+const EnvChecked = Env.refine((e) => !e.ONEMAP_READ_DATABASE_URL || e.DATABASE_URL, {
+  path: ['ONEMAP_READ_DATABASE_URL'],
+  message: 'needs DATABASE_URL (the primary it replicates)',
+})
+
 /** Parses process.env once; a bad variable stops the process with its name and the problem. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = Env.safeParse(source)
+  const parsed = EnvChecked.safeParse(source)
   if (parsed.success) return parsed.data
   const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
   throw new EnvError(`Invalid environment:\n${problems}`)

@@ -1,14 +1,16 @@
 import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded.ts'
 import { DatabaseOpenError, DatabaseUnavailableError, hostPort, isConnectionError, redactUrl } from './errors.ts'
+import { withReadReplica, type ReplicaStatus } from './read-replica.ts'
 import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
 
 export { DatabaseOpenError, DatabaseUnavailableError, isConnectionError, MigrationError, redactUrl } from './errors.ts'
 export type { ListenOptions, NotificationHandler } from './notifications.ts'
+export type { ReplicaStatus } from './read-replica.ts'
 
 /** Our tables live in schema `onemap`; PostGIS stays in `public`. */
 export const SCHEMA = 'onemap'
-const SEARCH_PATH = `${SCHEMA}, public`
+export const SEARCH_PATH = `${SCHEMA}, public`
 
 /** Oldest PostGIS whose functions we rely on (ST_TileEnvelope margins, ST_AsMVTGeom behaviour). */
 const MIN_POSTGIS: [number, number] = [3, 3]
@@ -32,6 +34,13 @@ export interface Database {
    */
   listen(channel: string, handler: NotificationHandler, options?: ListenOptions): Promise<() => Promise<void>>
   close(): Promise<void>
+  /**
+   * Where public reads (OGC items, …) may go: the read replica of ONEMAP_READ_DATABASE_URL, falling
+   * back to the primary while it is unreachable. Absent: read from this database.
+   */
+  readonly reads?: Database
+  /** The replica as /healthz reports it; absent without a replica. */
+  replicaStatus?(): ReplicaStatus
 }
 
 export interface OpenOptions {
@@ -43,6 +52,8 @@ export interface OpenOptions {
   connectTimeoutMs?: number
   /** Server pool size; the embedded database always uses one connection. */
   poolSize?: number
+  /** postgres:// URL of a streaming replica for public reads (server backend only). */
+  readUrl?: string | undefined
 }
 
 /** Opens the server database when a URL is given, else the embedded one; checks PostGIS either way. */
@@ -54,7 +65,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     await db.close()
     throw err
   }
-  return db
+  return options.url && options.readUrl ? withReadReplica(db, options.readUrl, options) : db
 }
 
 async function openServer(options: OpenOptions): Promise<Database> {
@@ -112,7 +123,7 @@ async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
  * statements of a transaction) would otherwise be an unhandled 'error' event and end the process.
  * The error is remembered so the transaction holding the client fails and destroys it.
  */
-function guardClients(pool: pg.Pool): WeakMap<pg.ClientBase, Error> {
+export function guardClients(pool: pg.Pool): WeakMap<pg.ClientBase, Error> {
   const faults = new WeakMap<pg.ClientBase, Error>()
   // Idle clients: pg-pool has already removed the broken one; nothing else to do.
   pool.on('error', () => {})
