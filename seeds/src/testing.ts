@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
+import { copyEmbeddedTemplate, openTestDatabase, type TestDatabase, type TestDatabaseOptions } from '@onemap/db/testing'
 import { DATA_DIR } from './digitise/paths.ts'
 import { seedIfEmpty } from './seed.ts'
 
@@ -26,12 +26,21 @@ export function seedFingerprint(): string {
   return hash.digest('hex').slice(0, 12)
 }
 
-/** A fresh, isolated database holding the programme and every sample layer; close() deletes it. */
-export function openSeededTestDatabase(): Promise<TestDatabase> {
-  return openTestDatabase({
+function seededTemplate(): TestDatabaseOptions {
+  return {
     template: `seeded-${seedFingerprint()}`,
     prepare: async (db) => {
       await seedIfEmpty(db)
     },
-  })
+  }
+}
+
+/** A fresh, isolated database holding the programme and every sample layer; close() deletes it. */
+export function openSeededTestDatabase(): Promise<TestDatabase> {
+  return openTestDatabase(seededTemplate())
+}
+
+/** Embedded backend: an unopened copy of the seeded database, for a test that starts a OneMap process on it. */
+export function copySeededEmbeddedFolder(): Promise<{ dataDir: string; remove(): void }> {
+  return copyEmbeddedTemplate(seededTemplate())
 }

@@ -22,6 +22,8 @@ export interface Context {
   cookie: SessionCookie
   /** Client address, for login throttling. */
   clientIp: string
+  /** Id of the HTTP request, quoted in masked error messages so a log line can be found. */
+  requestId?: string
   /** The clock; tests fix it to compute deadlines deterministically. */
   now: () => Date
 }
@@ -47,5 +49,6 @@ export function createContext(db: Database, options: Partial<Omit<Context, 'db'>
     cookie: options.cookie ?? memoryCookie(),
     clientIp: options.clientIp ?? 'local',
     now: options.now ?? (() => new Date()),
+    ...(options.requestId ? { requestId: options.requestId } : {}),
   }
 }

@@ -5,6 +5,14 @@ import type { EventEntity, EventKind } from '@onemap/domain/statuses'
 /** A status change as live clients receive it: the public fields, without the entry time. */
 export type LiveEvent = Omit<PublicEvent, 'recordedAt'>
 
+/**
+ * Sent instead of a replay when a client is further behind than the replay window: it must re-read
+ * the state it shows; the message's tracked id is the newest event, so it resumes from there.
+ */
+export interface LiveResync {
+  resync: true
+}
+
 /** What a subscriber hears: an event, or a gap after the listening connection was re-established. */
 export type LiveSignal = { type: 'event'; event: LiveEvent } | { type: 'gap' }
 

@@ -1,14 +1,16 @@
 import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded.ts'
-import { DatabaseOpenError, hostPort, redactUrl } from './errors.ts'
+import { DatabaseOpenError, DatabaseUnavailableError, hostPort, isConnectionError, redactUrl } from './errors.ts'
+import { withReadReplica, type ReplicaStatus } from './read-replica.ts'
 import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
 
-export { DatabaseOpenError, MigrationError, redactUrl } from './errors.ts'
+export { DatabaseOpenError, DatabaseUnavailableError, isConnectionError, MigrationError, redactUrl } from './errors.ts'
 export type { ListenOptions, NotificationHandler } from './notifications.ts'
+export type { ReplicaStatus } from './read-replica.ts'
 
 /** Our tables live in schema `onemap`; PostGIS stays in `public`. */
 export const SCHEMA = 'onemap'
-const SEARCH_PATH = `${SCHEMA}, public`
+export const SEARCH_PATH = `${SCHEMA}, public`
 
 /** Oldest PostGIS whose functions we rely on (ST_TileEnvelope margins, ST_AsMVTGeom behaviour). */
 const MIN_POSTGIS: [number, number] = [3, 3]
@@ -32,6 +34,13 @@ export interface Database {
    */
   listen(channel: string, handler: NotificationHandler, options?: ListenOptions): Promise<() => Promise<void>>
   close(): Promise<void>
+  /**
+   * Where public reads (OGC items, …) may go: the read replica of ONEMAP_READ_DATABASE_URL, falling
+   * back to the primary while it is unreachable. Absent: read from this database.
+   */
+  readonly reads?: Database
+  /** The replica as /healthz reports it; absent without a replica. */
+  replicaStatus?(): ReplicaStatus
 }
 
 export interface OpenOptions {
@@ -43,6 +52,8 @@ export interface OpenOptions {
   connectTimeoutMs?: number
   /** Server pool size; the embedded database always uses one connection. */
   poolSize?: number
+  /** postgres:// URL of a streaming replica for public reads (server backend only). */
+  readUrl?: string | undefined
 }
 
 /** Opens the server database when a URL is given, else the embedded one; checks PostGIS either way. */
@@ -54,7 +65,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     await db.close()
     throw err
   }
-  return db
+  return options.url && options.readUrl ? withReadReplica(db, options.readUrl, options) : db
 }
 
 async function openServer(options: OpenOptions): Promise<Database> {
@@ -69,8 +80,7 @@ async function openServer(options: OpenOptions): Promise<Database> {
     connectionTimeoutMillis: timeout,
     idleTimeoutMillis: 30_000,
   })
-  // Errors of idle clients (server restart) must not crash the process; the pool replaces the client.
-  pool.on('error', () => {})
+  const faults = guardClients(pool)
   try {
     await withTimeout(pool.query('SELECT 1'), timeout)
   } catch (err) {
@@ -81,7 +91,7 @@ async function openServer(options: OpenOptions): Promise<Database> {
     )
   }
   const listener = serverListener(url)
-  return wrap('server', redactUrl(url), pool, listener, async () => {
+  return wrap('server', redactUrl(url), pool, faults, listener, async () => {
     await listener.close()
     await pool.end()
   })
@@ -99,17 +109,40 @@ async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     max: 1,
     idleTimeoutMillis: 0,
   })
-  pool.on('error', () => {})
+  const faults = guardClients(pool)
   const listener = embeddedListener(pool)
   pool.on('connect', (client) => listener.attach(client))
-  return wrap('embedded', dataDir, pool, listener, async () => {
+  return wrap('embedded', dataDir, pool, faults, listener, async () => {
     await listener.close()
     await pool.end()
     await server.stop()
   })
 }
 
-function wrap(kind: DatabaseKind, location: string, pool: pg.Pool, listener: Listener, stop: () => Promise<void>): Database {
+/**
+ * Gives every client of the pool a permanent 'error' listener. pg-pool listens for errors only while a
+ * client is idle; one that arrives while a client is checked out (a terminated backend between two
+ * statements of a transaction) would otherwise be an unhandled 'error' event and end the process.
+ * The error is remembered so the transaction holding the client fails and destroys it.
+ */
+export function guardClients(pool: pg.Pool): WeakMap<pg.ClientBase, Error> {
+  const faults = new WeakMap<pg.ClientBase, Error>()
+  // Idle clients: pg-pool has already removed the broken one; nothing else to do.
+  pool.on('error', () => {})
+  pool.on('connect', (client) => {
+    client.on('error', (err) => faults.set(client, err))
+  })
+  return faults
+}
+
+function wrap(
+  kind: DatabaseKind,
+  location: string,
+  pool: pg.Pool,
+  faults: WeakMap<pg.ClientBase, Error>,
+  listener: Listener,
+  stop: () => Promise<void>,
+): Database {
   let closed: Promise<void> | undefined
   return {
     kind,
@@ -118,16 +151,27 @@ function wrap(kind: DatabaseKind, location: string, pool: pg.Pool, listener: Lis
     query: (text, params) => pool.query(text, params as unknown[]),
     async transaction(fn) {
       const client = await pool.connect()
+      // Set when the connection is unusable: release(err) then destroys the client instead of pooling it.
+      let broken: Error | undefined
       try {
         await client.query('BEGIN')
         const result = await fn(client)
+        const fault = faults.get(client)
+        if (fault) throw new DatabaseUnavailableError(fault)
         await client.query('COMMIT')
         return result
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
+        const fault = faults.get(client)
+        if (fault || isConnectionError(err)) {
+          broken = fault ?? (err as Error)
+          throw err instanceof DatabaseUnavailableError ? err : new DatabaseUnavailableError(err)
+        }
+        await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr
+        })
         throw err
       } finally {
-        client.release()
+        client.release(broken ?? faults.get(client))
       }
     },
     async postgisVersion() {

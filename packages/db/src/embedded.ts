@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { takeFolderLock } from './embedded-lock.ts'
 import { DatabaseOpenError } from './errors.ts'
 
 export interface EmbeddedServer {
@@ -18,7 +19,7 @@ export interface EmbeddedServer {
  * re-initialised, which would silently lose every edit stored in it.
  */
 export async function startEmbedded(dataDir: string, searchPath: string): Promise<EmbeddedServer> {
-  const lock = takeLock(dataDir)
+  const lock = takeFolderLock(dataDir)
   let db: PGlite
   try {
     const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0
@@ -61,34 +62,5 @@ export async function startEmbedded(dataDir: string, searchPath: string): Promis
       await db.close()
       lock.release()
     },
-  }
-}
-
-/**
- * Two processes writing one PGlite folder corrupt it, so the folder is guarded by a lock file
- * holding the owner's pid; a lock whose process is gone is taken over.
- */
-function takeLock(dataDir: string): { release(): void } {
-  const path = `${dataDir}.lock`
-  if (existsSync(path)) {
-    const pid = Number(readFileSync(path, 'utf8').trim())
-    if (pid && isAlive(pid)) {
-      throw new DatabaseOpenError(
-        `The embedded database ${dataDir} is in use by process ${pid}. Stop that process first, ` +
-          'or set DATABASE_URL to share a PostgreSQL server between processes.',
-      )
-    }
-  }
-  mkdirSync(dataDir.replace(/\/[^/]*\/?$/, '') || '.', { recursive: true })
-  writeFileSync(path, String(process.pid))
-  return { release: () => rmSync(path, { force: true }) }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

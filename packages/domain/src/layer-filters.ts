@@ -1,16 +1,11 @@
 import { z } from 'zod'
+import { IsoDate, noNul } from './input-text.ts'
 import type { FilterName, LayerDefinition } from './layers.ts'
 
+export { noNul } from './input-text.ts'
+
 /** Feature ids and division codes are short text; anything longer is abuse, not an id. */
-/** PostgreSQL text cannot hold NUL; refusing it here keeps it from becoming a database error. */
-export const noNul = (s: string): boolean => !s.includes('\0')
 const Id = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters').refine(noNul, 'must not contain NUL')
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a calendar date',
-  })
 const Values = z.array(z.string().min(1).max(40).refine(noNul, 'must not contain NUL')).min(1, 'must list at least one value').max(20)
 
 /**

@@ -103,8 +103,9 @@ export function label<T extends string>(
   const found =
     known.values.find((v) => v === key) ??
     known.values.find((v) => known.zh[v] === raw) ??
-    known.synonyms[raw] ??
-    known.synonyms[key]
+    // Own keys only: a label such as 'constructor' must not find Object.prototype's.
+    (Object.hasOwn(known.synonyms, raw) ? known.synonyms[raw] : undefined) ??
+    (Object.hasOwn(known.synonyms, key) ? known.synonyms[key] : undefined)
   if (found) return found
   problems.unknownLabels.push({ field: what, value: raw })
   const accepted = known.values.map((v) => `${known.zh[v]}/${v}`).join(', ')

@@ -4,6 +4,8 @@ import { CRS84, OGC_CRS, OGC_CRS_URIS, ogcItem, ogcItems, type OgcCrs } from '@o
 import { noNul } from '@onemap/domain/layer-filters'
 import { findLayer, LAYERS, type LayerDefinition } from '@onemap/domain/layers'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { publicOrigin } from '../public-origin.ts'
+import { projectedDomainText, withinProjectedDomain } from './crs-domain.ts'
 import { answerError, NotFoundError, ParameterError, refuseUnknown, single, type RawQuery } from './query-params.ts'
 
 export interface OgcRouteOptions {
@@ -27,7 +29,7 @@ const ITEM_PARAMS = ['bbox', 'bbox-crs', 'crs', 'limit', 'offset', 'f', 'datetim
 export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions): Promise<void> {
   const { db } = options
   app.setErrorHandler(answerError)
-  const base = (request: FastifyRequest) => `${request.protocol}://${request.host}/ogc`
+  const base = (request: FastifyRequest) => `${publicOrigin(request)}/ogc`
 
   const landing = async (request: FastifyRequest<{ Querystring: RawQuery }>) => {
     plainQuery(request.query)
@@ -219,8 +221,8 @@ function bboxParam(query: RawQuery, crs: OgcCrs): [number, number, number, numbe
     if (Math.abs(lon1) > 180 || Math.abs(lon2) > 180 || Math.abs(lat1) > 90 || Math.abs(lat2) > 90) {
       throw new ParameterError('bbox', 'longitude must be within ±180 and latitude within ±90 (mind the axis order of bbox-crs)')
     }
-  } else if (box.some((v) => Math.abs(v) > 1e8)) {
-    throw new ParameterError('bbox', 'coordinates out of range for bbox-crs')
+  } else if (!withinProjectedDomain(OGC_CRS[crs].srid, OGC_CRS[crs].flip ? [box[1], box[0], box[3], box[2]] : box)) {
+    throw new ParameterError('bbox', `coordinates outside the domain of bbox-crs (${projectedDomainText(OGC_CRS[crs].srid)})`)
   }
   return box
 }

@@ -1,5 +1,6 @@
 import { FeatureFilter } from '@onemap/domain/layer-filters'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { unexpectedFailure } from '../failures.ts'
 
 /** A request parameter was missing, malformed or unknown; `param` names it for the 400 body. */
 export class ParameterError extends Error {
@@ -84,6 +85,6 @@ export function answerError(error: Error & { statusCode?: number }, request: Fas
   if (error instanceof NotFoundError) return reply.status(404).send({ code: 'NotFound', description: error.message })
   const status = error.statusCode
   if (status && status >= 400 && status < 500) return reply.status(status).send({ code: 'InvalidRequest', description: error.message })
-  request.log.error({ err: error }, 'request failed')
-  return reply.status(500).send({ code: 'ServerError', description: 'Internal server error' })
+  const failure = unexpectedFailure(error, request, reply)
+  return reply.send({ code: failure.status === 503 ? 'ServiceUnavailable' : 'ServerError', description: failure.description })
 }

@@ -7,6 +7,7 @@ import { filterProblems } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import type { FastifyInstance } from 'fastify'
 import { LRUCache } from 'lru-cache'
+import { publicOrigin } from '../public-origin.ts'
 import {
   answerError,
   FILTER_PARAMS,
@@ -122,7 +123,7 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
     const stats = (await layerStats(db)).find((s) => s.layer === layer.id)
     const version = stats?.version ?? 0
     const filterQs = filterQueryString(filter)
-    const origin = `${request.protocol}://${request.host}`
+    const origin = publicOrigin(request)
     const bounds = stats?.extent ?? [113.45, 34.77, 113.6, 34.86]
     reply.header('Cache-Control', 'no-cache')
     return {

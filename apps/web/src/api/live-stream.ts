@@ -4,12 +4,16 @@ import { z } from 'zod'
 /** The fields of a live status change the screens use; the rest of the message is ignored. */
 const LiveChange = z.object({ id: z.number(), entity: EventEntity, entityId: z.string(), to: z.string() })
 export type LiveChange = z.infer<typeof LiveChange>
+/** The server's answer to a client too far behind to replay (LiveResync in packages/api/src/live-hub.ts). */
+const LiveResync = z.object({ resync: z.literal(true) })
 
 export interface LiveStreamHandlers {
   onChange(change: LiveChange): void
   /** The subscription is established (again); anything may have changed while it was down. */
   onUp(): void
   onDown(): void
+  /** Too many changes were missed to replay them: re-read everything shown. */
+  onResync(): void
 }
 
 // The server pings every 15 s (packages/api/src/trpc.ts); two missed pings and a margin mean a dead
@@ -71,8 +75,9 @@ export class LiveStream {
     source.addEventListener('message', (msg: MessageEvent<string>) => {
       this.heard()
       if (msg.lastEventId) this.lastEventId = msg.lastEventId
-      const parsed = LiveChange.safeParse(safeJson(msg.data))
-      if (parsed.success) this.handlers.onChange(parsed.data)
+      const message = readLiveMessage(msg.data)
+      if (message?.kind === 'change') this.handlers.onChange(message.change)
+      else if (message?.kind === 'resync') this.handlers.onResync()
       else console.warn('[live] ignored a live message of unknown shape')
     })
     // The server ended the subscription or reported an error: both mean start again.
@@ -115,6 +120,14 @@ export class LiveStream {
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 10))
   return Math.round(base * (1 - 0.25 * random()))
+}
+
+/** A live message's meaning: one change, a resync order, or null for anything else. */
+export function readLiveMessage(text: string): { kind: 'change'; change: LiveChange } | { kind: 'resync' } | null {
+  const data = safeJson(text)
+  const change = LiveChange.safeParse(data)
+  if (change.success) return { kind: 'change', change: change.data }
+  return LiveResync.safeParse(data).success ? { kind: 'resync' } : null
 }
 
 function safeJson(text: string): unknown {

@@ -30,6 +30,8 @@ export function useLiveEvents(handlers: LiveEventHandlers): void {
         everUp = true
       },
       onDown: () => latest.current.onDown?.(),
+      // The same re-read as after a reconnect: changes were missed and will not be replayed.
+      onResync: () => latest.current.onUp?.(true),
     })
     stream.start()
     return () => stream.stop()

@@ -1,3 +1,4 @@
+import { IsoDate } from '@onemap/domain/input-text'
 import { insertEvent, readEditable, splitRoadSegment, writePlannedDates, writeStatus, type EditOutcome } from '@onemap/db/queries/edits'
 import { itemHistory } from '@onemap/db/queries/events'
 import { zoneToday } from '@onemap/domain/dates'
@@ -9,7 +10,6 @@ import { VersionConflict } from '../conflict.ts'
 import { plannerProcedure, viewerProcedure } from '../procedures.ts'
 import { router } from '../trpc.ts'
 
-const IsoDate = z.iso.date()
 const Target = z.object({ entity: EventEntity, id: z.string().min(1).max(200), expectedVersion: z.number().int().positive() })
 const Note = z.string().trim().max(2000).optional()
 

@@ -1,6 +1,7 @@
 import type { TestDatabase } from '@onemap/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callerAs, openFixtureDatabase, PLANNER } from '../testing/fixture.ts'
+import { REPLAY_WINDOW } from './live.ts'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -44,5 +45,30 @@ describe('live.events', () => {
     expect([a.data.entityId, a.data.to, b.data.entityId, b.data.to]).toEqual(['s1', 'completed', 'f1', 'started'])
     expect(Number(b.id)).toBeGreaterThan(Number(a.id))
     await it2.return?.()
+  })
+
+  it(`sends one resync, not a replay, to a client more than ${REPLAY_WINDOW} events behind`, async () => {
+    const { rows } = await db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM status_events')
+    const from = rows[0]!.id
+    // A backlog one past the window, as a wall switched off for weeks would face.
+    await db.query(
+      `INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, actor, kind)
+       SELECT 'facility', 'f2', 'planned', 'planned', '2021-05-01', 'seed', 'seed' FROM generate_series(1, $1)`,
+      [REPLAY_WINDOW + 1],
+    )
+    const { rows: latest } = await db.query<{ id: number }>('SELECT max(id)::int AS id FROM status_events')
+    for (const lastEventId of [String(from), '0']) {
+      const stream = (await callerAs(db, null).live.events({ lastEventId })) as AsyncIterable<unknown>
+      const it = stream[Symbol.asyncIterator]()
+      const got = await nextTracked(it)
+      expect(got.data).toEqual({ resync: true })
+      expect(got.id).toBe(String(latest[0]!.id))
+      await it.return?.()
+    }
+    // Exactly at the window, the events themselves are replayed.
+    const near = (await callerAs(db, null).live.events({ lastEventId: String(latest[0]!.id - REPLAY_WINDOW) })) as AsyncIterable<unknown>
+    const it = near[Symbol.asyncIterator]()
+    expect((await nextTracked(it)).data.entityId).toBe('f2')
+    await it.return?.()
   })
 })

@@ -1,10 +1,16 @@
-import { eventsAfter, latestEventId } from '@onemap/db/queries/events'
+import { countEventsAfter, eventsAfter, latestEventId } from '@onemap/db/queries/events'
 import { tracked } from '@trpc/server'
 import { z } from 'zod'
-import { liveHubFor, type LiveEvent, type LiveSignal } from '../live-hub.ts'
+import { liveHubFor, type LiveEvent, type LiveResync, type LiveSignal } from '../live-hub.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 const CATCH_UP_PAGE = 500
+/**
+ * Most events replayed to a reconnecting client. Further behind (a wall off for a week, or a caller
+ * asking from event 0), replaying costs more than re-reading the state, and anyone could make the
+ * server stream the whole audit log: such a client gets one `resync` message instead.
+ */
+export const REPLAY_WINDOW = 1000
 
 /** A queue the hub pushes into and the subscription drains; ends when the request is aborted. */
 function signalQueue(signal: AbortSignal | undefined) {
@@ -29,7 +35,8 @@ function signalQueue(signal: AbortSignal | undefined) {
 export const liveRouter = router({
   /**
    * Status changes as they commit, each tracked by its event id. A client that reconnects sends
-   * the last id it saw and first receives every event after it from the log, then live ones.
+   * the last id it saw and first receives every event after it from the log, then live ones; one
+   * more than REPLAY_WINDOW events behind receives `{ resync: true }` instead and re-reads.
    */
   events: publicProcedure
     .input(z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).nullish() }).optional())
@@ -48,6 +55,11 @@ export const liveRouter = router({
           if (id > last) last = id
         }
         const catchUp = async function* () {
+          if ((await countEventsAfter(ctx.db, last, REPLAY_WINDOW + 1)) > REPLAY_WINDOW) {
+            last = await latestEventId(ctx.db)
+            yield tracked(String(last), { resync: true } satisfies LiveResync)
+            return
+          }
           for (;;) {
             const page = await eventsAfter(ctx.db, last, CATCH_UP_PAGE)
             for (const { recordedAt: _recordedAt, ...event } of page) {

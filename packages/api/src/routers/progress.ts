@@ -1,3 +1,4 @@
+import { IsoDate } from '@onemap/domain/input-text'
 import { changesSince, type FullEvent, type PublicEvent } from '@onemap/db/queries/events'
 import { lastChangeAt, loadReplayEvents, statusesOn } from '@onemap/db/queries/progress'
 import { daysBetween } from '@onemap/domain/dates'
@@ -8,7 +9,6 @@ import { z } from 'zod'
 import { emptyStates, facilitySchedule, loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
-const IsoDate = z.iso.date()
 
 interface Placed {
   subDistrictCode: string | null

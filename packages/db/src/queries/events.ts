@@ -32,6 +32,15 @@ export async function eventsAfter(db: Database, afterId: number, limit: number):
   return rows
 }
 
+/** How many events follow `afterId`, counting no further than `cap` (a huge backlog costs `cap` index rows). */
+export async function countEventsAfter(db: Database, afterId: number, cap: number): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM (SELECT 1 FROM status_events WHERE id > $1 ORDER BY id LIMIT $2) AS s',
+    [afterId, cap],
+  )
+  return rows[0]?.n ?? 0
+}
+
 /** The newest event id, 0 when the log is empty. */
 export async function latestEventId(db: Database): Promise<number> {
   const { rows } = await db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM status_events')
