@@ -67,7 +67,8 @@ async function versionOf(id: string): Promise<number> {
   return rows[0]!.version
 }
 
-describe(`database faults during edits (${testBackend})`, () => {
+const SKIP_REASON = onServer ? '' : ': skipped, terminating backends needs a PostgreSQL server (embedded: packages/db/src/database-faults.test.ts)'
+describe(`database faults during edits (${testBackend}${SKIP_REASON})`, () => {
   it.skipIf(!onServer)(`${ROUNDS} rounds of terminated backends: the process lives, /healthz recovers, no edit or audit row is lost`, async () => {
     const initial = new Map(await Promise.all(SEGMENTS.map(async (id) => [id, await versionOf(id)] as const)))
     const acknowledged: string[] = []
