@@ -8,6 +8,7 @@ import { currentMigration } from '@onemap/db/migrate'
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
+import { refuseLoginsWhenBusy } from './auth/login-busy.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { tileRoutes } from './routes/tiles.ts'
@@ -41,6 +42,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(fastifyCompress, { global: true })
   await app.register(fastifyCookie)
   refuseCrossOrigin(app)
+  refuseLoginsWhenBusy(app)
 
   app.get('/healthz', async () => ({
     ok: true,

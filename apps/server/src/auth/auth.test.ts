@@ -66,11 +66,12 @@ describe('sessions over HTTP', () => {
     expect(JSON.stringify(error)).not.toMatch(/stack|UPDATE|SELECT/)
   })
 
-  it('throttles brute-force logins with 429', async () => {
-    const codes: number[] = []
-    for (let i = 0; i < 7; i++) codes.push((await post('auth.login', { name: 'viewer-wang', password: `guess-${i}` })).statusCode)
-    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
-    expect(codes.slice(5)).toEqual([429, 429])
+  it('limits brute-force logins with 429 and a Retry-After until the window ends', async () => {
+    const answers = []
+    for (let i = 0; i < 7; i++) answers.push(await post('auth.login', { name: 'viewer-wang', password: `guess-${i}` }))
+    expect(answers.map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401, 429, 429])
+    expect(Number(answers[5]!.headers['retry-after'])).toBeGreaterThan(14 * 60)
+    expect(answers[5]!.json().error.message).toMatch(/Too many sign-in attempts; try again in \d+ s/)
   })
 
   it('ends the session on logout', async () => {

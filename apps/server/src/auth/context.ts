@@ -8,5 +8,5 @@ import { sessionCookieFor } from './session-cookie.ts'
 export async function contextFromRequest(db: Database, req: FastifyRequest, res: FastifyReply): Promise<Context> {
   const cookie = sessionCookieFor(req, res)
   const user = await resolveSession(db, cookie.read())
-  return createContext(db, { user, cookie, clientIp: req.ip })
+  return createContext(db, { user, cookie, clientIp: req.ip, retryAfter: (s) => void res.header('retry-after', String(s)) })
 }
