@@ -75,9 +75,7 @@ export async function withMigrationLock<T>(db: Database, fn: () => Promise<T>): 
 
 /** migrate() for a caller that already holds the migration lock (it is not re-entrant across connections). */
 export async function migrateUnlocked(db: Database, files = readMigrations()): Promise<MigrateResult> {
-  await db.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`)
-  await db.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.schema_migrations (
-    id integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  await ensureMigrationsTable(db)
   const { rows } = await db.query<{ id: number; name: string; checksum: string }>(
     `SELECT id, name, checksum FROM ${SCHEMA}.schema_migrations ORDER BY id`,
   )
@@ -99,6 +97,13 @@ export async function migrateUnlocked(db: Database, files = readMigrations()): P
     applied.push(file.name)
   }
   return { applied, current: await currentMigration(db) }
+}
+
+/** The schema and its record of applied migrations, created when missing. */
+export async function ensureMigrationsTable(q: { query(text: string): Promise<unknown> }): Promise<void> {
+  await q.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`)
+  await q.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.schema_migrations (
+    id integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
 }
 
 /** Runs one file and records it, on a client inside a transaction the caller owns. */
