@@ -9,6 +9,7 @@ import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/serve
 import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
 import { refuseLoginsWhenBusy } from './auth/login-busy.ts'
+import { sweepPeriodically } from './auth/sweeper.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { tileRoutes } from './routes/tiles.ts'
@@ -18,6 +19,8 @@ export interface ServerOptions {
   /** Folder of the built web app; served at / when it exists. */
   webDist?: string
   logLevel?: string
+  /** How often expired sessions are swept (tests shorten it). */
+  sweepEveryMs?: number
 }
 
 /** Builds the HTTP server without listening, so tests inject requests or listen on port 0. */
@@ -43,6 +46,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(fastifyCookie)
   refuseCrossOrigin(app)
   refuseLoginsWhenBusy(app)
+  sweepPeriodically(app, db, options.sweepEveryMs)
 
   app.get('/healthz', async () => ({
     ok: true,
