@@ -12,8 +12,8 @@ const USAGE = `Usage: pnpm onemap <command>
   migrate            apply pending migrations
   import <file> --layer <layer> [--crs …] [--mode upsert|replace] [--encoding …] [--dry-run] [--actor …]
                      import authoritative data (pnpm onemap import --help for details)
-  users add <name> --role viewer|planner|admin [--password …]
-  users list         manage planner accounts
+  users list|add|role|password|disable|enable|end-sessions …
+                     manage accounts, also while the server runs (pnpm onemap users --help)
   backup <file>      write all OneMap data to a file
   restore <file> [--replace]
                      replace all OneMap data with a backup (pnpm onemap backup --help)`

@@ -1,5 +1,6 @@
 import { createServer } from './app.ts'
 import { ensureAdmin } from './auth/bootstrap.ts'
+import { publishLocalAdmin } from './auth/local-admin.ts'
 import { prepareDatabase } from './boot.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
@@ -11,6 +12,7 @@ async function main() {
   const db = await prepareDatabase(env, say)
   await ensureAdmin(db, env.ONEMAP_ADMIN_PASSWORD, say)
   const app = await createServer({ db, webDist: env.ONEMAP_WEB_DIST, logLevel: env.LOG_LEVEL })
+  publishLocalAdmin(app, db, env.ONEMAP_DATA_DIR)
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
