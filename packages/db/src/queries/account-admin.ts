@@ -23,6 +23,7 @@ export type AccountChange =
 
 export interface AccountEvent {
   id: number
+  /** ISO 8601 in UTC. */
   happenedAt: string
   actor: string
   account: string
@@ -89,7 +90,7 @@ export async function changeAccount(db: Database, actor: string, name: string, c
 /** The newest account events, newest first (for the admin panel). */
 export async function listAccountEvents(db: Database, limit = 50): Promise<AccountEvent[]> {
   const { rows } = await db.query<AccountEvent>(
-    `SELECT id::int AS id, happened_at::text AS "happenedAt", actor, account, action, detail
+    `SELECT id::int AS id, to_char(happened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "happenedAt", actor, account, action, detail
        FROM account_events ORDER BY id DESC LIMIT $1`,
     [limit],
   )
