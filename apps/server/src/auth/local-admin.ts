@@ -1,5 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { backupDatabase } from '@onemap/db/backup/dump'
 import type { SessionUser } from '@onemap/api/context'
 import type { Database } from '@onemap/db/database'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
@@ -25,10 +28,29 @@ export const localAdminPath = (dataDir: string) => `${dataDir}.admin.json`
 let tokenDigest: Buffer | undefined
 const digest = (token: string) => createHash('sha256').update(token).digest()
 
-/** Writes the token file once the server listens (embedded backend only) and removes it on close. */
+/** Path of the backup the local command line may fetch from a server holding the embedded database. */
+export const LOCAL_BACKUP_PATH = '/local-admin/backup'
+
+/**
+ * Writes the token file once the server listens (embedded backend only) and removes it on close; serves
+ * `GET /local-admin/backup` to token holders, so the embedded database can be backed up without stopping.
+ */
 export function publishLocalAdmin(app: FastifyInstance, db: Database, dataDir: string): void {
   if (db.kind !== 'embedded') return
   const path = localAdminPath(dataDir)
+  app.get(LOCAL_BACKUP_PATH, async (request, reply) => {
+    if (!localAdminUser(request)) return reply.status(403).send({ code: 'forbidden', description: 'Only the local command line may fetch a backup' })
+    const dir = mkdtempSync(join(tmpdir(), 'onemap-backup-'))
+    const file = join(dir, 'backup.onemap.gz')
+    try {
+      await backupDatabase(db, file)
+    } catch (err) {
+      rmSync(dir, { recursive: true, force: true })
+      throw err
+    }
+    const stream = createReadStream(file).on('close', () => rmSync(dir, { recursive: true, force: true }))
+    return reply.header('content-type', 'application/gzip').send(stream)
+  })
   app.addHook('onListen', async () => {
     const address = app.server.address()
     if (!address || typeof address !== 'object') return

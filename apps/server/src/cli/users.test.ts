@@ -5,6 +5,7 @@ import { openFixtureDatabase } from '@onemap/api/testing/fixture'
 import { testBackend, type TestDatabase } from '@onemap/db/testing'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inspectBackup } from '@onemap/db/backup/restore'
 import { createServer } from '../app.ts'
 import { localAdminPath, publishLocalAdmin } from '../auth/local-admin.ts'
 
@@ -62,6 +63,21 @@ describe(`pnpm onemap users while the server runs (${testBackend})`, () => {
     expect(await users('add', 'planner-cli', '--role', 'viewer')).toMatchObject({ code: 1, out: expect.stringMatching(/already exists/) })
     expect(await users('add', 'someone', '--role', 'emperor')).toMatchObject({ code: 2, out: expect.stringMatching(/needs --role viewer\|planner\|admin/) })
     expect(await users('disable', 'nobody-at-all')).toMatchObject({ code: 1, out: expect.stringMatching(/No account named 'nobody-at-all'/) })
+  }, 300_000)
+
+  it.skipIf(testBackend !== 'embedded')('backs up the embedded database through the server that holds it; others get 403', async () => {
+    expect((await app.inject({ method: 'GET', url: '/local-admin/backup' })).statusCode).toBe(403)
+    const file = `${db.location}-backup.onemap.gz`
+    const result = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(TSX, [CLI, 'backup', file], { env: { ...process.env, ONEMAP_DATA_DIR: db.location, DATABASE_URL: '' } }, (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+      )
+    })
+    expect(result.out).toMatch(/holds the database; it writes the backup/)
+    expect(result.out).toMatch(/Backup written to .*: \d+ tables, \d+ rows/)
+    expect(result.code).toBe(0)
+    const { tables } = await inspectBackup(file)
+    expect(tables).toBeGreaterThan(10)
   }, 300_000)
 
   // Last: closing a server forgets the token of this process.
