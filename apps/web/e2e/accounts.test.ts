@@ -64,10 +64,17 @@ describe('accounts panel in /plan', () => {
     await row.getByTestId('account-sessions').filter({ hasText: '1' }).waitFor()
     await admin.page.screenshot({ path: shot('accounts-panel'), fullPage: true })
 
+    // Disabling asks first (it signs the account out everywhere).
+    const asked: string[] = []
+    admin.page.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.accept()
+    })
     await row.getByRole('button', { name: '停用' }).click()
     await panel.locator('tr[data-account="planner-new"][data-disabled="true"]').waitFor()
     await row.getByTestId('account-sessions').filter({ hasText: '0' }).waitFor()
     expect(await liveSessions('planner-new')).toBe(0)
+    expect(asked).toEqual(['停用账号 planner-new？其所有会话将立即结束。'])
     await panel.getByTestId('account-events').getByText('admin-zhou → planner-new：停用').waitFor()
     await admin.page.screenshot({ path: shot('accounts-disabled'), fullPage: true })
 

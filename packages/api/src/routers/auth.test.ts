@@ -49,6 +49,7 @@ describe('auth', () => {
     const caller = createCaller(createContext(db, { clientIp: '10.0.0.1' }))
     await expect(caller.auth.login({ name: 'zhang', password: 'wrong' })).rejects.toThrow('Wrong name or password')
     await expect(caller.auth.login({ name: 'nobody', password: 'wrong' })).rejects.toThrow('Wrong name or password')
+    await expect(caller.auth.login({ name: 'zh\u0000ang', password: 'wrong' })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
   })
 
   it('throttles brute force on one account: the right password is refused after 5 failures, with Retry-After', async () => {

@@ -8,7 +8,7 @@ import { hashToken, newSessionToken, SESSION_TTL_MS } from '../sessions.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 const Credentials = z.object({
-  name: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(64).refine((n) => !n.includes('\u0000'), 'a name cannot contain a NUL character'),
   password: z.string().min(1).max(1024),
 })
 

@@ -72,13 +72,22 @@ export function AccountsPanel() {
                 {a.sessions}
               </td>
               <td className="plan-accounts-actions">
-                <button type="button" onClick={() => setDisabled.mutate({ name: a.name, disabled: !a.disabled }, { onSuccess: done(a.name) })}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    (a.disabled || window.confirm(t('plan.accounts.confirmDisable', { name: a.name }))) &&
+                    setDisabled.mutate({ name: a.name, disabled: !a.disabled }, { onSuccess: done(a.name) })
+                  }
+                >
                   {a.disabled ? t('plan.accounts.enable') : t('plan.accounts.disable')}
                 </button>
                 <button type="button" disabled={a.sessions === 0} onClick={() => endSessions.mutate({ name: a.name }, { onSuccess: done(a.name) })}>
                   {t('plan.accounts.endSessions')}
                 </button>
-                <button type="button" onClick={() => reset.mutate({ name: a.name }, { onSuccess: done(a.name) })}>
+                <button
+                  type="button"
+                  onClick={() => window.confirm(t('plan.accounts.confirmReset', { name: a.name })) && reset.mutate({ name: a.name }, { onSuccess: done(a.name) })}
+                >
                   {t('plan.accounts.resetPassword')}
                 </button>
               </td>
