@@ -74,6 +74,22 @@ describe('sessions over HTTP', () => {
     expect(answers[5]!.json().error.message).toMatch(/Too many sign-in attempts; try again in \d+ s/)
   })
 
+  it("does not let a stranger's guesses from elsewhere lock a planner out", async () => {
+    const from = (ip: string, password: string) =>
+      app.inject({ method: 'POST', url: '/trpc/auth.login', remoteAddress: ip, headers: { 'content-type': 'application/json' }, payload: { name: 'planner-li', password } })
+    expect((await from('192.0.2.7', 'planner-password')).statusCode).toBe(200)
+    const guesses = []
+    for (let i = 0; i < 40; i++) guesses.push((await from(`203.0.113.${i % 8}`, `guess-${i}`)).statusCode)
+    expect(guesses).toContain(429)
+    // Where the planner signed in before: straight in. From a new address: in, or told to wait at most 30 s.
+    expect((await from('192.0.2.7', 'planner-password')).statusCode).toBe(200)
+    const elsewhere = await from('192.0.2.8', 'planner-password')
+    if (elsewhere.statusCode !== 200) {
+      expect(elsewhere.statusCode).toBe(429)
+      expect(Number(elsewhere.headers['retry-after'])).toBeLessThanOrEqual(30)
+    }
+  })
+
   it('ends the session on logout', async () => {
     const planner = await login('planner-li', 'planner-password')
     expect((await post('auth.logout', null, { cookie: planner })).statusCode).toBe(200)
