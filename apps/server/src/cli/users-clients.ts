@@ -55,18 +55,16 @@ export function accountsOverHttp(server: LocalAdminFile, actor: string): Account
   }
   return {
     async run(action, name, opts) {
-      const answer =
-        action === 'list'
-          ? await call('accounts.list')
-          : action === 'add'
-            ? await call('accounts.add', { name, role: opts.role, password: opts.password })
-            : action === 'role'
-              ? await call('accounts.setRole', { name, role: opts.role })
-              : action === 'password'
-                ? await call('accounts.resetPassword', { name, password: opts.password })
-                : action === 'end-sessions'
-                  ? await call('accounts.endSessions', { name })
-                  : await call('accounts.setDisabled', { name, disabled: action === 'disable' })
+      const calls: Record<UsersAction, () => ReturnType<typeof call>> = {
+        list: () => call('accounts.list'),
+        add: () => call('accounts.add', { name, role: opts.role, password: opts.password }),
+        role: () => call('accounts.setRole', { name, role: opts.role }),
+        password: () => call('accounts.resetPassword', { name, password: opts.password }),
+        disable: () => call('accounts.setDisabled', { name, disabled: true }),
+        enable: () => call('accounts.setDisabled', { name, disabled: false }),
+        'end-sessions': () => call('accounts.endSessions', { name }),
+      }
+      const answer = await calls[action]()
       if (!answer.ok) return answer
       return action === 'list' ? { ok: true, accounts: answer.data as AccountSummary[] } : { ok: true, ...(answer.data as object) }
     },
