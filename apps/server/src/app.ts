@@ -9,6 +9,8 @@ import { currentMigration } from '@onemap/db/migrate'
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
+import { refuseLoginsWhenBusy } from './auth/login-busy.ts'
+import { sweepPeriodically } from './auth/sweeper.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { logTrpcError, RETRY_AFTER_S, unexpectedFailure } from './failures.ts'
 import { ogcRoutes } from './routes/ogc.ts'
@@ -33,6 +35,8 @@ export interface ServerOptions {
   frameAncestors?: string
   /** Where log lines go (default stdout); tests read them to find a request id. */
   logStream?: { write(line: string): void }
+  /** How often expired sessions are swept (tests shorten it). */
+  sweepEveryMs?: number
 }
 
 /** Builds the HTTP server without listening, so tests inject requests or listen on port 0. */
@@ -66,6 +70,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(fastifyCompress, { global: true })
   await app.register(fastifyCookie)
   refuseCrossOrigin(app)
+  refuseLoginsWhenBusy(app)
+  sweepPeriodically(app, db, options.sweepEveryMs)
 
   app.get('/healthz', async (request, reply) => {
     try {

@@ -1,5 +1,5 @@
 import { openDatabase, type Database } from '@onemap/db/database'
-import { migrate } from '@onemap/db/migrate'
+import { migrateUnlocked, withMigrationLock } from '@onemap/db/migrate'
 import { seedIfEmpty } from '@onemap/seeds/seed'
 import type { Env } from './env.ts'
 
@@ -9,9 +9,13 @@ export async function prepareDatabase(env: Env, say: (line: string) => void, { s
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.ONEMAP_DATA_DIR, readUrl: env.ONEMAP_READ_DATABASE_URL })
   try {
     say(`Database: ${db.kind} at ${db.location}, PostGIS ${await db.postgisVersion()}`)
-    const { applied, current } = await migrate(db)
-    say(applied.length ? `Applied migrations: ${applied.join(', ')}` : `Migrations up to date (${current})`)
-    if (seed) say(`Seed: ${(await seedIfEmpty(db)).reason}`)
+    // One lock around both steps: of several servers starting on one empty database, one migrates
+    // and seeds; the others wait and find the work done.
+    await withMigrationLock(db, async () => {
+      const { applied, current } = await migrateUnlocked(db)
+      say(applied.length ? `Applied migrations: ${applied.join(', ')}` : `Migrations up to date (${current})`)
+      if (seed) say(`Seed: ${(await seedIfEmpty(db)).reason}`)
+    })
     return db
   } catch (err) {
     await db.close()

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { reseed, seedIfEmpty } from '@onemap/seeds/seed'
 import { prepareDatabase } from './boot.ts'
+import { BACKUP_USAGE, runBackupCommand } from './cli/backup.ts'
 import { IMPORT_USAGE, runImport } from './cli/import.ts'
 import { runUsers, USERS_USAGE } from './cli/users.ts'
 import { loadEnv } from './env.ts'
@@ -11,8 +12,11 @@ const USAGE = `Usage: pnpm onemap <command>
   migrate            apply pending migrations
   import <file> --layer <layer> [--crs …] [--mode upsert|replace] [--encoding …] [--dry-run] [--actor …]
                      import authoritative data (pnpm onemap import --help for details)
-  users add <name> --role viewer|planner|admin [--password …]
-  users list         manage planner accounts`
+  users list|add|role|password|disable|enable|end-sessions …
+                     manage accounts, also while the server runs (pnpm onemap users --help)
+  backup <file>      write all OneMap data to a file
+  restore <file> [--replace]
+                     replace all OneMap data with a backup (pnpm onemap backup --help)`
 
 const say = (line: string) => console.log(`[onemap] ${line}`)
 
@@ -44,6 +48,12 @@ async function main(argv: string[]) {
     case 'users': {
       if (rest.includes('--help')) console.log(USERS_USAGE)
       else process.exitCode = await runUsers(rest, env, say)
+      return
+    }
+    case 'backup':
+    case 'restore': {
+      if (rest.includes('--help')) console.log(BACKUP_USAGE)
+      else process.exitCode = await runBackupCommand(command, rest, env, say)
       return
     }
     default:

@@ -1,5 +1,6 @@
 import { createServer } from './app.ts'
 import { ensureAdmin } from './auth/bootstrap.ts'
+import { publishLocalAdmin } from './auth/local-admin.ts'
 import { prepareDatabase } from './boot.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
@@ -20,6 +21,7 @@ async function main() {
     trustProxy: env.ONEMAP_TRUST_PROXY,
     frameAncestors: env.ONEMAP_FRAME_ANCESTORS,
   })
+  publishLocalAdmin(app, db, env.ONEMAP_DATA_DIR)
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

@@ -1,5 +1,6 @@
 import type { Database } from '@onemap/db/database'
 import type { Role } from '@onemap/domain/statuses'
+import { loginGate, type LoginGate } from './login-gate.ts'
 
 /** The signed-in account of a request; null for the public. */
 export interface SessionUser {
@@ -20,10 +21,14 @@ export interface Context {
   db: Database
   user: SessionUser | null
   cookie: SessionCookie
-  /** Client address, for login throttling. */
+  /** Client address, for login limits. */
   clientIp: string
   /** Id of the HTTP request, quoted in masked error messages so a log line can be found. */
   requestId?: string
+  /** Bounds concurrent password checks; one per process. */
+  loginGate: LoginGate
+  /** Sets Retry-After on the response (HTTP); a no-op without HTTP. */
+  retryAfter: (seconds: number) => void
   /** The clock; tests fix it to compute deadlines deterministically. */
   now: () => Date
 }
@@ -48,6 +53,8 @@ export function createContext(db: Database, options: Partial<Omit<Context, 'db'>
     user: options.user ?? null,
     cookie: options.cookie ?? memoryCookie(),
     clientIp: options.clientIp ?? 'local',
+    loginGate: options.loginGate ?? loginGate,
+    retryAfter: options.retryAfter ?? (() => {}),
     now: options.now ?? (() => new Date()),
     ...(options.requestId ? { requestId: options.requestId } : {}),
   }

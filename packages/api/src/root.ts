@@ -1,3 +1,4 @@
+import { accountsRouter } from './routers/accounts.ts'
 import { analysisRouter } from './routers/analysis.ts'
 import { authRouter } from './routers/auth.ts'
 import { editsRouter } from './routers/edits.ts'
@@ -13,6 +14,7 @@ import { createCallerFactory, router } from './trpc.ts'
 /** Every router, one per resource, composed here and nowhere else. */
 export const appRouter = router({
   health: healthRouter,
+  accounts: accountsRouter,
   analysis: analysisRouter,
   layers: layersRouter,
   features: featuresRouter,

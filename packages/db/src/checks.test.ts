@@ -1,4 +1,5 @@
 import {
+  ACCOUNT_ACTIONS,
   EVENT_ENTITIES,
   EVENT_KINDS,
   FACILITY_KINDS,
@@ -41,6 +42,7 @@ describe(`CHECK constraints mirror the domain lists (${testBackend})`, () => {
     ['status_events_entity_check', EVENT_ENTITIES],
     ['status_events_kind_check', EVENT_KINDS],
     ['users_role_check', ROLES],
+    ['account_events_action_check', ACCOUNT_ACTIONS],
   ]
   it.each(cases)('%s', async (constraint, values) => {
     expect(await allowedValues(db, constraint)).toEqual([...values].sort())

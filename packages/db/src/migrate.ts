@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type pg from 'pg'
 import type { Database } from './database.ts'
 import { SCHEMA } from './database.ts'
 import { MigrationError } from './errors.ts'
@@ -45,9 +46,36 @@ export interface MigrateResult {
  * database's single connection, where a runner's separate lock connection would wait forever.
  */
 export async function migrate(db: Database, files = readMigrations()): Promise<MigrateResult> {
-  await db.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`)
-  await db.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.schema_migrations (
-    id integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  return withMigrationLock(db, () => migrateUnlocked(db, files))
+}
+
+// Any fixed number: it names the lock every OneMap process takes before changing the schema.
+const MIGRATION_LOCK = 4_110_172_560
+
+/**
+ * Runs `fn` while holding a PostgreSQL advisory lock (server backend), so two servers starting together
+ * on one empty database migrate and seed once: the second waits, then finds the work done. The lock is
+ * a session lock on its own connection, freed when fn ends or the process dies. The embedded database
+ * has one owner process (its folder lock) and one connection, so it needs none.
+ */
+export async function withMigrationLock<T>(db: Database, fn: () => Promise<T>): Promise<T> {
+  if (db.kind === 'embedded') return fn()
+  const client = await db.pool.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    try {
+      return await fn()
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
+    }
+  } finally {
+    client.release()
+  }
+}
+
+/** migrate() for a caller that already holds the migration lock (it is not re-entrant across connections). */
+export async function migrateUnlocked(db: Database, files = readMigrations()): Promise<MigrateResult> {
+  await ensureMigrationsTable(db)
   const { rows } = await db.query<{ id: number; name: string; checksum: string }>(
     `SELECT id, name, checksum FROM ${SCHEMA}.schema_migrations ORDER BY id`,
   )
@@ -62,21 +90,27 @@ export async function migrate(db: Database, files = readMigrations()): Promise<M
   for (const file of files) {
     if (done.has(file.id)) continue
     try {
-      await db.transaction(async (client) => {
-        await client.query(`SET LOCAL search_path TO ${SCHEMA}, public`)
-        await client.query(file.sql)
-        await client.query(`INSERT INTO ${SCHEMA}.schema_migrations (id, name, checksum) VALUES ($1, $2, $3)`, [
-          file.id,
-          file.name,
-          file.checksum,
-        ])
-      })
+      await db.transaction((client) => applyMigration(client, file))
     } catch (err) {
       throw new MigrationError(file.name, err)
     }
     applied.push(file.name)
   }
   return { applied, current: await currentMigration(db) }
+}
+
+/** The schema and its record of applied migrations, created when missing. */
+export async function ensureMigrationsTable(q: { query(text: string): Promise<unknown> }): Promise<void> {
+  await q.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`)
+  await q.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.schema_migrations (
+    id integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+}
+
+/** Runs one file and records it, on a client inside a transaction the caller owns. */
+export async function applyMigration(client: pg.PoolClient, file: MigrationFile): Promise<void> {
+  await client.query(`SET LOCAL search_path TO ${SCHEMA}, public`)
+  await client.query(file.sql)
+  await client.query(`INSERT INTO ${SCHEMA}.schema_migrations (id, name, checksum) VALUES ($1, $2, $3)`, [file.id, file.name, file.checksum])
 }
 
 /** Number of the newest applied migration, 0 for an empty database. */

@@ -73,3 +73,8 @@ export const FACILITY_KIND_LABELS_ZH: Record<FacilityKind, string> = {
 export const ROLES = ['viewer', 'planner', 'admin'] as const
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
+
+/** What an admin (or the command line) did to an account, as recorded in account_events. */
+export const ACCOUNT_ACTIONS = ['create', 'role', 'password', 'disable', 'enable', 'end_sessions'] as const
+export const AccountAction = z.enum(ACCOUNT_ACTIONS)
+export type AccountAction = z.infer<typeof AccountAction>

@@ -57,15 +57,28 @@ export function date(props: Properties, names: readonly string[], problems: Attr
   // empty dBASE date ("00000000") comes out as 1899-11-30: it means no date.
   if (v instanceof Date && v.getFullYear() < 1900) return undefined
   if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    if (v.getFullYear() > LAST_YEAR) return outOfRange(hit.key, v.getFullYear(), problems)
     return iso(v.getFullYear(), v.getMonth() + 1, v.getDate())
   }
   const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?(?:[T ].*)?$/.exec(String(v).trim())
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-    const check = new Date(Date.UTC(y, mo - 1, d))
+    if (y < FIRST_YEAR || y > LAST_YEAR) return outOfRange(hit.key, y, problems)
+    // setUTCFullYear, not Date.UTC: Date.UTC maps the years 0–99 to 1900–1999.
+    const check = new Date(0)
+    check.setUTCFullYear(y, mo - 1, d)
     if (check.getUTCMonth() === mo - 1 && check.getUTCDate() === d) return iso(y, mo, d)
   }
   problems.errors.push(`${hit.key} '${String(v)}' is not a date (write YYYY-MM-DD)`)
+  return undefined
+}
+
+/** Planning dates of the zone lie in this range; anything outside is a typo (e.g. year 0000 or 2202). */
+const FIRST_YEAR = 1900
+const LAST_YEAR = 2100
+
+function outOfRange(key: string, year: number, problems: AttributeProblems): undefined {
+  problems.errors.push(`${key} has the year ${String(year).padStart(4, '0')}; dates must lie in ${FIRST_YEAR}–${LAST_YEAR}`)
   return undefined
 }
 

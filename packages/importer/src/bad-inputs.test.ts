@@ -71,6 +71,64 @@ describe('inputs that are refused whole, leaving the database unchanged', () => 
   })
 })
 
+/** The fixture zip with the central-directory uncompressed size of its `ext` member set to `size`. */
+function withDeclaredSize(ext: string, size: number): Buffer {
+  const zip = Buffer.from(readFileSync(join(FIXTURES, 'roads-4547-gbk.zip')))
+  for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+    const nameLength = zip.readUInt16LE(at + 28)
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('latin1')
+    if (name.toLowerCase().endsWith(ext)) zip.writeUInt32LE(size, at + 24)
+  }
+  return zip
+}
+
+describe('inputs past the size limits, or that cannot be stored, refused with a clear reason', () => {
+  it('a zip member that declares more than the member limit (a zip bomb), before unpacking it', async () => {
+    const err = await refused('road_segments', writeTemp('bomb.zip', withDeclaredSize('.dbf', 0xfffffff0)))
+    expect((err as ImportError).exitCode).toBe(3)
+    expect(reasons(err)).toMatch(/bomb\.zip: roads\.dbf unpacks to 4096 MiB; the importer takes members up to 256 MiB/)
+  })
+
+  it('members that together pass the total limit', async () => {
+    const err = await refused('road_segments', join(FIXTURES, 'roads-4547-gbk.zip'), { limits: { totalBytes: 400 } })
+    expect((err as ImportError).exitCode).toBe(3)
+    expect(reasons(err)).toMatch(/roads-4547-gbk\.zip unpacks to more than 0 MiB in all; split the layer/)
+  })
+
+  it('a zip member whose declared length is wrong', async () => {
+    const err = await refused('road_segments', writeTemp('bad-length.zip', withDeclaredSize('.dbf', 10)))
+    expect((err as ImportError).exitCode).toBe(3)
+    expect(reasons(err)).toMatch(/bad-length\.zip is a damaged or truncated zip archive/)
+  })
+
+  it('a NUL character in an attribute', async () => {
+    const file = writeTemp('nul.geojson', featureCollection([[road('x-nul', { name_zh: 'a\u0000b' }), line(KEXUE)]]))
+    const r = await refused('road_segments', file)
+    expect(reasons(r)).toMatch(/x-nul.*attribute name_zh contains a NUL character/)
+  })
+
+  it('the year 0000 (and 2202) in a date', async () => {
+    const file = writeTemp('year0.geojson', featureCollection([
+      [road('x-y0', { planned_start: '0000-01-01' }), line(KEXUE)],
+      [road('x-y2202', { planned_start: '2202-03-04' }), line(KEXUE)],
+    ]))
+    const r = await refused('road_segments', file)
+    expect(reasons(r)).toMatch(/x-y0.*planned_start has the year 0000; dates must lie in 1900–2100/)
+    expect(reasons(r)).toMatch(/x-y2202.*has the year 2202/)
+  })
+
+  it('an attribute longer than the limit and a feature with too many vertices', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => [113.52 + i * 0.0001, 34.807])
+    const file = writeTemp('big.geojson', featureCollection([
+      [road('x-long', { name_zh: '长'.repeat(60) }), line(KEXUE)],
+      [road('x-many'), line(many)],
+    ]))
+    const r = await refused('road_segments', file, { limits: { attributeChars: 50, vertices: 30 } })
+    expect(reasons(r)).toMatch(/attribute name_zh is 60 characters long; at most 50 are accepted/)
+    expect(reasons(r)).toMatch(/has more than 30 vertices; simplify it/)
+  })
+})
+
 describe('features that are rejected, with the reason and feature id, leaving the database unchanged', () => {
   it('a wrong geometry type', async () => {
     const file = writeTemp('point-road.geojson', featureCollection([

@@ -8,6 +8,7 @@ import { parseCrsName, SOURCE_CRSS, type SourceCrs } from '@onemap/geo/crs'
 import { field } from './attributes.ts'
 import { ImportError, usageError } from './errors.ts'
 import { prepareGeometry } from './geometry.ts'
+import { attributeProblem, countVertices, ImportLimits } from './limits.ts'
 import { LAYER_SPECS } from './layers.ts'
 import { openSource } from './readers/open.ts'
 import type { FeatureSource, SourceFeature } from './readers/source.ts'
@@ -22,6 +23,8 @@ export const ImportOptions = z.object({
   encoding: z.string().optional(),
   dryRun: z.boolean().default(false),
   actor: z.string().min(1).max(100),
+  /** Size bounds (src/limits.ts); tests lower them. */
+  limits: ImportLimits.default(ImportLimits.parse({})),
 })
 export type ImportOptions = z.input<typeof ImportOptions>
 
@@ -48,13 +51,13 @@ export async function importFile(db: Database, input: ImportOptions): Promise<Im
   const exists = await stat(options.file).then((s) => s.isFile(), () => false)
   if (!exists) throw usageError(`No such file: ${options.file}`)
 
-  const source = openSource(options.file, { encoding: options.encoding })
+  const source = openSource(options.file, { encoding: options.encoding, limits: options.limits })
   const report = emptyReport(basename(options.file), layer, source.format, options.mode, options.dryRun)
   try {
     await db.transaction(async (client) => {
       await createStaging(client)
       const rejections = new RejectionLog()
-      await stageAll(source, layer, forcedCrs, report, rejections, (batch) => stageFeatures(client, batch))
+      await stageAll(source, layer, forcedCrs, options.limits, report, rejections, (batch) => stageFeatures(client, batch))
       report.notes.push(...source.notes())
       if (rejections.count === 0) await checkStaged(client, layer, report, rejections)
       report.rejected = rejections.list
@@ -100,6 +103,7 @@ async function stageAll(
   source: FeatureSource,
   layer: ImportLayer,
   forcedCrs: SourceCrs | undefined,
+  limits: ImportLimits,
   report: ImportReport,
   rejections: RejectionLog,
   stage: (batch: StagedFeature[]) => Promise<void>,
@@ -111,7 +115,7 @@ async function stageAll(
   for await (const feature of source.features()) {
     crs ??= resolveCrs(source, forcedCrs, report)
     report.read++
-    const staged = prepareFeature(feature, report.read, spec, crs, report, rejections)
+    const staged = prepareFeature(feature, report.read, spec, crs, limits, report, rejections)
     // After the first rejection nothing will be written, so staging would only cost time.
     if (!staged || rejections.count > 0) continue
     batch.push(staged)
@@ -147,11 +151,19 @@ function prepareFeature(
   ord: number,
   spec: (typeof LAYER_SPECS)[ImportLayer],
   crs: SourceCrs,
+  limits: ImportLimits,
   report: ImportReport,
   rejections: RejectionLog,
 ): StagedFeature | undefined {
   const rawId = field(feature.properties, spec.idFields)?.value ?? feature.id
   const id = rawId === undefined ? undefined : String(rawId).trim()
+  // Checked before the mapping: a NUL or an oversized value must not reach the database.
+  const unstorable = id?.includes('\u0000') ? 'its id contains a NUL character' : attributeProblem(feature.properties, limits.attributeChars)
+  if (unstorable || countVertices(feature.geometry, limits.vertices) > limits.vertices) {
+    const reason = unstorable ?? `has more than ${limits.vertices} vertices; simplify it or split it into several features`
+    rejections.add({ where: feature.where, id: (id ?? '').slice(0, 100), reason })
+    return undefined
+  }
   const problems = { errors: [] as string[], unknownLabels: [] as { field: string; value: string }[] }
   if (!id) problems.errors.push(`has no id (field ${spec.idFields.slice(0, 2).join(' / ')} or a GeoJSON feature id)`)
   else if (id.length > 100) problems.errors.push('has an id longer than 100 characters')

@@ -66,11 +66,28 @@ describe('sessions over HTTP', () => {
     expect(JSON.stringify(error)).not.toMatch(/stack|UPDATE|SELECT/)
   })
 
-  it('throttles brute-force logins with 429', async () => {
-    const codes: number[] = []
-    for (let i = 0; i < 7; i++) codes.push((await post('auth.login', { name: 'viewer-wang', password: `guess-${i}` })).statusCode)
-    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
-    expect(codes.slice(5)).toEqual([429, 429])
+  it('limits brute-force logins with 429 and a Retry-After until the window ends', async () => {
+    const answers = []
+    for (let i = 0; i < 7; i++) answers.push(await post('auth.login', { name: 'viewer-wang', password: `guess-${i}` }))
+    expect(answers.map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401, 429, 429])
+    expect(Number(answers[5]!.headers['retry-after'])).toBeGreaterThan(14 * 60)
+    expect(answers[5]!.json().error.message).toMatch(/Too many sign-in attempts; try again in \d+ s/)
+  })
+
+  it("does not let a stranger's guesses from elsewhere lock a planner out", async () => {
+    const from = (ip: string, password: string) =>
+      app.inject({ method: 'POST', url: '/trpc/auth.login', remoteAddress: ip, headers: { 'content-type': 'application/json' }, payload: { name: 'planner-li', password } })
+    expect((await from('192.0.2.7', 'planner-password')).statusCode).toBe(200)
+    const guesses = []
+    for (let i = 0; i < 40; i++) guesses.push((await from(`203.0.113.${i % 8}`, `guess-${i}`)).statusCode)
+    expect(guesses).toContain(429)
+    // Where the planner signed in before: straight in. From a new address: in, or told to wait at most 30 s.
+    expect((await from('192.0.2.7', 'planner-password')).statusCode).toBe(200)
+    const elsewhere = await from('192.0.2.8', 'planner-password')
+    if (elsewhere.statusCode !== 200) {
+      expect(elsewhere.statusCode).toBe(429)
+      expect(Number(elsewhere.headers['retry-after'])).toBeLessThanOrEqual(30)
+    }
   })
 
   it('ends the session on logout', async () => {

@@ -1,6 +1,7 @@
 import { generatePassword, hashPassword } from '@onemap/api/passwords'
 import type { Database } from '@onemap/db/database'
-import { countAdmins, createAccount, deleteExpiredSessions } from '@onemap/db/queries/accounts'
+import { addAccount } from '@onemap/db/queries/account-admin'
+import { AccountExistsError, countAdmins, deleteExpiredSessions } from '@onemap/db/queries/accounts'
 
 /**
  * On start: when no admin account exists, creates `admin` with ONEMAP_ADMIN_PASSWORD, or with a
@@ -10,7 +11,14 @@ export async function ensureAdmin(db: Database, password: string | undefined, sa
   await deleteExpiredSessions(db)
   if ((await countAdmins(db)) > 0) return
   const chosen = password ?? generatePassword()
-  await createAccount(db, { name: 'admin', role: 'admin', passwordHash: await hashPassword(chosen) })
+  try {
+    // Audited like any other new account, as made by the first start.
+    await addAccount(db, 'system:first-start', { name: 'admin', role: 'admin', passwordHash: await hashPassword(chosen) })
+  } catch (err) {
+    // Another server starting on the same database made it a moment ago.
+    if (err instanceof AccountExistsError) return
+    throw err
+  }
   say(
     password
       ? "Created account 'admin' with the password from ONEMAP_ADMIN_PASSWORD"

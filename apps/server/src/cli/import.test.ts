@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -67,6 +67,39 @@ describe(`pnpm onemap import (${testBackend})`, () => {
     expect(out).toMatch(/REFUSED: nothing written/)
     expect(out).toMatch(/feature 1 \[id x-1\]: unknown status '差不多'/)
     expect(code).toBe(4)
+    expect(await fingerprint()).toEqual(before)
+  }, 300_000)
+
+  it('refuses a NUL in an attribute and the year 0000 with exit 4, a wrong zip length with exit 3: one line each, database unchanged', async () => {
+    const before = await fingerprint()
+    const feature = (id: string, extra: Record<string, unknown>) => ({
+      type: 'Feature',
+      properties: { id, road_id: 'kexue', status: '在建', ...extra },
+      geometry: { type: 'LineString', coordinates: [[113.52, 34.807], [113.53, 34.808]] },
+    })
+    const nul = join(dir, 'nul.geojson')
+    writeFileSync(nul, JSON.stringify({ type: 'FeatureCollection', features: [feature('x-nul', { name_zh: 'a\u0000b' })] }))
+    const year0 = join(dir, 'year0.geojson')
+    writeFileSync(year0, JSON.stringify({ type: 'FeatureCollection', features: [feature('x-y0', { planned_start: '0000-01-01' })] }))
+    // The fixture zip with its .dbf's declared length in the central directory made wrong.
+    const zip = Buffer.from(readFileSync(join(FIXTURES, 'roads-4547-gbk.zip')))
+    const central = Buffer.from([0x50, 0x4b, 0x01, 0x02])
+    for (let at = zip.indexOf(central); at >= 0; at = zip.indexOf(central, at + 4)) {
+      if (zip.subarray(at + 46, at + 46 + zip.readUInt16LE(at + 28)).toString('latin1').endsWith('.dbf')) zip.writeUInt32LE(10, at + 24)
+    }
+    const badLength = join(dir, 'bad-length.zip')
+    writeFileSync(badLength, zip)
+
+    for (const [file, code, message] of [
+      [nul, 4, /x-nul\]: attribute name_zh contains a NUL character/],
+      [year0, 4, /x-y0\]: planned_start has the year 0000; dates must lie in 1900–2100/],
+      [badLength, 3, /import failed, nothing written: bad-length\.zip is a damaged or truncated zip archive/],
+    ] as const) {
+      const { code: exit, out } = await run([file, '--layer', 'road_segments'])
+      expect(out).toMatch(message)
+      expect(out).not.toMatch(/failed to start|\n\s+at /)
+      expect(exit).toBe(code)
+    }
     expect(await fingerprint()).toEqual(before)
   }, 300_000)
 

@@ -67,9 +67,9 @@ export async function runImport(args: string[], env: Env, say: (line: string) =>
     for (const line of formatReport(report)) say(line)
     return report.rejectedCount > 0 || report.problem ? EXIT_CODES.rejected : 0
   } catch (err) {
-    if (!(err instanceof ImportError)) throw err
-    console.error(`[onemap] import failed, nothing written: ${err.message}`)
-    return err.exitCode
+    // The import runs in one transaction, so whatever failed, nothing was written; say so in one line.
+    console.error(`[onemap] import failed, nothing written: ${err instanceof Error ? err.message : String(err)}`)
+    return err instanceof ImportError ? err.exitCode : 1
   } finally {
     await db.close()
   }

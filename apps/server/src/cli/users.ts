@@ -1,56 +1,85 @@
+import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
-import { generatePassword, hashPassword } from '@onemap/api/passwords'
-import { AccountExistsError, createAccount, listAccounts } from '@onemap/db/queries/accounts'
-import { Role } from '@onemap/domain/statuses'
-import { prepareDatabase } from '../boot.ts'
+import { ROLES, Role } from '@onemap/domain/statuses'
 import type { Env } from '../env.ts'
+import { accountsOverHttp, accountsInDatabase, type AccountsClient } from './users-clients.ts'
+import { readLocalAdmin } from '../auth/local-admin.ts'
 
-export const USERS_USAGE = `pnpm onemap users add <name> --role viewer|planner|admin [--password <password>]
-      (without --password a password is generated and printed once)
-pnpm onemap users list`
+const ROLE_LIST = ROLES.join('|')
+export const USERS_USAGE = `pnpm onemap users list
+pnpm onemap users add <name> --role ${ROLE_LIST} [--password <password>]
+pnpm onemap users role <name> --role ${ROLE_LIST}
+pnpm onemap users password <name> [--password <password>]   (ends the account's sessions)
+pnpm onemap users disable <name> | enable <name>              (disabling ends its sessions)
+pnpm onemap users end-sessions <name>
+      without --password a password is generated and printed once; every change is audited.
+      While a server holds the embedded database, the command goes through that server.
+Exit codes: 0 done, 2 bad command line, 1 refused (e.g. name taken, no such account, last admin)`
+
+const ACTIONS = ['list', 'add', 'role', 'password', 'disable', 'enable', 'end-sessions'] as const
+type Action = (typeof ACTIONS)[number]
+
+/** Who runs the command, for the audit trail (containers may have a uid without a name). */
+function osUser(): string {
+  try {
+    return userInfo().username || 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
 
 /** Account management from the command line; returns the process exit code. */
 export async function runUsers(args: string[], env: Env, say: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { role: { type: 'string' }, password: { type: 'string' } },
-  })
-  const [action, name] = positionals
-  if (action !== 'add' && action !== 'list') {
+  let parsed
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' } } })
+  } catch (err) {
+    console.error(`[onemap] ${(err as Error).message}\n${USERS_USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [action, name] = positionals as [Action | undefined, string | undefined]
+  if (!action || !(ACTIONS as readonly string[]).includes(action) || (action !== 'list' && !name)) {
     console.error(USERS_USAGE)
     return 2
   }
-  if (action === 'add') {
-    const role = Role.safeParse(values.role)
-    if (!name || !/^[A-Za-z0-9_.-]{2,64}$/.test(name) || !role.success) {
-      console.error(`users add needs a name of 2–64 letters, digits, '_', '.' or '-' and --role viewer|planner|admin\n${USERS_USAGE}`)
-      return 2
-    }
-    if (values.password !== undefined && values.password.length < 10) {
-      console.error('The password must be at least 10 characters')
-      return 2
-    }
+  if (name !== undefined && !/^[A-Za-z0-9_.-]{2,64}$/.test(name)) {
+    console.error(`[onemap] '${name}' is not an account name: 2–64 letters, digits, '_', '.' or '-'`)
+    return 2
   }
-  const db = await prepareDatabase(env, say)
+  const role = Role.safeParse(values.role)
+  if ((action === 'add' || action === 'role') && !role.success) {
+    console.error(`[onemap] users ${action} needs --role ${ROLE_LIST}`)
+    return 2
+  }
+  if (values.password !== undefined && values.password.length < 10) {
+    console.error('[onemap] The password must be at least 10 characters')
+    return 2
+  }
+  const actor = osUser()
+  // A server holding the embedded folder: talk to it. Otherwise (server backend, or nothing running) open the database.
+  const running = env.DATABASE_URL ? null : readLocalAdmin(env.ONEMAP_DATA_DIR)
+  const client: AccountsClient = running ? accountsOverHttp(running, actor) : await accountsInDatabase(env, say, `cli:${actor}`)
+  if (running) say(`The server at ${running.url} holds the database; asking it`)
   try {
-    if (action === 'list') {
-      for (const a of await listAccounts(db)) console.log(`${a.name}\t${a.role}${a.disabled ? '\t(disabled)' : ''}\tcreated ${a.createdAt}`)
-      return 0
-    }
-    const password = values.password ?? generatePassword()
-    try {
-      await createAccount(db, { name: name!, role: values.role as Role, passwordHash: await hashPassword(password) })
-    } catch (err) {
-      if (err instanceof AccountExistsError) {
-        console.error(err.message)
-        return 1
-      }
-      throw err
-    }
-    say(values.password ? `Created ${values.role} account '${name}'` : `Created ${values.role} account '${name}' with password ${password} (shown only now)`)
-    return 0
+    return await perform(client, action, name!, { role: role.data, password: values.password }, say)
   } finally {
-    await db.close()
+    await client.close()
   }
+}
+
+async function perform(client: AccountsClient, action: Action, name: string, opts: { role?: Role | undefined; password?: string | undefined }, say: (line: string) => void) {
+  const result = await client.run(action, name, opts)
+  if (!result.ok) {
+    console.error(`[onemap] ${result.message}`)
+    return 1
+  }
+  if (action === 'list') {
+    for (const a of result.accounts ?? []) console.log(`${a.name}\t${a.role}${a.disabled ? '\t(disabled)' : ''}\t${a.sessions} sessions\tcreated ${a.createdAt}`)
+    return 0
+  }
+  const shown = result.generatedPassword ? ` with password ${result.generatedPassword} (shown only now)` : ''
+  const ended = result.sessionsEnded ? `; ${result.sessionsEnded} sessions ended` : ''
+  say(`${action === 'add' ? `Created ${opts.role} account` : `Done: ${action}`} '${name}'${shown}${ended}`)
+  return 0
 }

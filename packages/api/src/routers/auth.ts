@@ -1,39 +1,45 @@
 import { findLoginCandidate, createSession, deleteSession } from '@onemap/db/queries/accounts'
+import { countLoginAttempt, recordLoginSuccess } from '@onemap/db/queries/login-limits'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import { LoginThrottle } from '../login-throttle.ts'
+import { LoginGateBusy } from '../login-gate.ts'
 import { decoyHash, verifyPassword } from '../passwords.ts'
 import { hashToken, newSessionToken, SESSION_TTL_MS } from '../sessions.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
-/** One throttle per process: failures from every request count together. */
-export const loginThrottle = new LoginThrottle()
-
 const Credentials = z.object({
-  name: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(64).refine((n) => !n.includes('\u0000'), 'a name cannot contain a NUL character'),
   password: z.string().min(1).max(1024),
 })
 
 export const authRouter = router({
   /** Signs in: sets the httpOnly session cookie and returns the account's name and role. */
   login: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
-    const wait = loginThrottle.retryAfter(input.name, ctx.clientIp)
-    if (wait > 0) {
-      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins; try again in ${wait} s` })
+    try {
+      return await ctx.loginGate.run(async () => {
+        // Counted in the database before the hash, so parallel guesses and other processes share the limit.
+        const attempt = { name: input.name, ip: ctx.clientIp, now: ctx.now() }
+        const verdict = await countLoginAttempt(ctx.db, attempt)
+        if (!verdict.allowed) {
+          ctx.retryAfter(verdict.retryAfterS)
+          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many sign-in attempts; try again in ${verdict.retryAfterS} s` })
+        }
+        const account = await findLoginCandidate(ctx.db, input.name)
+        // Verify against a decoy when the name is unknown, so timing does not reveal which names exist.
+        const ok = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()))
+        if (!account || !ok || account.disabled) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong name or password' })
+        await recordLoginSuccess(ctx.db, attempt)
+        const token = newSessionToken()
+        const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS)
+        await createSession(ctx.db, { tokenHash: hashToken(token), userId: account.id, expiresAt })
+        ctx.cookie.set(token, expiresAt)
+        return { name: account.name, role: account.role, expiresAt: expiresAt.toISOString() }
+      })
+    } catch (err) {
+      if (!(err instanceof LoginGateBusy)) throw err
+      ctx.retryAfter(err.retryAfterS)
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: err.message })
     }
-    const account = await findLoginCandidate(ctx.db, input.name)
-    // Verify against a decoy when the name is unknown, so timing does not reveal which names exist.
-    const ok = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()))
-    if (!account || !ok || account.disabled) {
-      loginThrottle.fail(input.name, ctx.clientIp)
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong name or password' })
-    }
-    loginThrottle.succeed(input.name)
-    const token = newSessionToken()
-    const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS)
-    await createSession(ctx.db, { tokenHash: hashToken(token), userId: account.id, expiresAt })
-    ctx.cookie.set(token, expiresAt)
-    return { name: account.name, role: account.role, expiresAt: expiresAt.toISOString() }
   }),
 
   /** Ends the current session (deletes it in the database) and clears the cookie. */

@@ -50,10 +50,19 @@ export async function countAdmins(db: Database): Promise<number> {
   return rows[0]?.n ?? 0
 }
 
-/** Accounts by name, for the CLI. */
-export async function listAccounts(db: Database): Promise<(Account & { disabled: boolean; createdAt: string })[]> {
-  const { rows } = await db.query<Account & { disabled: boolean; createdAt: string }>(
-    `SELECT id::int AS id, name, role, disabled_at IS NOT NULL AS disabled, created_at::text AS "createdAt" FROM users ORDER BY name`,
+export interface AccountSummary extends Account {
+  disabled: boolean
+  createdAt: string
+  /** Sessions not yet expired. */
+  sessions: number
+}
+
+/** Accounts by name, with their live session counts, for admins and the CLI. */
+export async function listAccounts(db: Database): Promise<AccountSummary[]> {
+  const { rows } = await db.query<AccountSummary>(
+    `SELECT u.id::int AS id, u.name, u.role, u.disabled_at IS NOT NULL AS disabled, u.created_at::text AS "createdAt",
+            (SELECT count(*)::int FROM sessions s WHERE s.user_id = u.id AND s.expires_at > now()) AS sessions
+       FROM users u ORDER BY u.name`,
   )
   return rows
 }

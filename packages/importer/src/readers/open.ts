@@ -1,4 +1,5 @@
 import { extname } from 'node:path'
+import type { ImportLimits } from '../limits.ts'
 import { usageError } from '../errors.ts'
 import { openCsv } from './csv.ts'
 import { openGeoJson } from './geojson.ts'
@@ -6,7 +7,7 @@ import { openShapefileZip } from './shapefile-zip.ts'
 import type { FeatureSource } from './source.ts'
 
 /** Picks the reader by file extension: .geojson/.json, .zip (Shapefile), .csv. */
-export function openSource(path: string, options: { encoding?: string | undefined }): FeatureSource {
+export function openSource(path: string, options: { encoding?: string | undefined; limits: ImportLimits }): FeatureSource {
   const ext = extname(path).toLowerCase()
   if (ext === '.geojson' || ext === '.json') return openGeoJson(path)
   if (ext === '.zip') return openShapefileZip(path, options)

@@ -7,6 +7,7 @@ import * as shapefile from 'shapefile'
 import yauzl from 'yauzl'
 import { crsFromPrj } from '@onemap/geo/prj'
 import { unreadable } from '../errors.ts'
+import { formatBytes, type ImportLimits } from '../limits.ts'
 import { dbfEncoding } from './encoding.ts'
 import type { DeclaredCrs, FeatureSource, SourceFeature } from './source.ts'
 
@@ -19,7 +20,7 @@ type Part = (typeof PARTS)[number]
  * encoding from --encoding, else .cpg, else UTF-8 (GBK files without .cpg need --encoding gbk; text that
  * does not decode is rejected rather than stored as mojibake).
  */
-export function openShapefileZip(path: string, options: { encoding?: string | undefined }): FeatureSource {
+export function openShapefileZip(path: string, options: { encoding?: string | undefined; limits: ImportLimits }): FeatureSource {
   const file = basename(path)
   let declared: DeclaredCrs | undefined
   let dir: string | undefined
@@ -34,7 +35,7 @@ export function openShapefileZip(path: string, options: { encoding?: string | un
     },
     async *features(): AsyncGenerator<SourceFeature> {
       dir = await mkdtemp(join(tmpdir(), 'onemap-import-'))
-      const parts = await unpack(path, file, dir)
+      const parts = await unpack(path, file, dir, options.limits)
       if (!parts['.shp']) throw unreadable(`${file} holds no .shp file; zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer`)
       if (!parts['.dbf']) throw unreadable(`${file} has a .shp but no .dbf with its attributes`)
       if (parts['.prj']) {
@@ -71,9 +72,14 @@ export function openShapefileZip(path: string, options: { encoding?: string | un
   }
 }
 
-/** Extracts the layer's members; refuses archives with several layers and damaged or truncated zips. */
-async function unpack(path: string, file: string, dir: string): Promise<Partial<Record<Part, string>>> {
+/**
+ * Extracts the layer's members; refuses archives with several layers, damaged or truncated zips, and
+ * members whose declared size passes the limits. yauzl checks while inflating that a member yields exactly
+ * its declared size, so a member cannot unpack to more than it declared.
+ */
+async function unpack(path: string, file: string, dir: string, limits: ImportLimits): Promise<Partial<Record<Part, string>>> {
   const found: Partial<Record<Part, string>> = {}
+  let total = 0
   let zip: yauzl.ZipFile
   try {
     zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false })
@@ -86,6 +92,13 @@ async function unpack(path: string, file: string, dir: string): Promise<Partial<
       const part = extname(name).toLowerCase() as Part
       if (name.endsWith('/') || name.includes('__MACOSX') || !PARTS.includes(part)) continue
       if (found[part]) throw unreadable(`${file} holds more than one ${part} file; zip one layer per archive`)
+      total += entry.uncompressedSize
+      if (entry.uncompressedSize > limits.memberBytes) {
+        throw unreadable(`${file}: ${name} unpacks to ${formatBytes(entry.uncompressedSize)}; the importer takes members up to ${formatBytes(limits.memberBytes)}`)
+      }
+      if (total > limits.totalBytes) {
+        throw unreadable(`${file} unpacks to more than ${formatBytes(limits.totalBytes)} in all; split the layer into several files`)
+      }
       const target = join(dir, `layer${part}`)
       await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(target))
       found[part] = target

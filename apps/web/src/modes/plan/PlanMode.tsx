@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
 import { FilterBar } from './FilterBar.tsx'
 import { LayerPanel } from './LayerPanel.tsx'
+import { AccountsPanel } from './AccountsPanel.tsx'
 import { AccountBar, LoginForm } from './LoginForm.tsx'
 import { type ChangedIds, MeetingPanel, NO_CHANGES } from './MeetingPanel.tsx'
 import type { LonLat } from './measure.ts'
@@ -20,7 +21,7 @@ import { usePlanLive } from './use-plan-live.ts'
 import { type Tool, useMeasureDrawing, usePlanMap } from './use-plan-map.ts'
 
 const PAGE_SIZE = 20
-const TABS = ['table', 'tools', 'meeting', 'time'] as const
+const TABS = ['table', 'tools', 'meeting', 'time', 'accounts'] as const
 type Tab = (typeof TABS)[number]
 const NO_STATUSES: ReadonlyMap<string, string> = new Map()
 
@@ -153,7 +154,7 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
         />
       )}
       <div role="tablist" className="plan-tabs" aria-label={t('plan.tabs.label')}>
-        {TABS.map((k) => (
+        {TABS.filter((k) => k !== 'accounts' || isAdmin).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
             {t(`plan.tabs.${k}`)}
           </button>
@@ -190,6 +191,11 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
       {tab === 'time' && (
         <div role="tabpanel">
           <TimeSlider onStatuses={setAsOf} />
+        </div>
+      )}
+      {tab === 'accounts' && isAdmin && (
+        <div role="tabpanel">
+          <AccountsPanel />
         </div>
       )}
     </div>

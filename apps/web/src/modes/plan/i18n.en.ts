@@ -1,4 +1,5 @@
 import type { planZh } from './i18n.zh.ts'
+import { accountsEn } from './accounts.i18n.ts'
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }
 
@@ -15,7 +16,8 @@ export const planEn: Strings<typeof planZh> = {
     signOut: 'Sign out',
   },
   role: { viewer: 'read only', planner: 'planner', admin: 'administrator' },
-  tabs: { label: 'Workbench sections', table: 'Filter and table', tools: 'Layers and tools', meeting: 'Weekly meeting', time: 'Time slider' },
+  tabs: { label: 'Workbench sections', table: 'Filter and table', tools: 'Layers and tools', meeting: 'Weekly meeting', time: 'Time slider', accounts: 'Accounts' },
+  accounts: accountsEn,
   filter: {
     label: 'Segment filter',
     status: 'Status',
