@@ -1,16 +1,15 @@
 import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded.ts'
 import { DatabaseOpenError, DatabaseUnavailableError, hostPort, isConnectionError, redactUrl } from './errors.ts'
+import { guardClients, SCHEMA, SEARCH_PATH } from './pool-clients.ts'
 import { withReadReplica, type ReplicaStatus } from './read-replica.ts'
 import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
 
 export { DatabaseOpenError, DatabaseUnavailableError, isConnectionError, MigrationError, redactUrl } from './errors.ts'
 export type { ListenOptions, NotificationHandler } from './notifications.ts'
 export type { ReplicaStatus } from './read-replica.ts'
+export { guardClients, SCHEMA, SEARCH_PATH } from './pool-clients.ts'
 
-/** Our tables live in schema `onemap`; PostGIS stays in `public`. */
-export const SCHEMA = 'onemap'
-export const SEARCH_PATH = `${SCHEMA}, public`
 
 /** Oldest PostGIS whose functions we rely on (ST_TileEnvelope margins, ST_AsMVTGeom behaviour). */
 const MIN_POSTGIS: [number, number] = [3, 3]
@@ -117,22 +116,6 @@ async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     await pool.end()
     await server.stop()
   })
-}
-
-/**
- * Gives every client of the pool a permanent 'error' listener. pg-pool listens for errors only while a
- * client is idle; one that arrives while a client is checked out (a terminated backend between two
- * statements of a transaction) would otherwise be an unhandled 'error' event and end the process.
- * The error is remembered so the transaction holding the client fails and destroys it.
- */
-export function guardClients(pool: pg.Pool): WeakMap<pg.ClientBase, Error> {
-  const faults = new WeakMap<pg.ClientBase, Error>()
-  // Idle clients: pg-pool has already removed the broken one; nothing else to do.
-  pool.on('error', () => {})
-  pool.on('connect', (client) => {
-    client.on('error', (err) => faults.set(client, err))
-  })
-  return faults
 }
 
 function wrap(

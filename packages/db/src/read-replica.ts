@@ -1,5 +1,6 @@
 import pg from 'pg'
-import { guardClients, SEARCH_PATH, type Database, type OpenOptions } from './database.ts'
+import type { Database, OpenOptions } from './database.ts'
+import { guardClients, SEARCH_PATH } from './pool-clients.ts'
 import { isConnectionError, redactUrl } from './errors.ts'
 
 /** The read replica as /healthz reports it. */
