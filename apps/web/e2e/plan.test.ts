@@ -124,14 +124,13 @@ describe('planner workbench', () => {
     await second.context.close()
   })
 
-  it('exports the current filter as GeoJSON and as CSV with a BOM, matching the filter', async () => {
+  it('exports the current filter as GeoJSON and as CSV with a BOM and Chinese headers, matching the filter', async () => {
     const { page, context } = await openPage(h)
     await signIn(page, h, 'planner')
     await page.getByRole('button', { name: '仅未建成' }).click()
     await page.getByLabel('乡镇街道').selectOption(SHIFO)
     const expected = (await segments(h, { status: UNBUILT, subDistrict: SHIFO })).map((f) => f.id).sort()
     await page.locator(`[data-testid="plan-totals"][data-count="${expected.length}"]`).waitFor()
-    await page.getByRole('tab', { name: '图层与工具' }).click()
     const download = async (label: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()])
       return readFileSync((await file.path()) as string, 'utf8')
@@ -143,7 +142,7 @@ describe('planner workbench', () => {
     const csv = await download('导出 CSV（Excel）')
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     const lines = csv.slice(1).trim().split('\r\n')
-    expect(lines[0]?.startsWith('id,roadId,nameZh')).toBe(true)
+    expect(lines[0]?.startsWith('编号,道路编号,名称')).toBe(true)
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(expected)
     await context.close()
   })

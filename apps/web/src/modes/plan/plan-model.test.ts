@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { toCsv, toGeoJson, UTF8_BOM, type ExportFeature } from './export-files.ts'
 import { pathLengthM, polygonAreaKm2 } from './measure.ts'
 import { EMPTY_FILTER, needsIdFilter, tileQuery, toFeatureFilter, toSelection } from './plan-filter.ts'
 
@@ -44,27 +43,5 @@ describe('plan filter', () => {
     expect(toSelection(bar)).toEqual({ filter: {}, schedule: ['overdue'], riverZone: { riverId: 'jialu', distanceM: 200 } })
     expect(needsIdFilter(bar)).toBe(true)
     expect(needsIdFilter({ ...EMPTY_FILTER, status: ['planned'] })).toBe(false)
-  })
-})
-
-describe('export files', () => {
-  const feature: ExportFeature = {
-    type: 'Feature',
-    id: 'r-1',
-    geometry: { type: 'LineString', coordinates: [[113.5, 34.8], [113.51, 34.8]] },
-    properties: { id: 'r-1', nameZh: '科学大道', nameEn: 'Kexue Avenue, "east"', status: 'planned', lengthM: 913.4, plannedStart: null },
-  }
-
-  it('writes CSV with a BOM, a header and quoted fields where needed', () => {
-    const csv = toCsv([feature])
-    expect(csv.startsWith(UTF8_BOM)).toBe(true)
-    const [header, row] = csv.slice(1).split('\r\n')
-    expect(header?.split(',')[2]).toBe('nameZh')
-    expect(row).toContain('科学大道,"Kexue Avenue, ""east"""')
-    expect(row?.split(',')[0]).toBe('r-1')
-  })
-
-  it('writes GeoJSON that parses back to the same features', () => {
-    expect(JSON.parse(toGeoJson([feature]))).toEqual({ type: 'FeatureCollection', features: [feature] })
   })
 })
