@@ -265,3 +265,25 @@ describe('exports', () => {
     await context.close()
   })
 })
+
+describe('languages', () => {
+  it('shows English names, places and notes in the English UI', async () => {
+    const subDistricts = (await query<{ features: { id: string; properties: { name_zh: string; name_en: string } }[] }>(h, 'features.query', { layer: 'sub_districts', limit: 100 })).features
+    const { page, context, problems } = await openWorkbench()
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('tab', { name: 'Facilities' }).click()
+    const row = page.locator('[data-testid="facility-table"] tbody tr').first()
+    await row.locator('button').click()
+    const drawer = page.getByTestId('facility-drawer')
+    await drawer.getByTestId('drawer-history').waitFor()
+    const fields = await drawer.locator('.plan-fields').textContent()
+    expect(subDistricts.some((s) => fields?.includes(s.properties.name_en))).toBe(true)
+    expect(subDistricts.some((s) => fields?.includes(s.properties.name_zh))).toBe(false)
+    const history = (await drawer.getByTestId('drawer-history').textContent()) ?? ''
+    expect(history).toContain('initial sample-data record')
+    expect(history).not.toMatch(/[\u4e00-\u9fff]/)
+    await page.screenshot({ path: shot('plan-english') })
+    expect(problems).toEqual([])
+    await context.close()
+  })
+})

@@ -16,6 +16,7 @@ import { ALL_VISIBLE } from './plan-layers.ts'
 import { PlanLegend } from './PlanLegend.tsx'
 import { SegmentDrawer } from './SegmentDrawer.tsx'
 import { SegmentTable, type TableSort, type Ticked } from './SegmentTable.tsx'
+import { useSubDistrictLabels } from './sub-district-labels.ts'
 import { NO_STATUSES, type StatusesOn, TimeSlider } from './TimeSlider.tsx'
 import { MeasureTool, RiverZoneTool } from './ToolsPanel.tsx'
 import { fitBox, useFlyTo, useIdleRevision } from './use-map-motion.ts'
@@ -95,6 +96,7 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
   const map = usePlanMap({ tileQuery: tileQuery(selection.filter), idFilter, facilityIdFilter: facilityIds, revision, visible, selected: selectedSegment, selectedFacility, changedSegments: changed.segments, changedFacilities: changed.facilities, asOf: asOf.segments, facilitiesAsOf: asOf.facilities, tool, onPick: choose, onPoint })
   useMeasureDrawing(map, points, tool === 'measure-area')
   useSplitMarker(map, tool === 'split' ? splitPoint : null)
+  useSubDistrictLabels(map, places.subDistricts)
   const idleRevision = useIdleRevision(map, revision)
   const flyTo = useFlyTo(map, setSettledId)
   const open = (entity: Entity, id: string) => (choose(entity, id), void flyTo(entity, id))

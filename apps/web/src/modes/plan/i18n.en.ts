@@ -207,7 +207,7 @@ export const planEn: Strings<typeof planZh> = {
   },
   layers: {
     title: 'Layers',
-    legend: 'Segment status legend',
+    legend: 'Legend',
     segments: 'Road segments',
     facilities: 'Public facilities',
     renewal: 'Renewal zone and units',

@@ -203,7 +203,7 @@ export const planZh = {
   },
   layers: {
     title: '图层',
-    legend: '路段状态图例',
+    legend: '图例',
     segments: '道路路段',
     facilities: '公共设施',
     renewal: '更新片区与单元',

@@ -4,6 +4,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
+import { labelPoint } from './sub-district-labels.ts'
 
 type Inputs = inferRouterInputs<AppRouter>
 type Outputs = inferRouterOutputs<AppRouter>
@@ -90,7 +91,7 @@ function bboxOf(geometry: unknown): [number, number, number, number] | null {
 export function usePlaces() {
   const trpc = useTRPC()
   const names = (layer: 'sub_districts' | 'renewal_zones' | 'renewal_units' | 'rivers') =>
-    trpc.features.query.queryOptions({ layer, limit: 500 }, { staleTime: Infinity, select: (fc) => fc.features.map((f) => ({ id: String(f.id), nameZh: String(f.properties.name_zh ?? f.id), nameEn: String(f.properties.name_en ?? f.id), bbox: bboxOf(f.geometry) })) })
+    trpc.features.query.queryOptions({ layer, limit: 500 }, { staleTime: Infinity, select: (fc) => fc.features.map((f) => ({ id: String(f.id), nameZh: String(f.properties.name_zh ?? f.id), nameEn: String(f.properties.name_en ?? f.id), bbox: bboxOf(f.geometry), labelPoint: f.geometry ? labelPoint(f.geometry) : null })) })
   return {
     subDistricts: useQuery(names('sub_districts')).data ?? [],
     renewalZones: useQuery(names('renewal_zones')).data ?? [],

@@ -79,5 +79,6 @@ export const ALL_VISIBLE: LayerVisibility = { segments: true, facilities: true, 
 /** Basemap layers (the shell's) that the panel's river and sub-district switches hide and show. */
 export const BASEMAP_GROUPS: Partial<Record<LayerGroup, readonly string[]>> = {
   rivers: ['river-line', 'river-label'],
-  subDistricts: ['sub-district-line', 'sub-district-label'],
+  // The label is the workbench's own while it is open (sub-district-labels.ts).
+  subDistricts: ['sub-district-line', 'plan-sub-district-label'],
 }

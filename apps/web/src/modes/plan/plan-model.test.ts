@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pathLengthM, polygonAreaKm2 } from './measure.ts'
+import { labelPoint } from './sub-district-labels.ts'
 import { EMPTY_FILTER, needsIdFilter, tileQuery, toFeatureFilter, toSelection } from './plan-filter.ts'
 
 // GRS80 (the CGCS2000 ellipsoid): meridian and prime-vertical radii of curvature at latitude φ.
@@ -43,5 +44,20 @@ describe('plan filter', () => {
     expect(toSelection(bar)).toEqual({ filter: {}, schedule: ['overdue'], riverZone: { riverId: 'jialu', distanceM: 200 } })
     expect(needsIdFilter(bar)).toBe(true)
     expect(needsIdFilter({ ...EMPTY_FILTER, status: ['planned'] })).toBe(false)
+  })
+})
+
+describe('sub-district label point', () => {
+  it('lies inside a concave outline whose centre is outside it', () => {
+    // A "U": the middle of its box is in the notch, outside the polygon.
+    const u = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] }
+    const [x, y] = labelPoint(u)!
+    expect(y).toBe(1.5)
+    expect(x === 0.5 || x === 2.5).toBe(true)
+  })
+
+  it('takes the largest part of a multipolygon', () => {
+    const multi = { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], [[[10, 10], [14, 10], [14, 14], [10, 14], [10, 10]]]] }
+    expect(labelPoint(multi)).toEqual([12, 12])
   })
 })
