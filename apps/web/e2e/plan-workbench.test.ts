@@ -87,6 +87,7 @@ describe('facilities in the workbench', () => {
     await drawer.getByTestId('drawer-history').getByText('学校开工').waitFor()
     // The form starts afresh after a save: no old note waiting for a second click.
     expect(await drawer.getByLabel('备注').inputValue()).toBe('')
+    expect(await drawer.locator('select[name="to"]').inputValue()).toBe('')
     await page.screenshot({ path: shot('plan-facility-drawer') })
     expect((await eventsOf(id)).at(-1)).toMatchObject({ actor: ACCOUNTS.planner.name, from_status: 'planned', to_status: 'started', note: '学校开工' })
     expect(problems).toEqual([])

@@ -102,8 +102,11 @@ describe('planner workbench', () => {
     // The second planner is mid-edit when the first saves: the live stream may report the change
     // before the save does; either way the same notice must appear and the typing survive.
     const drawer = second.page.getByTestId('segment-drawer')
+    await drawer.locator('select[name="to"]').selectOption('under_construction')
     await drawer.getByLabel('备注').fill('赵的备注：等待拆迁')
-    await first.page.getByTestId('segment-drawer').getByRole('button', { name: '保存状态' }).click()
+    const firstDrawer = first.page.getByTestId('segment-drawer')
+    await firstDrawer.locator('select[name="to"]').selectOption('under_construction')
+    await firstDrawer.getByRole('button', { name: '保存状态' }).click()
     await first.page.getByTestId('drawer-status').filter({ hasText: '在建' }).waitFor()
     await drawer.getByRole('button', { name: '保存状态' }).click()
     const conflict = second.page.getByTestId('plan-conflict')
@@ -205,6 +208,10 @@ describe('planner tools', () => {
     const counts: Record<string, number> = {}
     for (const s of thenStatus.values()) counts[s] = (counts[s] ?? 0) + 1
     for (const [status, n] of Object.entries(counts)) expect(await page.locator(`.plan-time-counts [data-status="${status}"]`).getAttribute('data-count')).toBe(String(n))
+    // Facilities are recoloured to that date too.
+    const facilityCounts: Record<string, number> = {}
+    for (const i of then.items) if (i.entity === 'facility') facilityCounts[i.status] = (facilityCounts[i.status] ?? 0) + 1
+    for (const [status, n] of Object.entries(facilityCounts)) expect(await page.locator(`.plan-time-facility-counts [data-status="${status}"]`).getAttribute('data-count')).toBe(String(n))
     await expect
       .poll(() => pointsShowing(page, context, target, thenColour, shot('plan-time-2021')), { timeout: 10_000 })
       .toBeGreaterThanOrEqual(3)

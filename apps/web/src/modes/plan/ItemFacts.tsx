@@ -47,7 +47,6 @@ export function ItemHistory({ entity, id }: { entity: Entity; id: string }) {
             {e.happenedOn} · {e.from && e.from !== e.to ? `${t(statusKey(entity, e.from))} → ` : ''}
             {t(statusKey(entity, e.to))} · {'actor' in e ? e.actor : ''}
             {'undoes' in e && e.undoes ? ` · ${t('plan.drawer.undoOf')}` : ''}
-            {' · '}
             <Note kind={e.kind} note={'note' in e ? e.note : null} />
           </li>
         ))}
@@ -60,10 +59,10 @@ export function ItemHistory({ entity, id }: { entity: Entity; id: string }) {
 function Note({ kind, note }: { kind: string; note: string | null }) {
   const { t } = useTranslation()
   // Seed notes are sample-data provenance in one language; say what they are in the UI's.
-  if (kind === 'seed') return t('plan.drawer.seedNote')
+  if (kind === 'seed') return ` · ${t('plan.drawer.seedNote')}`
   const revised = note ? REVISED_NOTE.exec(note) : null
-  if (revised) return t('plan.drawer.revisedEntry', { from: revised[1], to: revised[2], reason: revised[3] })
-  return note ?? ''
+  if (revised) return ` · ${t('plan.drawer.revisedEntry', { from: revised[1], to: revised[2], reason: revised[3] })}`
+  return note ? ` · ${note}` : null
 }
 
 /** Baseline and revised plan side by side: the baseline is the 2020 plan and never changes. */

@@ -30,7 +30,10 @@ export function StatusForm({ item, baseVersion, isAdmin, onSaved, onFailed }: Ed
   const [to, setTo] = useState('')
   const [at, setAt] = useState(() => zoneToday(new Date()))
   const [note, setNote] = useState('')
-  const chosen = targets.includes(to) ? to : (targets[0] ?? '')
+  // No preselected step: after a save the form must not offer the next one for a second click. A
+  // choice stays when the item changes under a half-filled form; saving it then answers CONFLICT.
+  const chosen = to
+  const options = to && !targets.includes(to) ? [to, ...targets] : targets
   const save = useMutation(
     trpc.edits.setStatus.mutationOptions({
       onSuccess: (r) => onSaved({ version: r.version, saved: { from: item.status, to: r.status, at, version: r.version, savedAt: Date.now() } }),
@@ -47,8 +50,11 @@ export function StatusForm({ item, baseVersion, isAdmin, onSaved, onFailed }: Ed
       <h4>{t('plan.edit.statusTitle')}</h4>
       <label>
         {t('plan.edit.newStatus')}
-        <select name="to" value={chosen} onChange={(e) => setTo(e.target.value)}>
-          {targets.map((s) => (
+        <select name="to" value={chosen} onChange={(e) => setTo(e.target.value)} required>
+          <option value="" disabled>
+            {t('plan.edit.choose')}
+          </option>
+          {options.map((s) => (
             <option key={s} value={s}>
               {t(statusKey(item.entity, s))}
               {!forward.includes(s) ? ` (${t('plan.edit.correction')})` : ''}
@@ -64,7 +70,7 @@ export function StatusForm({ item, baseVersion, isAdmin, onSaved, onFailed }: Ed
         {t('plan.edit.note')}
         <textarea name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2} />
       </label>
-      <button type="submit" disabled={save.isPending}>
+      <button type="submit" disabled={save.isPending || !chosen}>
         {t('plan.edit.saveStatus')}
       </button>
     </form>

@@ -73,6 +73,7 @@ export const planEn: Strings<typeof planZh> = {
   edit: {
     statusTitle: 'Update status',
     newStatus: 'New status',
+    choose: 'Choose',
     correction: 'correction',
     at: 'Date on site',
     note: 'Note',

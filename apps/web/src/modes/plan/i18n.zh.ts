@@ -69,6 +69,7 @@ export const planZh = {
   edit: {
     statusTitle: '更新状态',
     newStatus: '新状态',
+    choose: '请选择',
     correction: '更正',
     at: '发生日期',
     note: '备注',
