@@ -102,8 +102,11 @@ describe('planner workbench', () => {
     // The second planner is mid-edit when the first saves: the live stream may report the change
     // before the save does; either way the same notice must appear and the typing survive.
     const drawer = second.page.getByTestId('segment-drawer')
+    await drawer.locator('select[name="to"]').selectOption('under_construction')
     await drawer.getByLabel('备注').fill('赵的备注：等待拆迁')
-    await first.page.getByTestId('segment-drawer').getByRole('button', { name: '保存状态' }).click()
+    const firstDrawer = first.page.getByTestId('segment-drawer')
+    await firstDrawer.locator('select[name="to"]').selectOption('under_construction')
+    await firstDrawer.getByRole('button', { name: '保存状态' }).click()
     await first.page.getByTestId('drawer-status').filter({ hasText: '在建' }).waitFor()
     await drawer.getByRole('button', { name: '保存状态' }).click()
     const conflict = second.page.getByTestId('plan-conflict')
@@ -124,14 +127,13 @@ describe('planner workbench', () => {
     await second.context.close()
   })
 
-  it('exports the current filter as GeoJSON and as CSV with a BOM, matching the filter', async () => {
+  it('exports the current filter as GeoJSON and as CSV with a BOM and Chinese headers, matching the filter', async () => {
     const { page, context } = await openPage(h)
     await signIn(page, h, 'planner')
     await page.getByRole('button', { name: '仅未建成' }).click()
     await page.getByLabel('乡镇街道').selectOption(SHIFO)
     const expected = (await segments(h, { status: UNBUILT, subDistrict: SHIFO })).map((f) => f.id).sort()
     await page.locator(`[data-testid="plan-totals"][data-count="${expected.length}"]`).waitFor()
-    await page.getByRole('tab', { name: '图层与工具' }).click()
     const download = async (label: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()])
       return readFileSync((await file.path()) as string, 'utf8')
@@ -143,7 +145,7 @@ describe('planner workbench', () => {
     const csv = await download('导出 CSV（Excel）')
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     const lines = csv.slice(1).trim().split('\r\n')
-    expect(lines[0]?.startsWith('id,roadId,nameZh')).toBe(true)
+    expect(lines[0]?.startsWith('编号,道路编号,名称')).toBe(true)
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(expected)
     await context.close()
   })
@@ -206,6 +208,10 @@ describe('planner tools', () => {
     const counts: Record<string, number> = {}
     for (const s of thenStatus.values()) counts[s] = (counts[s] ?? 0) + 1
     for (const [status, n] of Object.entries(counts)) expect(await page.locator(`.plan-time-counts [data-status="${status}"]`).getAttribute('data-count')).toBe(String(n))
+    // Facilities are recoloured to that date too.
+    const facilityCounts: Record<string, number> = {}
+    for (const i of then.items) if (i.entity === 'facility') facilityCounts[i.status] = (facilityCounts[i.status] ?? 0) + 1
+    for (const [status, n] of Object.entries(facilityCounts)) expect(await page.locator(`.plan-time-facility-counts [data-status="${status}"]`).getAttribute('data-count')).toBe(String(n))
     await expect
       .poll(() => pointsShowing(page, context, target, thenColour, shot('plan-time-2021')), { timeout: 10_000 })
       .toBeGreaterThanOrEqual(3)

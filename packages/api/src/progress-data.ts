@@ -1,6 +1,7 @@
 import type { Database } from '@onemap/db/database'
 import { loadFacilityItems, loadProgrammeWindow, loadRoadItems, type FacilityItemRow, type ProgrammeWindow, type RoadItemRow } from '@onemap/db/queries/progress'
 import { zoneToday } from '@onemap/domain/dates'
+import { planLateness } from '@onemap/domain/lateness'
 import { latestStart, overdueDays, scheduleState, type ScheduleItem, type ScheduleState } from '@onemap/domain/schedule'
 import { TRPCError } from '@trpc/server'
 
@@ -37,6 +38,40 @@ export function scheduleFacts(item: ScheduleItem, today: string, deadline: strin
   const days = overdueDays(item, today)
   const notStarted = item.actualStart === null && state !== 'done'
   return { state, overdueDays: days, latestStart: notStarted ? latestStart(item, deadline) : null }
+}
+
+/**
+ * Lateness of one item on `today` (docs/lateness.md) against the 2020 baseline and, when recorded,
+ * the revised plan. `lateDays`/`lateDaysRevised` are the sort keys; null for a finished item.
+ */
+export function latenessFacts(item: ScheduleItem, r: RoadItemRow | FacilityItemRow, today: string, deadline: string) {
+  const { baseline, revised } = planLateness(
+    { ...item, plannedFinish: r.plannedFinish, suspendedSince: r.suspendedSince },
+    { revisedStart: r.revisedStart, revisedFinish: r.revisedFinish },
+    today,
+    deadline,
+  )
+  return {
+    suspendedSince: r.suspendedSince,
+    revisedStart: r.revisedStart,
+    revisedFinish: r.revisedFinish,
+    lateness: baseline,
+    latenessRevised: revised,
+    lateDays: baseline?.days ?? null,
+    lateDaysRevised: revised?.days ?? null,
+  }
+}
+
+/** Schedule and lateness facts of a road segment. */
+export const roadFacts = (r: RoadItemRow, today: string, deadline: string) => {
+  const item = roadSchedule(r)
+  return { ...scheduleFacts(item, today, deadline), ...latenessFacts(item, r, today, deadline) }
+}
+
+/** Schedule and lateness facts of a facility. */
+export const facilityFacts = (f: FacilityItemRow, today: string, deadline: string) => {
+  const item = facilitySchedule(f)
+  return { ...scheduleFacts(item, today, deadline), ...latenessFacts(item, f, today, deadline) }
 }
 
 /** Everything the progress procedures compute from: the programme, both item lists and today's date. */

@@ -6,6 +6,7 @@ import { featuresRouter } from './routers/features.ts'
 import { healthRouter } from './routers/health.ts'
 import { layersRouter } from './routers/layers.ts'
 import { liveRouter } from './routers/live.ts'
+import { meetingRouter } from './routers/meeting.ts'
 import { progressRouter } from './routers/progress.ts'
 import { roadsRouter } from './routers/roads.ts'
 import { wallRouter } from './routers/wall.ts'
@@ -21,6 +22,7 @@ export const appRouter = router({
   auth: authRouter,
   edits: editsRouter,
   live: liveRouter,
+  meeting: meetingRouter,
   progress: progressRouter,
   roads: roadsRouter,
   wall: wallRouter,

@@ -1,16 +1,17 @@
 import type { Database } from '@onemap/db/database'
-import { matchingSegmentIds, riverExists, segmentDetail, segmentGeometries } from '@onemap/db/queries/analysis'
-import { missingAreas } from '@onemap/db/queries/filters'
+import { itemGeometries, matchingIds, segmentDetail } from '@onemap/db/queries/analysis'
 import type { RoadItemRow } from '@onemap/db/queries/progress'
-import { FeatureFilter, filterProblems, noNul } from '@onemap/domain/layer-filters'
+import { FeatureFilter, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import { SCHEDULE_STATES } from '@onemap/domain/schedule'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { viewerProcedure } from '../procedures.ts'
-import { loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
+import { checkSelection } from '../selection.ts'
+import { loadProgress, roadFacts } from '../progress-data.ts'
 import { pageOf, sortedPageInput, sortRowsBy } from '../sort-rows.ts'
 import { router } from '../trpc.ts'
+import { facilityProcedures } from './analysis-facilities.ts'
 
 const SEGMENTS = findLayer('road_segments') as LayerDefinition
 const Id = z.string().min(1).max(200).refine(noNul, 'must not contain NUL')
@@ -25,9 +26,10 @@ export const SegmentSelection = z.strictObject({
 })
 export type SegmentSelection = z.infer<typeof SegmentSelection>
 
-export const SEGMENT_SORTS = ['id', 'name', 'length', 'status', 'planned_start', 'planned_finish', 'overdue_days', 'sub_district'] as const
+/** Sort keys; `overdue_days` is kept for old callers and sorts by lateness too (docs/lateness.md). */
+export const SEGMENT_SORTS = ['lateness', 'id', 'name', 'length', 'status', 'planned_start', 'planned_finish', 'overdue_days', 'sub_district'] as const
 
-/** A table row: the segment's attributes with its schedule facts on today's date. */
+/** A table row: the segment's attributes with its schedule and lateness facts on today's date. */
 function toRow(r: RoadItemRow, today: string, deadline: string) {
   return {
     id: r.id,
@@ -46,24 +48,15 @@ function toRow(r: RoadItemRow, today: string, deadline: string) {
     plannedFinish: r.plannedFinish,
     actualStart: r.actualStart,
     actualFinish: r.actualFinish,
-    ...scheduleFacts(roadSchedule(r), today, deadline),
+    ...roadFacts(r, today, deadline),
   }
 }
 export type SegmentRow = ReturnType<typeof toRow>
 
-/** Checks the selection against the catalogue and the database, naming what is wrong. */
-async function checkSelection(db: Database, s: SegmentSelection) {
-  const problems = filterProblems(SEGMENTS, s.filter)
-  if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.map((p) => `filter.${p.param}: ${p.message}`).join('; ') })
-  const missing = (await missingAreas(db, s.filter)).map((m) => `filter.${m.param}: ${m.message}`)
-  if (s.riverZone && !(await riverExists(db, s.riverZone.riverId))) missing.push(`riverZone.riverId: No river with id '${s.riverZone.riverId}'`)
-  if (missing.length) throw new TRPCError({ code: 'NOT_FOUND', message: missing.join('; ') })
-}
-
 /** Every segment row of the selection, in id order. */
 async function selectRows(db: Database, now: Date, s: SegmentSelection): Promise<{ rows: SegmentRow[]; today: string }> {
-  await checkSelection(db, s)
-  const [{ programme, roads, today }, ids] = await Promise.all([loadProgress(db, now), matchingSegmentIds(db, s.filter, s.riverZone)])
+  await checkSelection(db, SEGMENTS, s)
+  const [{ programme, roads, today }, ids] = await Promise.all([loadProgress(db, now), matchingIds(db, 'road_segments', s.filter, s.riverZone)])
   const wanted = new Set(ids)
   const states = s.schedule ? new Set<string>(s.schedule) : null
   const rows = roads
@@ -74,13 +67,14 @@ async function selectRows(db: Database, now: Date, s: SegmentSelection): Promise
 }
 
 const SORT_KEY: Record<(typeof SEGMENT_SORTS)[number], (r: SegmentRow) => string | number | null> = {
+  lateness: (r) => r.lateDays,
   id: (r) => r.id,
   name: (r) => r.nameZh,
   length: (r) => r.lengthM,
   status: (r) => r.status,
   planned_start: (r) => r.plannedStart,
   planned_finish: (r) => r.plannedFinish,
-  overdue_days: (r) => r.overdueDays,
+  overdue_days: (r) => r.lateDays,
   sub_district: (r) => r.subDistrictCode,
 }
 
@@ -93,7 +87,7 @@ export const analysisRouter = router({
   segments: viewerProcedure
     .input(
       SegmentSelection.extend({
-        ...sortedPageInput(SEGMENT_SORTS, { sort: 'overdue_days', pageSize: 25, maxPageSize: 500 }),
+        ...sortedPageInput(SEGMENT_SORTS, { sort: 'lateness', pageSize: 25, maxPageSize: 500 }),
         focusId: Id.optional(),
       }),
     )
@@ -123,18 +117,24 @@ export const analysisRouter = router({
     return { ...toRow(road, today, programme.deadline), ...rest, geometry: JSON.parse(geometry) as { type: 'LineString'; coordinates: [number, number][] } }
   }),
 
-  /** The whole selection as GeoJSON features (planner fields, EPSG:4490), in id order, for export. */
+  /**
+   * The whole selection as RFC 7946 GeoJSON features (planner fields, EPSG:4490 degrees), in id
+   * order, each with its geometry as WKT too, for export.
+   */
   export: viewerProcedure.input(SegmentSelection).query(async ({ ctx, input }) => {
     const { rows } = await selectRows(ctx.db, ctx.now(), input)
-    const geometries = await segmentGeometries(ctx.db, rows.map((r) => r.id))
+    const geometries = await itemGeometries(ctx.db, 'road_segments', rows.map((r) => r.id))
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((properties) => ({
         type: 'Feature' as const,
         id: properties.id,
-        geometry: JSON.parse(geometries.get(properties.id) ?? 'null') as { type: 'LineString'; coordinates: [number, number][] } | null,
+        geometry: JSON.parse(geometries.get(properties.id)?.geometry ?? 'null') as { type: 'LineString'; coordinates: [number, number][] } | null,
         properties,
+        wkt: geometries.get(properties.id)?.wkt ?? null,
       })),
     }
   }),
+
+  ...facilityProcedures,
 })

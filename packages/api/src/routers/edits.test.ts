@@ -76,7 +76,7 @@ describe('concurrent edits', () => {
       const before = await eventCount('s4')
       const edit = (n: number) =>
         trial % 2 === 0
-          ? planner.edits.updateDates({ entity: 'road_segment', id: 's4', expectedVersion: v, plannedStart: `2022-0${n}-01`, plannedFinish: null })
+          ? planner.edits.revisePlan({ entity: 'road_segment', id: 's4', expectedVersion: v, revisedStart: `2022-0${n}-01`, revisedFinish: null, reason: `editor ${n}` })
           : planner.edits.setStatus({ entity: 'road_segment', id: 's4', expectedVersion: v, to: trial % 4 === 1 ? 'suspended' : 'planned', at: '2021-05-01', note: `editor ${n}` })
       const results = await Promise.allSettled([edit(1), edit(2)])
       const won = results.filter((r) => r.status === 'fulfilled')

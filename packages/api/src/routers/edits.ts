@@ -1,83 +1,83 @@
 import { IsoDate } from '@onemap/domain/input-text'
-import { insertEvent, readEditable, splitRoadSegment, writePlannedDates, writeStatus, type EditOutcome } from '@onemap/db/queries/edits'
+import { insertEvent, readEditable, splitRoadSegment, writeRevisedPlan, type EditOutcome } from '@onemap/db/queries/edits'
 import { itemHistory } from '@onemap/db/queries/events'
 import { zoneToday } from '@onemap/domain/dates'
+import { noNul } from '@onemap/domain/layer-filters'
 import { EventEntity } from '@onemap/domain/statuses'
-import { actualDatesAfter, checkTransition } from '@onemap/domain/transitions'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { VersionConflict } from '../conflict.ts'
+import { applyStatus, asBadRequest, notFound, unwrap } from '../edit-steps.ts'
 import { plannerProcedure, viewerProcedure } from '../procedures.ts'
 import { router } from '../trpc.ts'
+import { undoLastEdit } from '../undo.ts'
 
-const Target = z.object({ entity: EventEntity, id: z.string().min(1).max(200), expectedVersion: z.number().int().positive() })
-const Note = z.string().trim().max(2000).optional()
+const Id = z.string().min(1).max(200).refine(noNul, 'must not contain NUL')
+const Target = z.object({ entity: EventEntity, id: Id, expectedVersion: z.number().int().positive() })
+const Note = z.string().trim().max(2000).refine(noNul, 'must not contain NUL').optional()
+const StatusTo = z.string().min(1).max(40)
 
-const LABEL = { road_segment: 'road segment', facility: 'facility' } as const
-
-/** Turns a missed versioned write into NOT_FOUND or CONFLICT with the current version. */
-function unwrap<T>(outcome: EditOutcome<T>, entity: EventEntity, id: string): T {
-  if (outcome.ok) return outcome.value
-  if (outcome.reason === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: `No ${LABEL[entity]} with id '${id}'` })
-  const { current } = outcome
-  throw new TRPCError({
-    code: 'CONFLICT',
-    message: `The ${LABEL[entity]} '${id}' was changed by ${current.updatedBy} (now version ${current.version}); reload and try again`,
-    cause: new VersionConflict(current),
-  })
-}
-
-/** A CHECK violation is the user's input (e.g. finish before start), not a server fault. */
-function asBadRequest(err: unknown): never {
-  if ((err as { code?: string }).code === '23514') {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The dates are out of order (a finish before its start)' })
-  }
-  throw err
+/** Refuses a site date after today in the zone. */
+function notFuture(at: string, now: Date) {
+  if (at > zoneToday(now)) throw new TRPCError({ code: 'BAD_REQUEST', message: `The date ${at} is in the future` })
 }
 
 export const editsRouter = router({
   /** Moves an item to a new status on date `at` (the event and the change commit together). */
-  setStatus: plannerProcedure
-    .input(Target.extend({ to: z.string().min(1).max(40), at: IsoDate, note: Note }))
+  setStatus: plannerProcedure.input(Target.extend({ to: StatusTo, at: IsoDate, note: Note })).mutation(async ({ ctx, input }) => {
+    notFuture(input.at, ctx.now())
+    return ctx.db.transaction((client) => applyStatus(client, ctx.user, input)).catch(asBadRequest)
+  }),
+
+  /**
+   * The same status change for several items that share one current status: one event each, all or
+   * nothing. Every stale item is named in one CONFLICT answer and none is changed.
+   */
+  setStatusMany: plannerProcedure
+    .input(z.object({ items: z.array(Target).min(1).max(200), to: StatusTo, at: IsoDate, note: Note }))
     .mutation(async ({ ctx, input }) => {
-      const today = zoneToday(ctx.now())
-      if (input.at > today) throw new TRPCError({ code: 'BAD_REQUEST', message: `The date ${input.at} is in the future` })
+      notFuture(input.at, ctx.now())
+      const keys = input.items.map((i) => `${i.entity}:${i.id}`)
+      if (new Set(keys).size !== keys.length) throw new TRPCError({ code: 'BAD_REQUEST', message: 'An item is listed twice' })
       return ctx.db
         .transaction(async (client) => {
-          const item = await readEditable(client, input.entity, input.id)
-          if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: `No ${LABEL[input.entity]} with id '${input.id}'` })
-          // Stale already: say so before judging a transition from a status the editor never saw.
-          if (item.version !== input.expectedVersion) unwrap({ ok: false, reason: 'conflict', current: item }, input.entity, input.id)
-          const check = checkTransition({ entity: input.entity, from: item.status, to: input.to, role: ctx.user.role, suspendedFrom: item.suspendedFrom, reason: input.note })
-          if (!check.ok) throw new TRPCError({ code: check.code === 'not_allowed' ? 'FORBIDDEN' : 'BAD_REQUEST', message: `${input.id}: ${check.message}` })
-          const dates = actualDatesAfter(input.entity, input.to, input.at, item)
-          const written = unwrap(await writeStatus(client, { ...input, ...dates, actor: ctx.user.name }), input.entity, input.id)
-          const eventId = await insertEvent(client, {
-            entity: input.entity,
-            entityId: input.id,
-            from: item.status,
-            to: input.to,
-            happenedOn: input.at,
-            actor: ctx.user.name,
-            kind: check.kind,
-            note: input.note ?? null,
-          })
-          return { entity: input.entity, id: input.id, status: input.to, version: written.version, eventId, kind: check.kind }
+          // One connection runs one query at a time: read in turn, not in parallel.
+          const read = []
+          for (const t of input.items) read.push({ t, item: await readEditable(client, t.entity, t.id) })
+          const missing = read.find((r) => r.item === null)
+          if (missing) throw notFound(missing.t.entity, missing.t.id)
+          const stale = read.filter((r) => r.item!.version !== r.t.expectedVersion)
+          if (stale.length > 0) {
+            const first = stale[0]!.item!
+            throw new TRPCError({
+              code: 'CONFLICT',
+              message: `Nothing was changed: ${stale.map((r) => `'${r.t.id}' (changed by ${r.item!.updatedBy}, now version ${r.item!.version})`).join(', ')} changed since you loaded them; reload and try again`,
+              cause: new VersionConflict(first),
+            })
+          }
+          const statuses = new Set(read.map((r) => `${r.t.entity}:${r.item!.status}`))
+          if (statuses.size > 1) throw new TRPCError({ code: 'BAD_REQUEST', message: 'A bulk edit needs items of one kind with the same current status' })
+          const done = []
+          for (const { t, item } of read) done.push(await applyStatus(client, ctx.user, { ...t, to: input.to, at: input.at, note: input.note }, item))
+          return done
         })
         .catch(asBadRequest)
     }),
 
-  /** Sets the planned start and finish; recorded in the audit trail as an event that keeps the status. */
-  updateDates: plannerProcedure
-    .input(Target.extend({ plannedStart: IsoDate.nullable(), plannedFinish: IsoDate.nullable(), note: Note }))
+  /**
+   * Records a revised plan (调整计划) with its reason. The 2020 baseline dates are never changed; the
+   * revision is audited as an event that keeps the status.
+   */
+  revisePlan: plannerProcedure
+    .input(Target.extend({ revisedStart: IsoDate.nullable(), revisedFinish: IsoDate.nullable(), reason: z.string().trim().min(3, 'a revised plan needs a reason').max(2000).refine(noNul, 'must not contain NUL') }))
     .mutation(({ ctx, input }) =>
       ctx.db
         .transaction(async (client) => {
           const item = await readEditable(client, input.entity, input.id)
-          if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: `No ${LABEL[input.entity]} with id '${input.id}'` })
-          const written = unwrap(await writePlannedDates(client, { ...input, actor: ctx.user.name }), input.entity, input.id)
-          const change = `planned ${item.plannedStart ?? '—'}…${item.plannedFinish ?? '—'} → ${input.plannedStart ?? '—'}…${input.plannedFinish ?? '—'}`
-          await insertEvent(client, {
+          if (!item) throw notFound(input.entity, input.id)
+          const written = unwrap(await writeRevisedPlan(client, { ...input, actor: ctx.user.name }), input.entity, input.id)
+          const change = `revised plan ${item.revisedStart ?? '—'}…${item.revisedFinish ?? '—'} → ${input.revisedStart ?? '—'}…${input.revisedFinish ?? '—'}`
+          const eventId = await insertEvent(client, {
             entity: input.entity,
             entityId: input.id,
             from: item.status,
@@ -85,16 +85,19 @@ export const editsRouter = router({
             happenedOn: zoneToday(ctx.now()),
             actor: ctx.user.name,
             kind: 'edit',
-            note: input.note ? `${change}; ${input.note}` : change,
+            note: `${change}: ${input.reason}`,
           })
-          return { entity: input.entity, id: input.id, version: written.version }
+          return { entity: input.entity, id: input.id, version: written.version, eventId }
         })
         .catch(asBadRequest),
     ),
 
+  /** Undoes the caller's own last status change of the item within 10 minutes (see undoLastEdit). */
+  undo: plannerProcedure.input(Target).mutation(({ ctx, input }) => ctx.db.transaction((client) => undoLastEdit(client, ctx.user.name, input))),
+
   /** Splits a road segment at the point nearest (lon, lat); see splitRoadSegment for the history rule. */
   splitSegment: plannerProcedure
-    .input(z.object({ id: z.string().min(1).max(200), expectedVersion: z.number().int().positive(), lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }))
+    .input(z.object({ id: Id, expectedVersion: z.number().int().positive(), lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }))
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (client) => {
         const outcome = await splitRoadSegment(client, { ...input, actor: ctx.user.name, today: zoneToday(ctx.now()) })
@@ -110,6 +113,6 @@ export const editsRouter = router({
 
   /** The full audit trail of one item, with actors and notes (signed-in accounts only). */
   history: viewerProcedure
-    .input(z.object({ entity: EventEntity, id: z.string().min(1).max(200) }))
+    .input(z.object({ entity: EventEntity, id: Id }))
     .query(({ ctx, input }) => itemHistory(ctx.db, input.entity, input.id, true)),
 })

@@ -93,7 +93,7 @@ describe('public fields', () => {
   it('hides actors and notes from the public in changesSince, and shows them to signed-in users', async () => {
     const pub = await callerAs(db, null).progress.changesSince({ since: '2000-01-01' })
     expect(pub.length).toBeGreaterThan(0)
-    for (const e of pub) expect(Object.keys(e).sort()).toEqual(['entity', 'entityId', 'from', 'happenedOn', 'id', 'kind', 'recordedAt', 'to'])
+    for (const e of pub) expect(Object.keys(e).sort()).toEqual(['entity', 'entityId', 'from', 'happenedOn', 'id', 'kind', 'nameEn', 'nameZh', 'parts', 'recordedAt', 'subDistrictCode', 'subDistrictName', 'to'])
     const signedIn = await callerAs(db, PLANNER).progress.changesSince({ since: '2000-01-01' })
     expect(signedIn.some((e) => 'actor' in e && e.actor === 'planner-li')).toBe(true)
   })

@@ -6,7 +6,9 @@ import { facilityGoal, itemKey, roadGoal, type ReplayedState } from '@onemap/dom
 import { goalTimeline } from '@onemap/domain/timeline'
 import { stateOn } from '@onemap/domain/unlogged-status'
 import { z } from 'zod'
-import { emptyStates, facilitySchedule, loadProgress, roadSchedule, scheduleFacts } from '../progress-data.ts'
+import { deadlineRevisions } from '@onemap/db/queries/meetings'
+import { emptyStates, facilityFacts, facilitySchedule, loadProgress, roadFacts, roadSchedule, scheduleFacts } from '../progress-data.ts'
+import { namedChanges } from '../weekly.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 
@@ -28,6 +30,12 @@ function groupBy<T extends Placed>(items: T[], key: PlaceKey) {
     groups.set(k, g)
   }
   return groups
+}
+
+/** The revised deadline in force (date and reason), or null while the 2020 deadline stands alone. */
+async function revisedDeadline(db: Parameters<typeof deadlineRevisions>[0], programmeId: string) {
+  const latest = (await deadlineRevisions(db, programmeId))[0]
+  return latest ? { deadline: latest.deadline, reason: latest.reason, recordedAt: latest.recordedAt } : null
 }
 
 export const progressRouter = router({
@@ -58,7 +66,8 @@ export const progressRouter = router({
       asOf: ctx.now().toISOString(),
       dataChangedAt: await lastChangeAt(ctx.db),
       today,
-      programme: { ...programme, daysToDeadline: daysBetween(today, programme.deadline) },
+      // The revised deadline is shown beside the 2020 one; every figure here stays on the original.
+      programme: { ...programme, daysToDeadline: daysBetween(today, programme.deadline), revisedDeadline: await revisedDeadline(ctx.db, programme.id) },
       roads: { ...roadGoal(roads), states: roadStates },
       facilities: { ...facilityGoal(facilities), states: facilityStates },
       bySubDistrict,
@@ -105,19 +114,25 @@ export const progressRouter = router({
     }
   }),
 
-  /** Changes entered since `since` (e.g. the last weekly meeting), newest first; actor and note for signed-in users. */
+  /**
+   * Changes that happened on site from `since` (e.g. the last weekly meeting) to `until`, newest
+   * first, with the item's name and sub-district; seed and import rows only with `includeLoaded`, a
+   * split as its one event. Actor and note for signed-in users.
+   */
   changesSince: publicProcedure
-    .input(z.object({ since: IsoDate, limit: z.number().int().min(1).max(1000).default(200) }))
-    .query(async ({ ctx, input }): Promise<(PublicEvent | FullEvent)[]> =>
-      changesSince(ctx.db, input.since, { includePrivate: ctx.user !== null, limit: input.limit }),
-    ),
+    .input(z.object({ since: IsoDate, until: IsoDate.optional(), includeLoaded: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }))
+    .query(async ({ ctx, input }) => {
+      const rows: (PublicEvent | FullEvent)[] = await changesSince(ctx.db, input.since, { includePrivate: ctx.user !== null, ...input })
+      const { roads, facilities } = await loadProgress(ctx.db, ctx.now())
+      return namedChanges(rows, roads, facilities)
+    }),
 
-  /** Every programme item with its schedule state, days overdue and 倒排工期 latest start. */
+  /** Every programme item with its schedule state, lateness (docs/lateness.md) and 倒排工期 latest start. */
   items: publicProcedure.query(async ({ ctx }) => {
     const { programme, roads, facilities, today } = await loadProgress(ctx.db, ctx.now())
     return [
-      ...roads.filter((r) => r.inProgramme).map((r) => ({ entity: 'road_segment' as const, id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, category: r.roadClass, status: r.status, version: r.version, plannedStart: r.plannedStart, plannedFinish: r.plannedFinish, ...scheduleFacts(roadSchedule(r), today, programme.deadline) })),
-      ...facilities.filter((f) => f.inProgramme).map((f) => ({ entity: 'facility' as const, id: f.id, nameZh: f.nameZh, nameEn: f.nameEn, category: f.kind, status: f.status, version: f.version, plannedStart: f.plannedStart, plannedFinish: f.plannedFinish, ...scheduleFacts(facilitySchedule(f), today, programme.deadline) })),
+      ...roads.filter((r) => r.inProgramme).map((r) => ({ entity: 'road_segment' as const, id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, category: r.roadClass, status: r.status, version: r.version, plannedStart: r.plannedStart, plannedFinish: r.plannedFinish, ...roadFacts(r, today, programme.deadline) })),
+      ...facilities.filter((f) => f.inProgramme).map((f) => ({ entity: 'facility' as const, id: f.id, nameZh: f.nameZh, nameEn: f.nameEn, category: f.kind, status: f.status, version: f.version, plannedStart: f.plannedStart, plannedFinish: f.plannedFinish, ...facilityFacts(f, today, programme.deadline) })),
     ]
   }),
 })

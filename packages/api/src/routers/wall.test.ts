@@ -8,7 +8,7 @@ beforeAll(async () => {
   const p = callerAs(db, PLANNER, new Date('2021-09-01T04:00:00Z'))
   await p.edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'started', at: '2021-03-05', note: 'site meeting' })
   await p.edits.setStatus({ entity: 'road_segment', id: 's2', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' })
-  await p.edits.updateDates({ entity: 'road_segment', id: 's2', expectedVersion: 2, plannedStart: '2021-01-01', plannedFinish: '2021-12-31' })
+  await p.edits.revisePlan({ entity: 'road_segment', id: 's2', expectedVersion: 2, revisedStart: '2021-01-01', revisedFinish: '2021-12-31', reason: 'site meeting' })
 })
 afterAll(async () => {
   await db.close()

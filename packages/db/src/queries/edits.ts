@@ -15,6 +15,8 @@ export interface EditableItem {
   actualFinish: string | null
   plannedStart: string | null
   plannedFinish: string | null
+  revisedStart: string | null
+  revisedFinish: string | null
   updatedBy: string
   updatedAt: string
 }
@@ -33,6 +35,7 @@ export async function readEditable(client: pg.PoolClient, entity: EventEntity, i
   const { rows } = await client.query<EditableItem>(
     `SELECT t.status, t.version, t.actual_start::text AS "actualStart", t.actual_finish::text AS "actualFinish",
             t.planned_start::text AS "plannedStart", t.planned_finish::text AS "plannedFinish",
+            t.revised_start::text AS "revisedStart", t.revised_finish::text AS "revisedFinish",
             t.updated_by AS "updatedBy", ${UPDATED_AT},
             (SELECT e.from_status FROM status_events e WHERE e.entity = $1 AND e.entity_id = t.id
                AND e.to_status = 'suspended' AND e.from_status <> 'suspended'
@@ -62,16 +65,47 @@ export interface EventRow {
   actor: string
   kind: EventKind
   note: string | null
+  /** The event this one reverses (an undo). */
+  undoes?: number | null
 }
 
 /** Appends one audit-trail row; must run in the transaction of the change it records. */
 export async function insertEvent(client: pg.PoolClient, e: EventRow): Promise<number> {
   const { rows } = await client.query<{ id: number }>(
-    `INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, actor, kind, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int AS id`,
-    [e.entity, e.entityId, e.from, e.to, e.happenedOn, e.actor, e.kind, e.note],
+    `INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, actor, kind, note, undoes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::int AS id`,
+    [e.entity, e.entityId, e.from, e.to, e.happenedOn, e.actor, e.kind, e.note, e.undoes ?? null],
   )
   return rows[0]!.id
+}
+
+/** The newest event of an item with what an undo must check about it. */
+export interface LastEvent {
+  id: number
+  from: string | null
+  to: string
+  happenedOn: string
+  actor: string
+  kind: EventKind
+  undoes: number | null
+  /** Seconds since it was entered (database clock). */
+  ageS: number
+  /** For a resume from suspension: the state the item was in before that suspension. */
+  suspendedFromBefore: string | null
+}
+
+/** The item's newest event (by entry order), or null when it has none. */
+export async function lastEventOf(client: pg.PoolClient, entity: EventEntity, id: string): Promise<LastEvent | null> {
+  const { rows } = await client.query<LastEvent>(
+    `SELECT e.id::int AS id, e.from_status AS "from", e.to_status AS "to", e.happened_on::text AS "happenedOn",
+            e.actor, e.kind, e.undoes::int AS undoes, extract(epoch FROM now() - e.recorded_at)::float8 AS "ageS",
+            (SELECT p.from_status FROM status_events p WHERE p.entity = e.entity AND p.entity_id = e.entity_id
+               AND p.id < e.id AND p.to_status = 'suspended' AND p.from_status <> 'suspended'
+             ORDER BY p.happened_on DESC, p.id DESC LIMIT 1) AS "suspendedFromBefore"
+       FROM status_events e WHERE e.entity = $1 AND e.entity_id = $2 ORDER BY e.id DESC LIMIT 1`,
+    [entity, id],
+  )
+  return rows[0] ?? null
 }
 
 export interface StatusWrite {
@@ -98,22 +132,25 @@ export async function writeStatus(client: pg.PoolClient, w: StatusWrite): Promis
   return rows[0] ? { ok: true, value: rows[0] } : explainMiss(client, w.entity, w.id)
 }
 
-export interface DatesWrite {
+export interface RevisedPlanWrite {
   entity: EventEntity
   id: string
   expectedVersion: number
-  plannedStart: string | null
-  plannedFinish: string | null
+  revisedStart: string | null
+  revisedFinish: string | null
   actor: string
 }
 
-/** Writes planned dates under the same version rule as writeStatus. */
-export async function writePlannedDates(client: pg.PoolClient, w: DatesWrite): Promise<EditOutcome<{ version: number }>> {
+/**
+ * Records a revised plan (调整计划) under the same version rule as writeStatus. The planned_* columns
+ * are the 2020 baseline and are never written here.
+ */
+export async function writeRevisedPlan(client: pg.PoolClient, w: RevisedPlanWrite): Promise<EditOutcome<{ version: number }>> {
   const { rows } = await client.query<{ version: number }>(
     `UPDATE ${TABLES[w.entity]}
-        SET planned_start = $3, planned_finish = $4, version = version + 1, updated_at = now(), updated_by = $5
+        SET revised_start = $3, revised_finish = $4, version = version + 1, updated_at = now(), updated_by = $5
       WHERE id = $1 AND version = $2 RETURNING version`,
-    [w.id, w.expectedVersion, w.plannedStart, w.plannedFinish, w.actor],
+    [w.id, w.expectedVersion, w.revisedStart, w.revisedFinish, w.actor],
   )
   return rows[0] ? { ok: true, value: rows[0] } : explainMiss(client, w.entity, w.id)
 }
@@ -166,9 +203,9 @@ export async function splitRoadSegment(client: pg.PoolClient, r: SplitRequest): 
   const parts: [string, string] = [`${r.id}.1`, `${r.id}.2`]
   await client.query(
     `INSERT INTO road_segments (id, road_id, geom, status, planned_start, planned_finish, actual_start, actual_finish,
-                                in_programme, version, updated_by)
+                                revised_start, revised_finish, in_programme, version, updated_by)
      SELECT p.id, s.road_id, ST_LineSubstring(s.geom, p.a, p.b), s.status, s.planned_start, s.planned_finish,
-            s.actual_start, s.actual_finish, s.in_programme, 1, $4
+            s.actual_start, s.actual_finish, s.revised_start, s.revised_finish, s.in_programme, 1, $4
        FROM road_segments s,
             (VALUES ($2::text, 0::float8, $3::float8), ($5::text, $3::float8, 1::float8)) AS p (id, a, b)
       WHERE s.id = $1`,

@@ -18,15 +18,19 @@ export interface PublicEvent {
 export interface FullEvent extends PublicEvent {
   actor: string
   note: string | null
+  /** The event this one reverses (an undo), else null. */
+  undoes?: number | null
 }
 
-const PUBLIC_COLUMNS = `id::int AS id, entity, entity_id AS "entityId", from_status AS "from", to_status AS "to",
-  happened_on::text AS "happenedOn", to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", kind`
+const E_COLUMNS = `e.id::int AS id, e.entity, e.entity_id AS "entityId", e.from_status AS "from", e.to_status AS "to",
+  e.happened_on::text AS "happenedOn", to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", e.kind`
+
+const FULL_COLUMNS = `${E_COLUMNS}, e.actor, e.note, e.undoes::int AS undoes`
 
 /** Events with id greater than `afterId`, oldest first, at most `limit` (live catch-up after a reconnect). */
 export async function eventsAfter(db: Database, afterId: number, limit: number): Promise<PublicEvent[]> {
   const { rows } = await db.query<PublicEvent>(
-    `SELECT ${PUBLIC_COLUMNS} FROM status_events WHERE id > $1 ORDER BY id LIMIT $2`,
+    `SELECT ${E_COLUMNS} FROM status_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
     [afterId, limit],
   )
   return rows
@@ -48,18 +52,34 @@ export async function latestEventId(db: Database): Promise<number> {
 }
 
 /**
- * Changes entered from midnight of `since` (ISO date, in the database session's time zone), newest
- * first; actor and note only when asked for.
+ * The copies a split writes into its parts (see splitRoadSegment): history the parts inherited, not
+ * changes. The split itself is the one 'split' event on the parent.
  */
-export async function changesSince(
-  db: Database,
-  since: string,
-  options: { includePrivate: boolean; limit: number },
-): Promise<(PublicEvent | FullEvent)[]> {
-  const columns = options.includePrivate ? `${PUBLIC_COLUMNS}, actor, note` : PUBLIC_COLUMNS
+const SPLIT_COPY = `(e.kind = 'split' AND e.note LIKE 'copied from %')`
+
+export interface ChangesOptions {
+  includePrivate: boolean
+  limit: number
+  /** Last site date to include (ISO); open when absent. */
+  until?: string | undefined
+  /** Also list seed and import rows (loaded history, not changes made on site). */
+  includeLoaded?: boolean | undefined
+}
+
+/**
+ * Changes that happened on site from `since` (ISO date, the event's happened_on) on, newest first.
+ * Seed and import rows are left out unless asked for, the copies a split writes are always left out,
+ * and so are an undone edit and its undo (together they changed nothing). Actor and note only when asked for.
+ */
+export async function changesSince(db: Database, since: string, options: ChangesOptions): Promise<(PublicEvent | FullEvent)[]> {
+  const columns = options.includePrivate ? FULL_COLUMNS : E_COLUMNS
   const { rows } = await db.query<PublicEvent | FullEvent>(
-    `SELECT ${columns} FROM status_events WHERE recorded_at >= $1::date ORDER BY id DESC LIMIT $2`,
-    [since, options.limit],
+    `SELECT ${columns} FROM status_events e
+      WHERE e.happened_on >= $1::date AND ($2::date IS NULL OR e.happened_on <= $2::date)
+        AND ($3 OR e.kind NOT IN ('seed', 'import')) AND NOT ${SPLIT_COPY}
+        AND e.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM status_events u WHERE u.undoes = e.id)
+      ORDER BY e.happened_on DESC, e.id DESC LIMIT $4`,
+    [since, options.until ?? null, options.includeLoaded ?? false, options.limit],
   )
   return rows
 }
@@ -71,9 +91,9 @@ export async function itemHistory(
   id: string,
   includePrivate: boolean,
 ): Promise<(PublicEvent | FullEvent)[]> {
-  const columns = includePrivate ? `${PUBLIC_COLUMNS}, actor, note` : PUBLIC_COLUMNS
+  const columns = includePrivate ? FULL_COLUMNS : E_COLUMNS
   const { rows } = await db.query<PublicEvent | FullEvent>(
-    `SELECT ${columns} FROM status_events WHERE entity = $1 AND entity_id = $2 ORDER BY happened_on, id`,
+    `SELECT ${columns} FROM status_events e WHERE e.entity = $1 AND e.entity_id = $2 ORDER BY e.happened_on, e.id`,
     [entity, id],
   )
   return rows

@@ -38,6 +38,11 @@ export interface RoadItemRow extends PlaceColumns {
   plannedFinish: string | null
   actualStart: string | null
   actualFinish: string | null
+  /** The revised plan (调整计划), null when none is recorded; planned* stay the 2020 baseline. */
+  revisedStart: string | null
+  revisedFinish: string | null
+  /** Site date of the event that began the current suspension, when suspended. */
+  suspendedSince: string | null
   inProgramme: boolean
   version: number
 }
@@ -53,6 +58,11 @@ export interface FacilityItemRow extends PlaceColumns {
   plannedFinish: string | null
   actualStart: string | null
   actualFinish: string | null
+  /** The revised plan (调整计划), null when none is recorded; planned* stay the 2020 baseline. */
+  revisedStart: string | null
+  revisedFinish: string | null
+  /** Site date of the event that began the current suspension, when suspended. */
+  suspendedSince: string | null
   inProgramme: boolean
   version: number
 }
@@ -68,21 +78,24 @@ const place = (layer: 'road_segments' | 'facilities', alias: string) => {
 const placeColumns = `sd.code AS "subDistrictCode", sd.name_zh AS "subDistrictName",
   ru.id AS "renewalUnitId", ru.name_zh AS "renewalUnitName"`
 
-// The state a suspended item was in before its suspension: the newest event that suspended it.
-const suspendedFrom = (entity: EventEntity, alias: string) => `CASE WHEN ${alias}.status = 'suspended' THEN
-  (SELECT e.from_status FROM status_events e WHERE e.entity = '${entity}' AND e.entity_id = ${alias}.id
-     AND e.to_status = 'suspended' AND e.from_status <> 'suspended' ORDER BY e.happened_on DESC, e.id DESC LIMIT 1) END`
+// The newest event that suspended a suspended item: the state it left and the day it began.
+const suspension = (entity: EventEntity, alias: string) => `LEFT JOIN LATERAL (
+  SELECT e.from_status AS "suspendedFrom", e.happened_on::text AS "suspendedSince" FROM status_events e
+   WHERE ${alias}.status = 'suspended' AND e.entity = '${entity}' AND e.entity_id = ${alias}.id
+     AND e.to_status = 'suspended' AND e.from_status <> 'suspended' ORDER BY e.happened_on DESC, e.id DESC LIMIT 1) susp ON true`
 
 const dateColumns = (a: string) => `${a}.planned_start::text AS "plannedStart", ${a}.planned_finish::text AS "plannedFinish",
-  ${a}.actual_start::text AS "actualStart", ${a}.actual_finish::text AS "actualFinish"`
+  ${a}.actual_start::text AS "actualStart", ${a}.actual_finish::text AS "actualFinish",
+  ${a}.revised_start::text AS "revisedStart", ${a}.revised_finish::text AS "revisedFinish",
+  susp."suspendedFrom", susp."suspendedSince"`
 
 /** Every road segment with its road's class and name, length in metres (CGCS2000 geography) and place. */
 export async function loadRoadItems(db: Database): Promise<RoadItemRow[]> {
   const { rows } = await db.query<RoadItemRow>(
     `SELECT s.id, s.road_id AS "roadId", r.name_zh AS "nameZh", r.name_en AS "nameEn", r.class AS "roadClass",
-            s.length_m AS "lengthM", s.status, ${suspendedFrom('road_segment', 's')} AS "suspendedFrom",
-            ${dateColumns('s')}, s.in_programme AS "inProgramme", s.version, ${placeColumns}
+            s.length_m AS "lengthM", s.status, ${dateColumns('s')}, s.in_programme AS "inProgramme", s.version, ${placeColumns}
        FROM road_segments s JOIN roads r ON r.id = s.road_id
+       ${suspension('road_segment', 's')}
        ${place('road_segments', 's')}
       ORDER BY s.id`,
   )
@@ -92,10 +105,9 @@ export async function loadRoadItems(db: Database): Promise<RoadItemRow[]> {
 /** Every facility with its kind, status and place. */
 export async function loadFacilityItems(db: Database): Promise<FacilityItemRow[]> {
   const { rows } = await db.query<FacilityItemRow>(
-    `SELECT f.id, f.kind, f.name_zh AS "nameZh", f.name_en AS "nameEn", f.status,
-            ${suspendedFrom('facility', 'f')} AS "suspendedFrom", ${dateColumns('f')},
+    `SELECT f.id, f.kind, f.name_zh AS "nameZh", f.name_en AS "nameEn", f.status, ${dateColumns('f')},
             f.in_programme AS "inProgramme", f.version, ${placeColumns}
-       FROM facilities f ${place('facilities', 'f')}
+       FROM facilities f ${suspension('facility', 'f')} ${place('facilities', 'f')}
       ORDER BY f.id`,
   )
   return rows

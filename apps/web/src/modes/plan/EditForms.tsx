@@ -1,107 +1,56 @@
-import { zoneToday } from '@onemap/domain/dates'
-import { ROAD_SEGMENT_STATUSES } from '@onemap/domain/statuses'
-import { forwardTargets } from '@onemap/domain/transitions'
 import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
 import type { LonLat } from './measure.ts'
-import { conflictOf, messageOf, type SegmentDetail } from './plan-data.ts'
+import { conflictOf, type EditableItem, messageOf } from './plan-data.ts'
+import { type EditProps, SavedNotice, StatusForm } from './StatusForm.tsx'
+import type { EditSession } from './use-edit-session.ts'
 
-export interface EditOutcome {
-  /** The version the edit produced, or the parts a split made. */
-  version?: number
-  parts?: [string, string]
-}
-
-interface EditProps {
-  segment: SegmentDetail
-  /** The version the editor's view is based on; a stale one makes the API answer CONFLICT. */
-  baseVersion: number
-  isAdmin: boolean
-  onSaved: (outcome: EditOutcome) => void
-  onFailed: (err: unknown) => void
-}
-
-/** Status change with its site date and a note. Admins may also pick a backwards "correction". */
-export function StatusForm({ segment, baseVersion, isAdmin, onSaved, onFailed }: EditProps) {
+/**
+ * 调整计划: a revised planned start/finish with its reason. The 2020 baseline dates are never
+ * edited; lateness is then read against both.
+ */
+export function RevisedPlanForm({ item, baseVersion, onSaved, onFailed }: EditProps) {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const forward = forwardTargets('road_segment', segment.status, segment.suspendedFrom)
-  const targets = isAdmin ? ROAD_SEGMENT_STATUSES.filter((s) => s !== segment.status) : forward
-  const [to, setTo] = useState('')
-  const [at, setAt] = useState(() => zoneToday(new Date()))
-  const [note, setNote] = useState('')
-  const save = useMutation(trpc.edits.setStatus.mutationOptions({ onSuccess: (r) => onSaved({ version: r.version }), onError: onFailed }))
-  const chosen = targets.includes(to as never) ? to : (targets[0] ?? '')
+  const [start, setStart] = useState(item.revisedStart ?? '')
+  const [finish, setFinish] = useState(item.revisedFinish ?? '')
+  const [reason, setReason] = useState('')
+  const save = useMutation(trpc.edits.revisePlan.mutationOptions({ onSuccess: (r) => onSaved({ version: r.version }), onError: onFailed }))
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    save.mutate({ entity: 'road_segment', id: segment.id, expectedVersion: baseVersion, to: chosen, at, ...(note.trim() ? { note } : {}) })
+    save.mutate({ entity: item.entity, id: item.id, expectedVersion: baseVersion, revisedStart: start || null, revisedFinish: finish || null, reason })
   }
-  if (targets.length === 0) return <p>{t('plan.edit.noTransition')}</p>
   return (
-    <form className="plan-edit" onSubmit={submit} aria-label={t('plan.edit.statusTitle')}>
-      <h4>{t('plan.edit.statusTitle')}</h4>
+    <form className="plan-edit" onSubmit={submit} aria-label={t('plan.edit.revisedTitle')}>
+      <h4>{t('plan.edit.revisedTitle')}</h4>
+      <div className="plan-filter-row">
+        <label>
+          {t('plan.edit.revisedStart')}
+          <input name="revisedStart" type="date" value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <label>
+          {t('plan.edit.revisedFinish')}
+          <input name="revisedFinish" type="date" value={finish} onChange={(e) => setFinish(e.target.value)} />
+        </label>
+      </div>
       <label>
-        {t('plan.edit.newStatus')}
-        <select name="to" value={chosen} onChange={(e) => setTo(e.target.value)}>
-          {targets.map((s) => (
-            <option key={s} value={s}>
-              {t(`roadStatus.${s}`)}
-              {!forward.includes(s) ? ` (${t('plan.edit.correction')})` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('plan.edit.at')}
-        <input name="at" type="date" value={at} max={zoneToday(new Date())} onChange={(e) => setAt(e.target.value)} required />
-      </label>
-      <label>
-        {t('plan.edit.note')}
-        <textarea name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2} />
+        {t('plan.edit.reason')}
+        <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={2000} required />
       </label>
       <button type="submit" disabled={save.isPending}>
-        {t('plan.edit.saveStatus')}
+        {t('plan.edit.saveRevised')}
       </button>
     </form>
   )
 }
 
-/** Planned start and finish. */
-export function DatesForm({ segment, baseVersion, onSaved, onFailed }: EditProps) {
-  const { t } = useTranslation()
-  const trpc = useTRPC()
-  const [start, setStart] = useState(segment.plannedStart ?? '')
-  const [finish, setFinish] = useState(segment.plannedFinish ?? '')
-  const save = useMutation(trpc.edits.updateDates.mutationOptions({ onSuccess: (r) => onSaved({ version: r.version }), onError: onFailed }))
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    save.mutate({ entity: 'road_segment', id: segment.id, expectedVersion: baseVersion, plannedStart: start || null, plannedFinish: finish || null })
-  }
-  return (
-    <form className="plan-edit" onSubmit={submit} aria-label={t('plan.edit.datesTitle')}>
-      <h4>{t('plan.edit.datesTitle')}</h4>
-      <label>
-        {t('plan.edit.plannedStart')}
-        <input name="plannedStart" type="date" value={start} onChange={(e) => setStart(e.target.value)} />
-      </label>
-      <label>
-        {t('plan.edit.plannedFinish')}
-        <input name="plannedFinish" type="date" value={finish} onChange={(e) => setFinish(e.target.value)} />
-      </label>
-      <button type="submit" disabled={save.isPending}>
-        {t('plan.edit.saveDates')}
-      </button>
-    </form>
-  )
-}
-
-/** Splitting at a point clicked on the map: arm, click, confirm. */
+/** Splitting at a point clicked on the map (marked there): arm, click, confirm. */
 export function SplitControl(props: EditProps & { armed: boolean; point: LonLat | null; onArm: (armed: boolean) => void }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const { segment, baseVersion, point } = props
+  const { item, baseVersion, point } = props
   const split = useMutation(trpc.edits.splitSegment.mutationOptions({ onSuccess: (r) => props.onSaved({ parts: r.parts }), onError: props.onFailed }))
   return (
     <div className="plan-edit">
@@ -115,7 +64,7 @@ export function SplitControl(props: EditProps & { armed: boolean; point: LonLat 
       {props.armed && point && (
         <p>
           {t('plan.edit.splitAt', { lon: point[0].toFixed(6), lat: point[1].toFixed(6) })}{' '}
-          <button type="button" disabled={split.isPending} onClick={() => split.mutate({ id: segment.id, expectedVersion: baseVersion, lon: point[0], lat: point[1] })}>
+          <button type="button" disabled={split.isPending} onClick={() => split.mutate({ id: item.id, expectedVersion: baseVersion, lon: point[0], lat: point[1] })}>
             {t('plan.edit.splitConfirm')}
           </button>
         </p>
@@ -129,7 +78,7 @@ export function SplitControl(props: EditProps & { armed: boolean; point: LonLat 
   )
 }
 
-/** Names who changed the segment under the editor and offers to reload it; the forms keep what was typed. */
+/** Names who changed the item under the editor and offers to reload it; the forms keep what was typed. */
 export function ConflictNotice({ error, onReload }: { error: unknown; onReload: () => void }) {
   const { t } = useTranslation()
   const conflict = conflictOf(error)
@@ -147,5 +96,24 @@ export function ConflictNotice({ error, onReload }: { error: unknown; onReload: 
         {t('plan.edit.reload')}
       </button>
     </div>
+  )
+}
+
+/** The drawer's editing part: conflict or save notices, then (for planners) the status and plan forms. */
+export function EditPanel({ item, session, canEdit, isAdmin, children }: { item: EditableItem; session: EditSession; canEdit: boolean; isAdmin: boolean; children?: ReactNode }) {
+  const editProps = { item, baseVersion: session.baseVersion, isAdmin, onSaved: (o: Parameters<EditProps['onSaved']>[0]) => void session.onSaved(o), onFailed: session.setFailure }
+  const key = `${item.entity}-${item.id}-${session.formEpoch}`
+  return (
+    <>
+      {session.failure !== null && <ConflictNotice error={session.failure} onReload={() => void session.reload()} />}
+      <SavedNotice item={item} session={session} />
+      {canEdit && (
+        <div className="plan-edits" data-testid="edit-controls" onChange={() => session.setTyping(true)}>
+          <StatusForm key={`status-${key}`} {...editProps} />
+          <RevisedPlanForm key={`plan-${key}`} {...editProps} />
+          {children}
+        </div>
+      )}
+    </>
   )
 }

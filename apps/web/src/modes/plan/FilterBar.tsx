@@ -2,10 +2,9 @@ import { ROAD_CLASSES, ROAD_SEGMENT_STATUSES } from '@onemap/domain/statuses'
 import { useTranslation } from 'react-i18next'
 import { EMPTY_FILTER, type PlanFilter, SCHEDULE_CHOICES, UNBUILT_STATUSES } from './plan-filter.ts'
 import type { usePlaces } from './plan-data.ts'
+import { CheckGroup, SubDistrictSelect } from './TableParts.tsx'
 
 type Places = ReturnType<typeof usePlaces>
-
-const toggle = <T extends string>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value])
 
 /** The filter bar: every change applies at once to the map and the table. */
 export function FilterBar({ value, onChange, places }: { value: PlanFilter; onChange: (f: PlanFilter) => void; places: Places }) {
@@ -14,48 +13,15 @@ export function FilterBar({ value, onChange, places }: { value: PlanFilter; onCh
   const set = (patch: Partial<PlanFilter>) => onChange({ ...value, ...patch })
   return (
     <form className="plan-filters" aria-label={t('plan.filter.label')} onSubmit={(e) => e.preventDefault()}>
-      <fieldset>
-        <legend>{t('plan.filter.status')}</legend>
+      <CheckGroup legend="plan.filter.status" name="status" values={ROAD_SEGMENT_STATUSES} checked={value.status} labelKey={(s) => `roadStatus.${s}`} onChange={(status) => set({ status })}>
         <button type="button" className="plan-chip" onClick={() => set({ status: [...UNBUILT_STATUSES] })}>
           {t('plan.filter.unbuilt')}
         </button>
-        {ROAD_SEGMENT_STATUSES.map((s) => (
-          <label key={s} className="plan-check">
-            <input type="checkbox" name="status" value={s} checked={value.status.includes(s)} onChange={() => set({ status: toggle(value.status, s) })} />
-            {t(`roadStatus.${s}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t('plan.filter.class')}</legend>
-        {ROAD_CLASSES.map((c) => (
-          <label key={c} className="plan-check">
-            <input type="checkbox" name="class" value={c} checked={value.roadClass.includes(c)} onChange={() => set({ roadClass: toggle(value.roadClass, c) })} />
-            {t(`roadClass.${c}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t('plan.filter.schedule')}</legend>
-        {SCHEDULE_CHOICES.map((s) => (
-          <label key={s} className="plan-check">
-            <input type="checkbox" name="schedule" value={s} checked={value.schedule.includes(s)} onChange={() => set({ schedule: toggle(value.schedule, s) })} />
-            {t(`plan.schedule.${s}`)}
-          </label>
-        ))}
-      </fieldset>
+      </CheckGroup>
+      <CheckGroup legend="plan.filter.class" name="class" values={ROAD_CLASSES} checked={value.roadClass} labelKey={(c) => `roadClass.${c}`} onChange={(roadClass) => set({ roadClass })} />
+      <CheckGroup legend="plan.filter.schedule" name="schedule" values={SCHEDULE_CHOICES} checked={value.schedule} labelKey={(s) => `plan.schedule.${s}`} onChange={(schedule) => set({ schedule })} />
       <div className="plan-filter-row">
-        <label>
-          {t('plan.filter.subDistrict')}
-          <select value={value.subDistrict} onChange={(e) => set({ subDistrict: e.target.value })}>
-            <option value="">{t('plan.filter.any')}</option>
-            {places.subDistricts.map((p) => (
-              <option key={p.id} value={p.id}>
-                {name(p)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SubDistrictSelect value={value.subDistrict} options={places.subDistricts} onChange={(subDistrict) => set({ subDistrict })} />
         <label>
           {t('plan.filter.area')}
           <select value={value.area} onChange={(e) => set({ area: e.target.value })}>

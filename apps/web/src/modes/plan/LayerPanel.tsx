@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { LAYER_GROUPS, type LayerVisibility, SEGMENT_STATUS_COLOURS } from './plan-layers.ts'
+import { LAYER_GROUPS, type LayerVisibility } from './plan-layers.ts'
 
-/** Switches for the workbench's layers, with the segment legend (unbuilt ones are drawn wider). */
+/** Switches for the workbench's layers (the legend is on the map, see PlanLegend). */
 export function LayerPanel({ value, onChange }: { value: LayerVisibility; onChange: (v: LayerVisibility) => void }) {
   const { t } = useTranslation()
   return (
@@ -13,14 +13,6 @@ export function LayerPanel({ value, onChange }: { value: LayerVisibility; onChan
           {t(`plan.layers.${g}`)}
         </label>
       ))}
-      <ul className="plan-legend" aria-label={t('plan.layers.legend')}>
-        {Object.entries(SEGMENT_STATUS_COLOURS).map(([status, colour]) => (
-          <li key={status}>
-            <span className="swatch swatch-line" style={{ background: colour, height: status === 'completed' ? 2 : 5 }} aria-hidden="true" />
-            {t(`roadStatus.${status}`)}
-          </li>
-        ))}
-      </ul>
     </fieldset>
   )
 }

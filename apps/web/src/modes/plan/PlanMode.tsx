@@ -1,43 +1,40 @@
 import './plan.css'
-import { useQueryClient } from '@tanstack/react-query'
-import type { LngLatBoundsLike, Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useTRPC } from '../../api/trpc.ts'
+import { BulkEdit } from './BulkEdit.tsx'
+import { ExportButtons } from './ExportButtons.tsx'
+import { FacilitiesTab } from './FacilitiesTab.tsx'
+import { FacilityDrawer } from './FacilityDrawer.tsx'
 import { FilterBar } from './FilterBar.tsx'
 import { LayerPanel } from './LayerPanel.tsx'
 import { AccountsPanel } from './AccountsPanel.tsx'
 import { AccountBar, LoginForm } from './LoginForm.tsx'
 import { type ChangedIds, MeetingPanel, NO_CHANGES } from './MeetingPanel.tsx'
 import type { LonLat } from './measure.ts'
-import { messageOf, useAccount, usePlaces, useSegments } from './plan-data.ts'
+import { type Entity, messageOf, useAccount, usePlaces, useSegments } from './plan-data.ts'
 import { EMPTY_FILTER, needsIdFilter, type PlanFilter, tileQuery, toSelection } from './plan-filter.ts'
-import { ALL_VISIBLE, PLAN_SOURCES } from './plan-layers.ts'
+import { ALL_VISIBLE } from './plan-layers.ts'
+import { PlanLegend } from './PlanLegend.tsx'
 import { SegmentDrawer } from './SegmentDrawer.tsx'
-import { SegmentTable, type TableSort } from './SegmentTable.tsx'
-import { TimeSlider } from './TimeSlider.tsx'
-import { ExportTool, MeasureTool, RiverZoneTool } from './ToolsPanel.tsx'
+import { SegmentTable, type TableSort, type Ticked } from './SegmentTable.tsx'
+import { useSubDistrictLabels } from './sub-district-labels.ts'
+import { NO_STATUSES, type StatusesOn, TimeSlider } from './TimeSlider.tsx'
+import { MeasureTool, RiverZoneTool } from './ToolsPanel.tsx'
+import { fitBox, useFlyTo, useIdleRevision } from './use-map-motion.ts'
 import { usePlanLive } from './use-plan-live.ts'
-import { type Tool, useMeasureDrawing, usePlanMap } from './use-plan-map.ts'
+import { type Tool, useMeasureDrawing, usePlanMap, useSplitMarker } from './use-plan-map.ts'
 
 const PAGE_SIZE = 20
-const TABS = ['table', 'tools', 'meeting', 'time', 'accounts'] as const
-type Tab = (typeof TABS)[number]
-const NO_STATUSES: ReadonlyMap<string, string> = new Map()
 
 /**
- * Calls `done` once the map is still and every tile is loaded, and `ready()` holds. Polled rather
- * than waiting for 'idle', which fires only at the end of a render and so never for a map that was
- * already idle when asked.
+ * One tab of the workbench. Features added by other issues append an entry to the list in
+ * Workbench with their own panel component; nothing else here needs to change.
  */
-function whenDrawn(map: MapLibreMap, ready: () => boolean, done: () => void): () => void {
-  const timer = setInterval(() => {
-    if (ready() && !map.isMoving() && map.loaded()) {
-      clearInterval(timer)
-      done()
-    }
-  }, 150)
-  return () => clearInterval(timer)
+interface PlanTab {
+  id: string
+  /** i18n key of the tab's label. */
+  label: string
+  panel: () => ReactNode
 }
 
 /** The planner workbench at /plan: sign-in first, then the workbench. */
@@ -56,77 +53,59 @@ export function PlanMode() {
 
 function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean }) {
   const { t } = useTranslation()
-  const trpc = useTRPC()
-  const queryClient = useQueryClient()
   const places = usePlaces()
   const [filter, setFilterState] = useState<PlanFilter>(EMPTY_FILTER)
-  const [sort, setSortState] = useState<TableSort>({ sort: 'overdue_days', dir: 'desc' })
+  const [sort, setSortState] = useState<TableSort>({ sort: 'lateness', dir: 'desc' })
   const [page, setPage] = useState(1)
-  const [focusId, setFocusId] = useState<string | null>(null)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [focus, setFocus] = useState<{ entity: Entity; id: string } | null>(null)
+  const [selected, setSelected] = useState<{ entity: Entity; id: string } | null>(null)
   const [settledId, setSettledId] = useState<string | null>(null)
   const [tool, setTool] = useState<Tool>('select')
   const [points, setPoints] = useState<LonLat[]>([])
   const [splitPoint, setSplitPoint] = useState<LonLat | null>(null)
   const [visible, setVisible] = useState(ALL_VISIBLE)
   const [changed, setChanged] = useState<ChangedIds>(NO_CHANGES)
-  const [asOf, setAsOf] = useState<ReadonlyMap<string, string>>(NO_STATUSES)
+  const [asOf, setAsOf] = useState<StatusesOn>(NO_STATUSES)
+  const [facilityIds, setFacilityIds] = useState<readonly string[] | null>(null)
+  const [ticked, setTicked] = useState<Ticked>(new Map())
   const [revision, setRevision] = useState(0)
-  const [idleRevision, setIdleRevision] = useState(-1)
-  const [tab, setTab] = useState<Tab>('table')
+  const [tab, setTab] = useState('table')
 
-  const setFilter = (f: PlanFilter) => (setFilterState(f), setPage(1))
-  const setSort = (s: TableSort) => (setSortState(s), setPage(1))
   const selection = useMemo(() => toSelection(filter), [filter])
-  const segments = useSegments({ ...selection, ...sort, page, pageSize: PAGE_SIZE, ...(focusId ? { focusId } : {}) }, true)
+  const segmentFocus = focus?.entity === 'road_segment' ? focus.id : null
+  const segments = useSegments({ ...selection, ...sort, page, pageSize: PAGE_SIZE, ...(segmentFocus ? { focusId: segmentFocus } : {}) }, true)
   // A pick on the map asked for the page holding that segment: adopt it as the current page.
   useEffect(() => {
-    if (focusId && segments.data && !segments.isPlaceholderData) {
+    if (segmentFocus && segments.data && !segments.isPlaceholderData) {
       setPage(segments.data.page)
-      setFocusId(null)
+      setFocus(null)
     }
-  }, [focusId, segments.data, segments.isPlaceholderData])
+  }, [segmentFocus, segments.data, segments.isPlaceholderData])
 
   const ids = segments.data?.ids
   const idFilter = useMemo(() => (needsIdFilter(filter) ? (ids ?? []) : null), [filter, ids])
-  const selected = useMemo(() => new Map(selectedId ? [[selectedId, true]] : []), [selectedId])
-  const choose = useCallback((id: string) => (setSelectedId(id), setFocusId(id), setSettledId(null)), [])
-  const onPoint = useCallback(
-    (p: LonLat) => {
-      if (tool === 'split') setSplitPoint(p)
-      else setPoints((prev) => [...prev, p])
-    },
-    [tool],
-  )
-  const map = usePlanMap({ tileQuery: tileQuery(selection.filter), idFilter, revision, visible, selected, changedSegments: changed.segments, changedFacilities: changed.facilities, asOf, tool, onPick: choose, onPoint })
+  const selectedSegment = useMemo(() => new Map(selected?.entity === 'road_segment' ? [[selected.id, true]] : []), [selected])
+  const selectedFacility = useMemo(() => new Map(selected?.entity === 'facility' ? [[selected.id, true]] : []), [selected])
+  const choose = useCallback((entity: Entity, id: string) => {
+    setSelected({ entity, id })
+    setFocus({ entity, id })
+    setSettledId(null)
+    // A facility picked on the map opens in its own tab, where its row is.
+    if (entity === 'facility') setTab('facilities')
+  }, [])
+  const onPoint = useCallback((p: LonLat) => (tool === 'split' ? setSplitPoint(p) : setPoints((prev) => [...prev, p])), [tool])
+  const map = usePlanMap({ tileQuery: tileQuery(selection.filter), idFilter, facilityIdFilter: facilityIds, revision, visible, selected: selectedSegment, selectedFacility, changedSegments: changed.segments, changedFacilities: changed.facilities, asOf: asOf.segments, facilitiesAsOf: asOf.facilities, tool, onPick: choose, onPoint })
   useMeasureDrawing(map, points, tool === 'measure-area')
-
-  useEffect(() => {
-    if (!map) return
-    // The segment tiles of this revision are drawn once their TileJSON has reloaded (a new version in
-    // the tile URLs) and the map has loaded every tile since. Tests and screenshots wait for this.
-    let reloaded = revision === 0
-    const onData = (e: MapSourceDataEvent) => {
-      if (e.sourceId === PLAN_SOURCES.segments && e.sourceDataType === 'metadata') reloaded = true
-    }
-    map.on('sourcedata', onData)
-    const stop = whenDrawn(map, () => reloaded, () => setIdleRevision(revision))
-    return () => {
-      stop()
-      map.off('sourcedata', onData)
-    }
-  }, [map, revision])
-
-  /** Selects a segment from the table or the meeting list and flies the map to it. */
-  const flyTo = async (id: string) => {
-    choose(id)
-    if (!map) return
-    const s = await queryClient.fetchQuery(trpc.analysis.segment.queryOptions({ id }))
-    const xs = s.geometry.coordinates.map((c) => c[0])
-    const ys = s.geometry.coordinates.map((c) => c[1])
-    const bounds: LngLatBoundsLike = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
-    map.fitBounds(bounds, { padding: 80, maxZoom: 17, duration: 600 })
-    whenDrawn(map, () => true, () => setSettledId(id))
+  useSplitMarker(map, tool === 'split' ? splitPoint : null)
+  useSubDistrictLabels(map, places.subDistricts)
+  const idleRevision = useIdleRevision(map, revision)
+  const flyTo = useFlyTo(map, setSettledId)
+  const open = (entity: Entity, id: string) => (choose(entity, id), void flyTo(entity, id))
+  const zoomTo = (code: string) => fitBox(map, places.subDistricts.find((p) => p.id === code)?.bbox)
+  const setFilter = (f: PlanFilter) => {
+    if (f.subDistrict && f.subDistrict !== filter.subDistrict) zoomTo(f.subDistrict)
+    setFilterState(f)
+    setPage(1)
   }
 
   // Colleagues' edits arrive on the change stream; a new layer version reloads the tiles like an own edit.
@@ -136,67 +115,98 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
     live.ownEditSaved()
     setSplitPoint(null)
     setTool('select')
-    if (nextId) choose(nextId)
+    if (nextId) choose('road_segment', nextId)
   }
+  const tick = (row: Parameters<NonNullable<Parameters<typeof SegmentTable>[0]['onTick']>>[0], on: boolean) =>
+    setTicked((prev) => {
+      const next = new Map(prev)
+      if (on) next.set(row.id, row)
+      else next.delete(row.id)
+      return next
+    })
 
-  return (
-    <div className="plan-workbench" data-settled-id={settledId ?? ''} data-revision={revision} data-idle-revision={idleRevision}>
-      {selectedId && (
-        <SegmentDrawer
-          id={selectedId}
-          canEdit={canEdit}
-          isAdmin={isAdmin}
-          splitArmed={tool === 'split'}
-          splitPoint={splitPoint}
-          onArmSplit={(armed) => (setTool(armed ? 'split' : 'select'), setSplitPoint(null))}
-          onEdited={onEdited}
-          onClose={() => (setSelectedId(null), tool === 'split' && setTool('select'))}
-        />
-      )}
-      <div role="tablist" className="plan-tabs" aria-label={t('plan.tabs.label')}>
-        {TABS.filter((k) => k !== 'accounts' || isAdmin).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
-            {t(`plan.tabs.${k}`)}
-          </button>
-        ))}
-      </div>
-      {tab === 'table' && (
-        <div role="tabpanel">
+  const tabs: PlanTab[] = [
+    {
+      id: 'table',
+      label: 'plan.tabs.table',
+      panel: () => (
+        <>
           <FilterBar value={filter} onChange={setFilter} places={places} />
+          {canEdit && <BulkEdit ticked={ticked} onClear={() => setTicked(new Map())} onSaved={() => onEdited()} />}
           <SegmentTable
             data={segments.data}
             error={segments.error ? messageOf(segments.error) : undefined}
             sort={sort}
-            onSort={setSort}
+            onSort={(s) => (setSortState(s), setPage(1))}
             onPage={setPage}
-            selectedId={selectedId}
-            onSelect={(id) => void flyTo(id)}
+            selectedId={selected?.entity === 'road_segment' ? selected.id : null}
+            onSelect={(id) => open('road_segment', id)}
+            {...(canEdit ? { ticked, onTick: tick } : {})}
           />
-        </div>
-      )}
-      {tab === 'tools' && (
-        <div role="tabpanel">
+          <ExportButtons kind="segments" selection={selection} />
+        </>
+      ),
+    },
+    {
+      id: 'facilities',
+      label: 'plan.tabs.facilities',
+      panel: () => (
+        <FacilitiesTab
+          places={places}
+          selectedId={selected?.entity === 'facility' ? selected.id : null}
+          focusId={focus?.entity === 'facility' ? focus.id : null}
+          onSelect={(id) => open('facility', id)}
+          onIds={setFacilityIds}
+          onSubDistrict={zoomTo}
+        />
+      ),
+    },
+    {
+      id: 'tools',
+      label: 'plan.tabs.tools',
+      panel: () => (
+        <>
           <LayerPanel value={visible} onChange={setVisible} />
           <MeasureTool tool={tool} points={points} onTool={(next) => (setTool(next), setPoints([]))} onClear={() => setPoints([])} />
           <RiverZoneTool value={filter.riverZone} onChange={(riverZone) => setFilter({ ...filter, riverZone })} rivers={places.rivers} />
           {filter.riverZone && <p data-testid="river-count">{t('plan.river.count', { count: segments.data?.totals.segments ?? 0 })}</p>}
-          <ExportTool filter={filter} />
-        </div>
-      )}
-      {tab === 'meeting' && (
-        <div role="tabpanel">
-          <MeetingPanel onChanged={setChanged} onSelect={(id) => void flyTo(id)} />
-        </div>
-      )}
-      {tab === 'time' && (
-        <div role="tabpanel">
-          <TimeSlider onStatuses={setAsOf} />
-        </div>
-      )}
-      {tab === 'accounts' && isAdmin && (
-        <div role="tabpanel">
-          <AccountsPanel />
-        </div>
+        </>
+      ),
+    },
+    { id: 'meeting', label: 'plan.tabs.meeting', panel: () => <MeetingPanel onChanged={setChanged} onSelect={open} canEdit={canEdit} isAdmin={isAdmin} /> },
+    { id: 'time', label: 'plan.tabs.time', panel: () => <TimeSlider onStatuses={setAsOf} /> },
+    ...(isAdmin ? [{ id: 'accounts', label: 'plan.tabs.accounts', panel: () => <AccountsPanel /> }] : []),
+  ]
+  const current = tabs.find((x) => x.id === tab) ?? tabs[0]!
+
+  return (
+    <div className="plan-workbench" data-settled-id={settledId ?? ''} data-revision={revision} data-idle-revision={idleRevision}>
+      <div role="tablist" className="plan-tabs" aria-label={t('plan.tabs.label')}>
+        {tabs.map((x) => (
+          <button key={x.id} type="button" role="tab" aria-selected={x.id === current.id} onClick={() => setTab(x.id)}>
+            {t(x.label)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">{current.panel()}</div>
+      <PlanLegend />
+      {selected && (
+        <aside className="plan-drawer-dock" aria-label={t('plan.drawer.label')}>
+          {selected.entity === 'road_segment' ? (
+            <SegmentDrawer
+              id={selected.id}
+              canEdit={canEdit}
+              isAdmin={isAdmin}
+              splitArmed={tool === 'split'}
+              splitPoint={splitPoint}
+              onArmSplit={(armed) => (setTool(armed ? 'split' : 'select'), setSplitPoint(null))}
+              onEdited={onEdited}
+              onClose={() => (setSelected(null), tool === 'split' && setTool('select'))}
+            />
+          ) : (
+            <FacilityDrawer id={selected.id} canEdit={canEdit} isAdmin={isAdmin} onEdited={() => onEdited()} onClose={() => setSelected(null)} />
+          )}
+        </aside>
       )}
     </div>
   )

@@ -1,13 +1,17 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SegmentsPage, SortKey } from './plan-data.ts'
+import type { SegmentRow, SegmentsPage, SortKey } from './plan-data.ts'
+import { Pager, SortHeader } from './TableParts.tsx'
+
+/** Rows ticked for a bulk edit, by id, with the version and status they were ticked at. */
+export type Ticked = ReadonlyMap<string, Pick<SegmentRow, 'id' | 'version' | 'status' | 'nameZh' | 'nameEn'>>
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'plan.table.name' },
   { key: 'status', label: 'plan.table.status' },
   { key: 'length', label: 'plan.table.length' },
   { key: 'planned_start', label: 'plan.table.plannedStart' },
-  { key: 'overdue_days', label: 'plan.table.overdueDays' },
+  { key: 'lateness', label: 'plan.table.lateness' },
 ]
 
 export interface TableSort {
@@ -24,6 +28,9 @@ export function SegmentTable(props: {
   onPage: (page: number) => void
   selectedId: string | null
   onSelect: (id: string) => void
+  /** Bulk-edit ticks; absent for viewers. */
+  ticked?: Ticked
+  onTick?: (row: SegmentRow, on: boolean) => void
 }) {
   const { t, i18n } = useTranslation()
   const { data, sort, selectedId } = props
@@ -48,22 +55,30 @@ export function SegmentTable(props: {
       <table className="plan-table" data-testid="plan-table">
         <thead>
           <tr>
-            {COLUMNS.map((c) => {
-              const active = sort.sort === c.key
-              return (
-                <th key={c.key} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" onClick={() => props.onSort({ sort: c.key, dir: active && sort.dir === 'desc' ? 'asc' : 'desc' })}>
-                    {t(c.label)}
-                    {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-                  </button>
-                </th>
-              )
-            })}
+            {props.onTick && (
+              <th scope="col">
+                <span className="visually-hidden">{t('plan.bulk.tick')}</span>
+              </th>
+            )}
+            {COLUMNS.map((c) => (
+              <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={props.onSort} />
+            ))}
           </tr>
         </thead>
         <tbody>
           {data.rows.map((r) => (
             <tr key={r.id} data-segment-id={r.id} aria-selected={r.id === selectedId} ref={r.id === selectedId ? selectedRow : undefined}>
+              {props.onTick && (
+                <td>
+                  <input
+                    type="checkbox"
+                    name="bulk"
+                    aria-label={t('plan.bulk.tickRow', { name: i18n.language === 'zh' ? r.nameZh : r.nameEn, id: r.id })}
+                    checked={props.ticked?.has(r.id) ?? false}
+                    onChange={(e) => props.onTick?.(r, e.target.checked)}
+                  />
+                </td>
+              )}
               <td>
                 <button type="button" className="plan-row-link" onClick={() => props.onSelect(r.id)}>
                   {i18n.language === 'zh' ? r.nameZh : r.nameEn}
@@ -73,20 +88,14 @@ export function SegmentTable(props: {
               <td data-status={r.status}>{t(`roadStatus.${r.status}`)}</td>
               <td className="num">{Math.round(r.lengthM)}</td>
               <td>{r.plannedStart ?? '—'}</td>
-              <td className="num">{r.overdueDays ?? '—'}</td>
+              <td className="num" data-late-days={r.lateDays ?? ''}>
+                {r.lateDays ?? '—'}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <nav className="plan-pager" aria-label={t('plan.table.pages')}>
-        <button type="button" disabled={data.page <= 1} onClick={() => props.onPage(data.page - 1)}>
-          {t('plan.table.previous')}
-        </button>
-        <span>{t('plan.table.page', { page: data.page, pages })}</span>
-        <button type="button" disabled={data.page >= pages} onClick={() => props.onPage(data.page + 1)}>
-          {t('plan.table.next')}
-        </button>
-      </nav>
+      <Pager page={data.page} pages={pages} onPage={props.onPage} />
     </section>
   )
 }

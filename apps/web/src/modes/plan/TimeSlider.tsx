@@ -9,8 +9,14 @@ import { messageOf } from './plan-data.ts'
 const PLAY_STEP_DAYS = 30
 const PLAY_TICK_MS = 800
 
-/** The network as of any date since the programme start, with playback; hands the statuses to the map. */
-export function TimeSlider({ onStatuses }: { onStatuses: (statuses: ReadonlyMap<string, string>) => void }) {
+export interface StatusesOn {
+  segments: ReadonlyMap<string, string>
+  facilities: ReadonlyMap<string, string>
+}
+export const NO_STATUSES: StatusesOn = { segments: new Map(), facilities: new Map() }
+
+/** The network and facilities as of any date since the programme start, with playback; hands the statuses to the map. */
+export function TimeSlider({ onStatuses }: { onStatuses: (statuses: StatusesOn) => void }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const summary = useQuery(trpc.progress.summary.queryOptions())
@@ -21,14 +27,15 @@ export function TimeSlider({ onStatuses }: { onStatuses: (statuses: ReadonlyMap<
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= start && date <= today
   const asOf = useQuery({ ...trpc.progress.asOf.queryOptions({ date }), enabled: valid, placeholderData: keepPreviousData })
 
-  const statuses = useMemo(
-    () => new Map((asOf.data?.items ?? []).filter((i) => i.entity === 'road_segment').map((i) => [i.id, i.status])),
-    [asOf.data],
-  )
+  const both = useMemo(() => {
+    const of = (entity: string) => new Map((asOf.data?.items ?? []).filter((i) => i.entity === entity).map((i) => [i.id, i.status]))
+    return { segments: of('road_segment'), facilities: of('facility') }
+  }, [asOf.data])
+  const statuses = both.segments
   useEffect(() => {
-    onStatuses(statuses)
-  }, [statuses, onStatuses])
-  useEffect(() => () => onStatuses(new Map()), [onStatuses])
+    onStatuses(both)
+  }, [both, onStatuses])
+  useEffect(() => () => onStatuses(NO_STATUSES), [onStatuses])
 
   useEffect(() => {
     if (!playing) return
@@ -42,11 +49,13 @@ export function TimeSlider({ onStatuses }: { onStatuses: (statuses: ReadonlyMap<
     return () => clearInterval(timer)
   }, [playing, today])
 
-  const counts = useMemo(() => {
+  const count = (m: ReadonlyMap<string, string>) => {
     const out: Record<string, number> = {}
-    for (const s of statuses.values()) out[s] = (out[s] ?? 0) + 1
+    for (const s of m.values()) out[s] = (out[s] ?? 0) + 1
     return out
-  }, [statuses])
+  }
+  const counts = useMemo(() => count(statuses), [statuses])
+  const facilityCounts = useMemo(() => count(both.facilities), [both.facilities])
   const shown = asOf.data && asOf.data.date === date ? asOf.data : undefined
 
   return (
@@ -84,6 +93,13 @@ export function TimeSlider({ onStatuses }: { onStatuses: (statuses: ReadonlyMap<
         {Object.entries(counts).map(([s, n]) => (
           <li key={s} data-status={s} data-count={n}>
             {t(`roadStatus.${s}`)}: {n}
+          </li>
+        ))}
+      </ul>
+      <ul className="plan-time-facility-counts" aria-label={t('plan.time.facilities')}>
+        {Object.entries(facilityCounts).map(([s, n]) => (
+          <li key={s} data-status={s} data-count={n}>
+            {t('plan.time.facility', { status: t(`status.${s}`) })}: {n}
           </li>
         ))}
       </ul>

@@ -1,11 +1,8 @@
-import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useTRPC } from '../../api/trpc.ts'
-import { downloadText, toCsv, toGeoJson, type ExportFeature } from './export-files.ts'
 import { type LonLat, pathLengthM, polygonAreaKm2 } from './measure.ts'
-import { messageOf, type usePlaces } from './plan-data.ts'
-import { type PlanFilter, toSelection } from './plan-filter.ts'
+import type { usePlaces } from './plan-data.ts'
+import type { PlanFilter } from './plan-filter.ts'
 import type { Tool } from './use-plan-map.ts'
 
 /** Distance and area measured from points clicked on the map (CGCS2000, see measure.ts). */
@@ -70,34 +67,5 @@ export function RiverZoneTool({ value, onChange, rivers }: { value: PlanFilter['
         </button>
       )}
     </form>
-  )
-}
-
-/** Downloads the current filter's segments as GeoJSON or as CSV (UTF-8 with BOM for Excel). */
-export function ExportTool({ filter }: { filter: PlanFilter }) {
-  const { t } = useTranslation()
-  const trpc = useTRPC()
-  const [error, setError] = useState<string | null>(null)
-  const exportQuery = useQuery({ ...trpc.analysis.export.queryOptions(toSelection(filter)), enabled: false })
-  const run = async (kind: 'geojson' | 'csv') => {
-    setError(null)
-    const result = await exportQuery.refetch()
-    if (!result.data) return setError(messageOf(result.error))
-    const features = result.data.features as ExportFeature[]
-    const stamp = new Date().toISOString().slice(0, 10)
-    if (kind === 'geojson') downloadText(`onemap-segments-${stamp}.geojson`, toGeoJson(features), 'application/geo+json')
-    else downloadText(`onemap-segments-${stamp}.csv`, toCsv(features), 'text/csv;charset=utf-8')
-  }
-  return (
-    <section className="plan-tool" aria-labelledby="plan-export-title">
-      <h3 id="plan-export-title">{t('plan.export.title')}</h3>
-      <button type="button" onClick={() => void run('geojson')}>
-        {t('plan.export.geojson')}
-      </button>
-      <button type="button" onClick={() => void run('csv')}>
-        {t('plan.export.csv')}
-      </button>
-      {error && <p role="alert" className="plan-error">{error}</p>}
-    </section>
   )
 }

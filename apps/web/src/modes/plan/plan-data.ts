@@ -2,7 +2,9 @@ import type { AppRouter } from '@onemap/api/root'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
 import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
+import { labelPoint } from './sub-district-labels.ts'
 
 type Inputs = inferRouterInputs<AppRouter>
 type Outputs = inferRouterOutputs<AppRouter>
@@ -12,6 +14,28 @@ export type SegmentRow = SegmentsPage['rows'][number]
 export type SegmentDetail = Outputs['analysis']['segment']
 export type HistoryEntry = Outputs['edits']['history'][number]
 export type SortKey = NonNullable<SegmentsInput['sort']>
+export type FacilitiesInput = Inputs['analysis']['facilities']
+export type FacilitiesPage = Outputs['analysis']['facilities']
+export type FacilityRow = FacilitiesPage['rows'][number]
+export type FacilityDetail = Outputs['analysis']['facility']
+export type FacilitySortKey = NonNullable<FacilitiesInput['sort']>
+export type Entity = 'road_segment' | 'facility'
+
+/** What the edit forms need of an item, segment or facility. */
+export interface EditableItem {
+  entity: Entity
+  id: string
+  status: string
+  suspendedFrom: string | null
+  version: number
+  revisedStart: string | null
+  revisedFinish: string | null
+  updatedBy: string
+  updatedAt: string
+}
+
+/** The i18n key of a status of either entity. */
+export const statusKey = (entity: Entity, status: string) => (entity === 'road_segment' ? `roadStatus.${status}` : `status.${status}`)
 
 /** Who is signed in (null for nobody); planners and admins may edit, viewers only look. */
 export function useAccount() {
@@ -33,16 +57,41 @@ export function useSegment(id: string | null) {
   return useQuery({ ...trpc.analysis.segment.queryOptions({ id: id ?? '' }), enabled: id !== null, retry: false })
 }
 
-export function useHistory(id: string | null) {
+export function useHistory(entity: Entity, id: string | null) {
   const trpc = useTRPC()
-  return useQuery({ ...trpc.edits.history.queryOptions({ entity: 'road_segment', id: id ?? '' }), enabled: id !== null })
+  return useQuery({ ...trpc.edits.history.queryOptions({ entity, id: id ?? '' }), enabled: id !== null })
+}
+
+/** One page of the filtered facility table with every matching id. */
+export function useFacilities(input: FacilitiesInput) {
+  const trpc = useTRPC()
+  return useQuery({ ...trpc.analysis.facilities.queryOptions(input), placeholderData: keepPreviousData })
+}
+
+export function useFacility(id: string | null) {
+  const trpc = useTRPC()
+  return useQuery({ ...trpc.analysis.facility.queryOptions({ id: id ?? '' }), enabled: id !== null, retry: false })
+}
+
+/** [west, south, east, north] of a GeoJSON geometry, in its degrees; null for none. */
+function bboxOf(geometry: unknown): [number, number, number, number] | null {
+  const xs: number[] = []
+  const ys: number[] = []
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return
+    if (typeof c[0] !== 'number') return c.forEach(walk)
+    xs.push(c[0])
+    ys.push(c[1] as number)
+  }
+  walk((geometry as { coordinates?: unknown } | null)?.coordinates)
+  return xs.length ? [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] : null
 }
 
 /** Sub-districts, renewal zones/units and rivers for the filter's choices (small, public layers). */
 export function usePlaces() {
   const trpc = useTRPC()
   const names = (layer: 'sub_districts' | 'renewal_zones' | 'renewal_units' | 'rivers') =>
-    trpc.features.query.queryOptions({ layer, limit: 500 }, { staleTime: Infinity, select: (fc) => fc.features.map((f) => ({ id: f.id, nameZh: String(f.properties.name_zh ?? f.id), nameEn: String(f.properties.name_en ?? f.id) })) })
+    trpc.features.query.queryOptions({ layer, limit: 500 }, { staleTime: Infinity, select: (fc) => fc.features.map((f) => ({ id: String(f.id), nameZh: String(f.properties.name_zh ?? f.id), nameEn: String(f.properties.name_en ?? f.id), bbox: bboxOf(f.geometry), labelPoint: f.geometry ? labelPoint(f.geometry) : null })) })
   return {
     subDistricts: useQuery(names('sub_districts')).data ?? [],
     renewalZones: useQuery(names('renewal_zones')).data ?? [],
@@ -60,6 +109,7 @@ export function useRefreshAfterEdit() {
       queryClient.invalidateQueries(trpc.analysis.pathFilter()),
       queryClient.invalidateQueries(trpc.edits.history.pathFilter()),
       queryClient.invalidateQueries(trpc.progress.pathFilter()),
+      queryClient.invalidateQueries(trpc.meeting.pathFilter()),
     ])
   }, [queryClient, trpc])
 }
@@ -71,14 +121,27 @@ export function conflictOf(err: unknown): { version: number; updatedBy: string; 
 }
 
 /**
- * A segment that changed under the editor, in the shape of the API's CONFLICT answer, so the
+ * An item that changed under the editor, in the shape of the API's CONFLICT answer, so the
  * drawer shows the same notice whether the server refused a save or the live stream came first.
  */
-export function changedUnder(s: Pick<SegmentDetail, 'version' | 'updatedBy' | 'updatedAt'>) {
+export function changedUnder(s: Pick<EditableItem, 'version' | 'updatedBy' | 'updatedAt'>) {
   return { data: { code: 'CONFLICT', conflict: { version: s.version, updatedBy: s.updatedBy, updatedAt: s.updatedAt } } }
 }
 
 /** A readable message of a failed call (the API's own message names what failed). */
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
+}
+
+/** The sub-district's name in the UI language, from its code (the API's name is Chinese only). */
+export function usePlaceName() {
+  const { i18n } = useTranslation()
+  const { subDistricts } = usePlaces()
+  return useCallback(
+    (code: string | null, fallback: string | null) => {
+      const p = subDistricts.find((s) => s.id === code)
+      return p ? (i18n.language === 'zh' ? p.nameZh : p.nameEn) : (fallback ?? '—')
+    },
+    [subDistricts, i18n.language],
+  )
 }

@@ -47,7 +47,15 @@ const flagOpacity = (flag: string): ExpressionSpecification => ['case', ['boolea
 type PlanLayer = LayerSpecification & { source: string }
 
 export const SEGMENT_LINE = 'plan-segment-line'
-export const SEGMENT_LAYERS = ['plan-segment-changed', 'plan-segment-selected', SEGMENT_LINE] as const
+export const SEGMENT_LAYERS = ['plan-segment-changed', 'plan-segment-selected', 'plan-segment-planned-casing', SEGMENT_LINE] as const
+export const FACILITY_CIRCLE = 'plan-facility-circle'
+export const FACILITY_LAYERS = ['plan-facility-changed', 'plan-facility-selected', FACILITY_CIRCLE] as const
+/**
+ * 规划 grey is close to the basemap's road grey: planned segments get a dark casing so they read as
+ * workbench items, not basemap roads.
+ */
+const PLANNED_CASING = '#334155'
+const isPlanned: ExpressionSpecification = ['==', shownStatus, 'planned']
 
 /** The workbench's map layers, bottom first; `group` ties each to a switch of the layer panel. */
 export const PLAN_LAYERS: readonly { group: LayerGroup; layer: PlanLayer }[] = [
@@ -56,9 +64,11 @@ export const PLAN_LAYERS: readonly { group: LayerGroup; layer: PlanLayer }[] = [
   { group: 'renewal', layer: { id: 'plan-renewal-zone-line', type: 'line', source: PLAN_SOURCES.renewalZones, 'source-layer': 'renewal_zones', paint: { 'line-color': '#c2410c', 'line-width': 2.5 } } },
   { group: 'segments', layer: { id: 'plan-segment-changed', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round' }, paint: { 'line-color': CHANGED_COLOUR, 'line-width': width(9, 11, 2.2), 'line-opacity': flagOpacity('changed') } } },
   { group: 'segments', layer: { id: 'plan-segment-selected', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round' }, paint: { 'line-color': SELECTED_COLOUR, 'line-width': width(8, 10, 2.2), 'line-opacity': flagOpacity('selected') } } },
+  { group: 'segments', layer: { id: 'plan-segment-planned-casing', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': PLANNED_CASING, 'line-width': width(3, 6, 2.4), 'line-opacity': ['case', isPlanned, 1, 0] } } },
   { group: 'segments', layer: { id: SEGMENT_LINE, type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': matchColour(SEGMENT_STATUS_COLOURS, '#9e9e9e'), 'line-width': width(1.5, 3.5, 2.4) } } },
   { group: 'facilities', layer: { id: 'plan-facility-changed', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 11, 'circle-color': CHANGED_COLOUR, 'circle-opacity': flagOpacity('changed') } } },
-  { group: 'facilities', layer: { id: 'plan-facility-circle', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 6, 'circle-color': matchColour(FACILITY_STATUS_COLOURS, '#9e9e9e'), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } } },
+  { group: 'facilities', layer: { id: 'plan-facility-selected', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 12, 'circle-color': SELECTED_COLOUR, 'circle-opacity': flagOpacity('selected') } } },
+  { group: 'facilities', layer: { id: FACILITY_CIRCLE, type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 6, 'circle-color': matchColour(FACILITY_STATUS_COLOURS, '#9e9e9e'), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } } },
 ]
 
 export const LAYER_GROUPS = ['segments', 'facilities', 'renewal', 'rivers', 'subDistricts'] as const
@@ -69,5 +79,6 @@ export const ALL_VISIBLE: LayerVisibility = { segments: true, facilities: true, 
 /** Basemap layers (the shell's) that the panel's river and sub-district switches hide and show. */
 export const BASEMAP_GROUPS: Partial<Record<LayerGroup, readonly string[]>> = {
   rivers: ['river-line', 'river-label'],
-  subDistricts: ['sub-district-line', 'sub-district-label'],
+  // The label is the workbench's own while it is open (sub-district-labels.ts).
+  subDistricts: ['sub-district-line', 'plan-sub-district-label'],
 }

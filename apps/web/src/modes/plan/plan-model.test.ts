@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { toCsv, toGeoJson, UTF8_BOM, type ExportFeature } from './export-files.ts'
 import { pathLengthM, polygonAreaKm2 } from './measure.ts'
+import { labelPoint } from './sub-district-labels.ts'
 import { EMPTY_FILTER, needsIdFilter, tileQuery, toFeatureFilter, toSelection } from './plan-filter.ts'
 
 // GRS80 (the CGCS2000 ellipsoid): meridian and prime-vertical radii of curvature at latitude φ.
@@ -47,24 +47,17 @@ describe('plan filter', () => {
   })
 })
 
-describe('export files', () => {
-  const feature: ExportFeature = {
-    type: 'Feature',
-    id: 'r-1',
-    geometry: { type: 'LineString', coordinates: [[113.5, 34.8], [113.51, 34.8]] },
-    properties: { id: 'r-1', nameZh: '科学大道', nameEn: 'Kexue Avenue, "east"', status: 'planned', lengthM: 913.4, plannedStart: null },
-  }
-
-  it('writes CSV with a BOM, a header and quoted fields where needed', () => {
-    const csv = toCsv([feature])
-    expect(csv.startsWith(UTF8_BOM)).toBe(true)
-    const [header, row] = csv.slice(1).split('\r\n')
-    expect(header?.split(',')[2]).toBe('nameZh')
-    expect(row).toContain('科学大道,"Kexue Avenue, ""east"""')
-    expect(row?.split(',')[0]).toBe('r-1')
+describe('sub-district label point', () => {
+  it('lies inside a concave outline whose centre is outside it', () => {
+    // A "U": the middle of its box is in the notch, outside the polygon.
+    const u = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] }
+    const [x, y] = labelPoint(u)!
+    expect(y).toBe(1.5)
+    expect(x === 0.5 || x === 2.5).toBe(true)
   })
 
-  it('writes GeoJSON that parses back to the same features', () => {
-    expect(JSON.parse(toGeoJson([feature]))).toEqual({ type: 'FeatureCollection', features: [feature] })
+  it('takes the largest part of a multipolygon', () => {
+    const multi = { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], [[[10, 10], [14, 10], [14, 14], [10, 14], [10, 10]]]] }
+    expect(labelPoint(multi)).toEqual([12, 12])
   })
 })

@@ -2,7 +2,7 @@ import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, MapMouseEv
 import { useEffect, useRef, useState } from 'react'
 import { useMap } from '../../map/map-context.ts'
 import type { LonLat } from './measure.ts'
-import { BASEMAP_GROUPS, LAYER_GROUPS, type LayerVisibility, PLAN_LAYERS, PLAN_SOURCES, SEGMENT_LAYERS, SEGMENT_LINE, SOURCE_LAYER } from './plan-layers.ts'
+import { BASEMAP_GROUPS, FACILITY_CIRCLE, FACILITY_LAYERS, LAYER_GROUPS, type LayerVisibility, PLAN_LAYERS, PLAN_SOURCES, SEGMENT_LAYERS, SEGMENT_LINE, SOURCE_LAYER } from './plan-layers.ts'
 
 /** The first basemap label layer: the workbench draws beneath it so names stay readable. */
 const BELOW_LABELS = 'river-label'
@@ -54,16 +54,21 @@ export interface PlanMapOptions {
   tileQuery: string
   /** When part of the filter is computed by the analysis only: the ids to show; null shows all the tiles hold. */
   idFilter: readonly string[] | null
+  /** Facilities the 设施 tab's filter keeps; null shows all. */
+  facilityIdFilter: readonly string[] | null
   /** Bumped after every edit so the tiles are fetched again (a new layer version, a new tile URL). */
   revision: number
   visible: LayerVisibility
   selected: ReadonlyMap<string, boolean>
+  selectedFacility: ReadonlyMap<string, boolean>
   changedSegments: ReadonlyMap<string, boolean>
   changedFacilities: ReadonlyMap<string, boolean>
-  /** Status of each segment on the time slider's date; empty when the slider is off. */
+  /** Status of each segment and facility on the time slider's date; empty when the slider is off. */
   asOf: ReadonlyMap<string, string>
+  facilitiesAsOf: ReadonlyMap<string, string>
   tool: Tool
-  onPick: (segmentId: string) => void
+  /** A click picked a feature: facilities (drawn on top) first, then segments. */
+  onPick: (entity: 'road_segment' | 'facility', id: string) => void
   onPoint: (point: LonLat) => void
 }
 
@@ -86,6 +91,12 @@ export function usePlanMap(o: PlanMapOptions): MapLibreMap | null {
 
   useEffect(() => {
     if (!map) return
+    const filter: FilterSpecification | null = o.facilityIdFilter ? ['in', ['get', 'id'], ['literal', [...o.facilityIdFilter]]] : null
+    for (const id of FACILITY_LAYERS) map.setFilter(id, filter)
+  }, [map, o.facilityIdFilter])
+
+  useEffect(() => {
+    if (!map) return
     for (const group of LAYER_GROUPS) {
       const visibility = o.visible[group] ? 'visible' : 'none'
       const ids = [...PLAN_LAYERS.filter((l) => l.group === group).map((l) => l.layer.id), ...(BASEMAP_GROUPS[group] ?? [])]
@@ -97,6 +108,8 @@ export function usePlanMap(o: PlanMapOptions): MapLibreMap | null {
   useFeatureFlag(map, PLAN_SOURCES.segments, 'changed', o.changedSegments, o.revision)
   useFeatureFlag(map, PLAN_SOURCES.facilities, 'changed', o.changedFacilities, o.revision)
   useFeatureFlag(map, PLAN_SOURCES.segments, 'asOf', o.asOf, o.revision)
+  useFeatureFlag(map, PLAN_SOURCES.facilities, 'selected', o.selectedFacility, o.revision)
+  useFeatureFlag(map, PLAN_SOURCES.facilities, 'asOf', o.facilitiesAsOf, o.revision)
 
   // The latest tool and callbacks, read by one click listener that lives as long as the layers.
   const current = useRef(o)
@@ -107,15 +120,14 @@ export function usePlanMap(o: PlanMapOptions): MapLibreMap | null {
       const { tool, onPick, onPoint } = current.current
       if (tool !== 'select') return onPoint([e.lngLat.lng, e.lngLat.lat])
       const { x, y } = e.point
-      const hits = map.queryRenderedFeatures(
-        [
-          [x - PICK_RADIUS, y - PICK_RADIUS],
-          [x + PICK_RADIUS, y + PICK_RADIUS],
-        ],
-        { layers: [SEGMENT_LINE] },
-      )
-      const id = hits[0]?.properties?.id
-      if (typeof id === 'string') onPick(id)
+      const box: [[number, number], [number, number]] = [
+        [x - PICK_RADIUS, y - PICK_RADIUS],
+        [x + PICK_RADIUS, y + PICK_RADIUS],
+      ]
+      const layers = [FACILITY_CIRCLE, SEGMENT_LINE].filter((l) => map.getLayoutProperty(l, 'visibility') !== 'none')
+      const hit = map.queryRenderedFeatures(box, { layers })[0]
+      const id = hit?.properties?.id
+      if (typeof id === 'string') onPick(hit?.layer.id === FACILITY_CIRCLE ? 'facility' : 'road_segment', id)
     }
     map.on('click', onClick)
     return () => {
@@ -159,4 +171,18 @@ export function useMeasureDrawing(map: MapLibreMap | null, points: readonly LonL
     }
     source.setData({ type: 'FeatureCollection', features })
   }, [map, points, closed])
+}
+
+/** Marks the chosen split point on the map until the split is confirmed or cancelled. */
+export function useSplitMarker(map: MapLibreMap | null, point: LonLat | null) {
+  useEffect(() => {
+    if (!map || !point) return
+    map.addSource('plan-split', { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } } })
+    map.addLayer({ id: 'plan-split-point', type: 'circle', source: 'plan-split', paint: { 'circle-radius': 7, 'circle-color': '#ffffff', 'circle-stroke-color': '#b91c1c', 'circle-stroke-width': 3 } })
+    return () => {
+      if (!map.getStyle()) return
+      if (map.getLayer('plan-split-point')) map.removeLayer('plan-split-point')
+      if (map.getSource('plan-split')) map.removeSource('plan-split')
+    }
+  }, [map, point])
 }
