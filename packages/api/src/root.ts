@@ -1,5 +1,6 @@
 import { analysisRouter } from './routers/analysis.ts'
 import { authRouter } from './routers/auth.ts'
+import { dubanRouter } from './routers/duban/index.ts'
 import { editsRouter } from './routers/edits.ts'
 import { featuresRouter } from './routers/features.ts'
 import { healthRouter } from './routers/health.ts'
@@ -18,6 +19,7 @@ export const appRouter = router({
   features: featuresRouter,
   auth: authRouter,
   edits: editsRouter,
+  duban: dubanRouter,
   live: liveRouter,
   progress: progressRouter,
   roads: roadsRouter,
