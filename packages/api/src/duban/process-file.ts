@@ -31,9 +31,12 @@ export async function processFile(bytes: Buffer): Promise<ProcessedFile> {
     if (active) throw new FileRefused('BAD_REQUEST', active)
     return { mediaType: sniffed, content: bytes, sha256: sha256(bytes), thumbnail: null, width: null, height: null, takenAt: null, gpsLon: null, gpsLat: null }
   }
-  const exif = await readExif(bytes)
+  // HEIC is converted before anything else reads it: EXIF is then read from the JPEG, never from the HEIF
+  // boxes (a crafted zero-length box sends exifr's HEIF reader into an endless loop).
   const { content, mediaType } = sniffed === 'heic' ? await convertHeic(bytes) : { content: bytes, mediaType: sniffed }
-  const meta = await sharp(content).metadata().catch(() => {
+  const exif = await readExif(content)
+  // The header only: no pixel limit here, so an oversized image is named below rather than called damaged.
+  const meta = await sharp(content, { limitInputPixels: false }).metadata().catch(() => {
     throw new FileRefused('BAD_REQUEST', 'The image cannot be read (damaged or truncated)')
   })
   const width = meta.width ?? 0

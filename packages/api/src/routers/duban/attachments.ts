@@ -13,7 +13,7 @@ import { ItemRef, requireItem } from './items.ts'
 /** A photo's GPS position farther than this from its item is flagged (phone GPS is good to ~50 m in a city). */
 export const GPS_FAR_M = 300
 
-/** Base64 of a file at the size limit, plus padding: larger input is refused before decoding. */
+/** Base64 length of a file at the size limit. */
 const MAX_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4
 
 /** What the UI shows of an attachment; URLs name the content hash, so a changed file is a new URL. */
@@ -36,7 +36,8 @@ export const attachmentsRouter = router({
       ItemRef.extend({
         orderId: z.number().int().positive().optional(),
         fileName: z.string().max(400),
-        dataBase64: z.string().max(MAX_BASE64, `The file is larger than ${MAX_FILE_BYTES} bytes`),
+        // A hard cap before decoding; the exact limit is judged on the decoded bytes (413).
+        dataBase64: z.string().max(2 * MAX_BASE64, `The file is far larger than ${MAX_FILE_BYTES} bytes`),
       }),
     )
     .mutation(async ({ ctx, input }) => {
