@@ -9,6 +9,7 @@ import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/serve
 import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
+import { attachmentRoutes, UPLOAD_BODY_LIMIT } from './routes/attachments.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
@@ -49,13 +50,21 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     migration: await currentMigration(db),
   }))
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: { router: appRouter, createContext: ({ req, res }: CreateFastifyContextOptions) => contextFromRequest(db, req, res) },
+  await app.register(async (trpc) => {
+    // Attachments travel base64 in tRPC bodies (duban.attachments.upload), so /trpc accepts bodies up to
+    // the upload cap; every other route keeps Fastify's 1 MiB.
+    trpc.addHook('onRoute', (route) => {
+      route.bodyLimit = UPLOAD_BODY_LIMIT
+    })
+    await trpc.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: { router: appRouter, createContext: ({ req, res }: CreateFastifyContextOptions) => contextFromRequest(db, req, res) },
+    })
   })
 
   await app.register(tileRoutes, { db })
   await app.register(ogcRoutes, { db })
+  await app.register(attachmentRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: false })
