@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { attachmentRoutes, UPLOAD_BODY_LIMIT } from './routes/attachments.ts'
+import { briefRoutes } from './routes/brief.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
@@ -65,6 +66,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(tileRoutes, { db })
   await app.register(ogcRoutes, { db })
   await app.register(attachmentRoutes, { db })
+  await app.register(briefRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: false })

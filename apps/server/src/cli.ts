@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { reseed, seedIfEmpty } from '@onemap/seeds/seed'
 import { prepareDatabase } from './boot.ts'
+import { BRIEF_USAGE, runBrief } from './cli/brief.ts'
 import { IMPORT_USAGE, runImport } from './cli/import.ts'
 import { runUsers, USERS_USAGE } from './cli/users.ts'
 import { loadEnv } from './env.ts'
@@ -12,7 +13,9 @@ const USAGE = `Usage: pnpm onemap <command>
   import <file> --layer <layer> [--crs …] [--mode upsert|replace] [--encoding …] [--dry-run] [--actor …]
                      import authoritative data (pnpm onemap import --help for details)
   users add <name> --role viewer|planner|admin [--password …]
-  users list         manage planner accounts`
+  users list         manage planner accounts
+  brief --since YYYY-MM-DD [--area 410172xxx] [--lang zh|en] [--out brief.pdf]
+                     the weekly meeting brief as an A4 PDF (headless Chromium)`
 
 const say = (line: string) => console.log(`[onemap] ${line}`)
 
@@ -44,6 +47,11 @@ async function main(argv: string[]) {
     case 'users': {
       if (rest.includes('--help')) console.log(USERS_USAGE)
       else process.exitCode = await runUsers(rest, env, say)
+      return
+    }
+    case 'brief': {
+      if (rest.includes('--help')) console.log(BRIEF_USAGE)
+      else process.exitCode = await runBrief(rest, env, say)
       return
     }
     default:

@@ -21,6 +21,8 @@ const Env = z.object({
     .min(10, 'must be at least 10 characters')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Chromium used headless by `pnpm onemap brief` to print the weekly brief (Debian's build; never downloaded).
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 })
 export type Env = z.infer<typeof Env>
 

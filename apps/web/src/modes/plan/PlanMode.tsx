@@ -15,12 +15,15 @@ import { ALL_VISIBLE, PLAN_SOURCES } from './plan-layers.ts'
 import { SegmentDrawer } from './SegmentDrawer.tsx'
 import { SegmentTable, type TableSort } from './SegmentTable.tsx'
 import { TimeSlider } from './TimeSlider.tsx'
+import { DubanPanel } from './duban/DubanPanel.tsx'
+import { UnitInbox } from './duban/UnitInbox.tsx'
+import { useCardOutlines } from './duban/use-card-outlines.ts'
 import { ExportTool, MeasureTool, RiverZoneTool } from './ToolsPanel.tsx'
 import { usePlanLive } from './use-plan-live.ts'
 import { type Tool, useMeasureDrawing, usePlanMap } from './use-plan-map.ts'
 
 const PAGE_SIZE = 20
-const TABS = ['table', 'tools', 'meeting', 'time'] as const
+const TABS = ['table', 'tools', 'meeting', 'time', 'duban'] as const
 type Tab = (typeof TABS)[number]
 const NO_STATUSES: ReadonlyMap<string, string> = new Map()
 
@@ -45,6 +48,15 @@ export function PlanMode() {
   const { account, loading, canEdit } = useAccount()
   if (loading) return <p>{t('plan.table.loading')}</p>
   if (!account) return <LoginForm />
+  // A responsible unit's account sees only its own unit's supervision orders.
+  if (account.role === 'unit') {
+    return (
+      <div className="plan" data-role="unit">
+        <AccountBar name={account.name} role={account.role} />
+        <UnitInbox />
+      </div>
+    )
+  }
   return (
     <div className="plan" data-role={account.role}>
       <AccountBar name={account.name} role={account.role} />
@@ -99,6 +111,7 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
   )
   const map = usePlanMap({ tileQuery: tileQuery(selection.filter), idFilter, revision, visible, selected, changedSegments: changed.segments, changedFacilities: changed.facilities, asOf, tool, onPick: choose, onPoint })
   useMeasureDrawing(map, points, tool === 'measure-area')
+  useCardOutlines(map, true)
 
   useEffect(() => {
     if (!map) return
@@ -155,7 +168,7 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
       <div role="tablist" className="plan-tabs" aria-label={t('plan.tabs.label')}>
         {TABS.map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
-            {t(`plan.tabs.${k}`)}
+            {k === 'duban' ? t('duban.tab') : t(`plan.tabs.${k}`)}
           </button>
         ))}
       </div>
@@ -185,6 +198,11 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
       {tab === 'meeting' && (
         <div role="tabpanel">
           <MeetingPanel onChanged={setChanged} onSelect={(id) => void flyTo(id)} />
+        </div>
+      )}
+      {tab === 'duban' && (
+        <div role="tabpanel">
+          <DubanPanel canEdit={canEdit} isAdmin={isAdmin} onSelectSegment={(id) => void flyTo(id)} />
         </div>
       )}
       {tab === 'time' && (

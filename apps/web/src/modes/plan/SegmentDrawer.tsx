@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ItemDubanPanel } from './duban/ItemDubanPanel.tsx'
 import { ConflictNotice, DatesForm, type EditOutcome, SplitControl, StatusForm } from './EditForms.tsx'
 import type { LonLat } from './measure.ts'
 import { changedUnder, messageOf, useAccount, useHistory, useRefreshAfterEdit, useSegment } from './plan-data.ts'
@@ -122,6 +123,7 @@ export function SegmentDrawer(props: DrawerProps) {
           <SplitControl key={`split-${s.id}`} {...editProps} armed={props.splitArmed} point={props.splitPoint} onArm={props.onArmSplit} />
         </div>
       )}
+      <ItemDubanPanel entity="road_segment" id={s.id} canEdit={props.canEdit} />
     </section>
   )
 }

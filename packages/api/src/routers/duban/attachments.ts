@@ -6,25 +6,13 @@ import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { checkFileName, MAX_FILE_BYTES, MAX_ITEM_BYTES } from '../../duban/file-checks.ts'
 import { FileRefused, processFile } from '../../duban/process-file.ts'
+import { describeAttachment as describe } from '../../duban/attachment-view.ts'
 import { dubanProcedure, requireOffice, requirePlanner, requireSameUnit } from '../../duban/scope.ts'
 import { publicProcedure, router } from '../../trpc.ts'
 import { ItemRef, requireItem } from './items.ts'
 
-/** A photo's GPS position farther than this from its item is flagged (phone GPS is good to ~50 m in a city). */
-export const GPS_FAR_M = 300
-
 /** Base64 length of a file at the size limit. */
 const MAX_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4
-
-/** What the UI shows of an attachment; URLs name the content hash, so a changed file is a new URL. */
-function describe<T extends { id: number; sha256: string; hasThumbnail: boolean; gpsDistanceM: number | null }>(a: T) {
-  return {
-    ...a,
-    url: `/attachments/${a.id}/${a.sha256.slice(0, 16)}/file`,
-    thumbUrl: a.hasThumbnail ? `/attachments/${a.id}/${a.sha256.slice(0, 16)}/thumb` : null,
-    gpsFar: a.gpsDistanceM !== null && a.gpsDistanceM > GPS_FAR_M,
-  }
-}
 
 export const attachmentsRouter = router({
   /**

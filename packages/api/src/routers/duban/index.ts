@@ -1,5 +1,6 @@
 import { router } from '../../trpc.ts'
 import { attachmentsRouter } from './attachments.ts'
+import { briefRouter } from './brief.ts'
 import { cardsRouter } from './cards.ts'
 import { itemsRouter } from './items.ts'
 import { ordersRouter } from './orders.ts'
@@ -12,4 +13,5 @@ export const dubanRouter = router({
   cards: cardsRouter,
   orders: ordersRouter,
   attachments: attachmentsRouter,
+  brief: briefRouter,
 })

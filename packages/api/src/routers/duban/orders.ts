@@ -6,6 +6,7 @@ import { zoneToday } from '@onemap/domain/dates'
 import { checkOrderStep, isOrderOverdue, OrderState } from '@onemap/domain/duban'
 import { TRPCError, tracked } from '@trpc/server'
 import { z } from 'zod'
+import { describeAttachment } from '../../duban/attachment-view.ts'
 import { dubanHubFor, type DubanEvent, type DubanSignal } from '../../duban/duban-hub.ts'
 import { type DubanScope, dubanProcedure, requirePlanner, requireSameUnit } from '../../duban/scope.ts'
 import { router } from '../../trpc.ts'
@@ -65,7 +66,7 @@ export const ordersRouter = router({
   get: dubanProcedure.input(z.object({ id: OrderId })).query(async ({ ctx, input }) => {
     const order = await requireOrder(ctx.db, ctx.scope, input.id)
     const [log, attachments] = await Promise.all([orderLog(ctx.db, input.id), listOrderAttachments(ctx.db, input.id)])
-    return { order: withOverdue(order, zoneToday(ctx.now())), log, attachments }
+    return { order: withOverdue(order, zoneToday(ctx.now())), log, attachments: attachments.map(describeAttachment) }
   }),
 
   /**
