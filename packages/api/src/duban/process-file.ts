@@ -76,19 +76,32 @@ async function convertHeic(bytes: Buffer): Promise<{ content: Buffer; mediaType:
 /** Capture time and GPS position from EXIF; nulls when absent or unreadable (never a refusal). */
 async function readExif(bytes: Buffer): Promise<Pick<ProcessedFile, 'takenAt' | 'gpsLon' | 'gpsLat'>> {
   try {
-    const tags = (await exifr.parse(bytes, { gps: true, pick: ['DateTimeOriginal', 'CreateDate', 'GPSLatitude', 'GPSLongitude', 'GPSLatitudeRef', 'GPSLongitudeRef'] })) as
-      | { DateTimeOriginal?: Date; CreateDate?: Date; latitude?: number; longitude?: number }
+    const tags = (await exifr.parse(bytes, { gps: true, pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal', 'GPSLatitude', 'GPSLongitude', 'GPSLatitudeRef', 'GPSLongitudeRef'] })) as
+      | { DateTimeOriginal?: Date; CreateDate?: Date; OffsetTimeOriginal?: string; latitude?: number; longitude?: number }
       | undefined
-    const taken = tags?.DateTimeOriginal ?? tags?.CreateDate
+    const taken = cameraTime(tags?.DateTimeOriginal ?? tags?.CreateDate, tags?.OffsetTimeOriginal)
     const lat = tags?.latitude
     const lon = tags?.longitude
     const valid = typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180
     return {
-      takenAt: taken instanceof Date && !Number.isNaN(taken.getTime()) ? taken.toISOString() : null,
+      takenAt: taken,
       gpsLat: valid ? lat : null,
       gpsLon: valid ? lon : null,
     }
   } catch {
     return { takenAt: null, gpsLat: null, gpsLon: null }
   }
+}
+
+/**
+ * EXIF times are the camera's wall clock without a zone; exifr builds a Date from them in this process's
+ * zone. Read them back as wall-clock time in the camera's offset when EXIF gives one, else China
+ * Standard Time (UTC+8, no daylight saving): photos of the zone are taken in the zone.
+ */
+function cameraTime(date: Date | undefined, offset: string | undefined): string | null {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) return null
+  const wallClock = new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 19)
+  const zone = offset && /^[+-]\d{2}:\d{2}$/.test(offset) ? offset : '+08:00'
+  const t = new Date(`${wallClock}${zone}`)
+  return Number.isNaN(t.getTime()) ? null : t.toISOString()
 }

@@ -31,10 +31,10 @@ async function refusal(p: Promise<unknown>): Promise<[string, string]> {
 }
 
 describe('attachments: upload → thumbnail → EXIF → public toggle', () => {
-  it('stores a photo with a WebP thumbnail, its EXIF time and GPS, and its distance to the item', async () => {
+  it('stores a photo with a WebP thumbnail, its EXIF time (camera clock read as UTC+8) and GPS, and its distance to the item', async () => {
     // s1 runs along 113.55 E from 34.78 to 34.79 N: this photo was taken 90 m east of it.
     const a = await upload(await jpegAt(113.551, 34.785))
-    expect(a).toMatchObject({ mediaType: 'image/jpeg', width: 640, height: 480, hasThumbnail: true, takenAt: '2026-11-20T10:30:00Z', gpsFar: false })
+    expect(a).toMatchObject({ mediaType: 'image/jpeg', width: 640, height: 480, hasThumbnail: true, takenAt: '2026-11-20T02:30:00Z', gpsFar: false })
     expect(a.gpsLon).toBeCloseTo(113.551, 4)
     expect(a.gpsLat).toBeCloseTo(34.785, 4)
     expect(a.gpsDistanceM).toBeGreaterThan(80)

@@ -2,6 +2,7 @@ import { insertAttachment, itemAttachmentBytes, listItemAttachments, readAttachm
 import { insertDubanLog } from '@onemap/db/queries/duban/log'
 import { readOrder } from '@onemap/db/queries/duban/orders'
 import { readResponsibility } from '@onemap/db/queries/duban/responsibility'
+import { zoneToday } from '@onemap/domain/dates'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { checkFileName, MAX_FILE_BYTES, MAX_ITEM_BYTES } from '../../duban/file-checks.ts'
@@ -93,6 +94,6 @@ export const attachmentsRouter = router({
   publicForItem: publicProcedure.input(ItemRef).query(async ({ ctx, input }) =>
     (await listItemAttachments(ctx.db, input.entity, input.id, true))
       .filter((a) => a.hasThumbnail)
-      .map((a) => ({ id: a.id, thumbUrl: `/attachments/${a.id}/${a.sha256.slice(0, 16)}/thumb`, width: a.width, height: a.height, takenOn: a.takenAt?.slice(0, 10) ?? null })),
+      .map((a) => ({ id: a.id, thumbUrl: `/attachments/${a.id}/${a.sha256.slice(0, 16)}/thumb`, width: a.width, height: a.height, takenOn: a.takenAt ? zoneToday(new Date(a.takenAt)) : null })),
   ),
 })

@@ -81,7 +81,8 @@ export function OrderView({ id, side }: { id: number; side: 'unit' | 'planner' |
       {label}
     </button>
   )
-  const open = order.state !== 'accepted'
+  // The unit answers while it owes the work; once it reported done, the planner has the next step.
+  const open = order.state === 'issued' || order.state === 'acknowledged' || order.state === 'returned'
 
   return (
     <section className="duban-order" data-testid="order-view" data-order-id={order.id} data-state={order.state}>
