@@ -35,6 +35,7 @@ const inputs = (): Record<string, unknown> => ({
   'duban.attachments.upload': { entity: 'road_segment', id: 's1', orderId, fileName: 'x.jpg', dataBase64: jpeg },
   'duban.attachments.forItem': { entity: 'road_segment', id: 's1' },
   'duban.attachments.setPublic': { id: attachmentId, isPublic: true },
+  'duban.brief.data': { since: '2021-05-01', area: '410172560' },
 })
 
 /** A unit account's own scope: it reads only its own unit's rows here (tested in orders.test.ts). */
