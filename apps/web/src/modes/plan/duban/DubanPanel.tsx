@@ -10,6 +10,7 @@ import { InvestmentSection } from './InvestmentSection.tsx'
 import { IssueOrderForm } from './IssueOrderForm.tsx'
 import { OrderList, OrderView } from './OrderView.tsx'
 import { ThresholdsForm } from './ThresholdsForm.tsx'
+import { UnitsAdmin } from './UnitsAdmin.tsx'
 import './duban.css'
 
 interface DubanPanelProps {
@@ -55,6 +56,7 @@ export function DubanPanel({ canEdit, isAdmin, onSelectSegment }: DubanPanelProp
       {canEdit && <IssueOrderForm />}
       <InvestmentSection subDistrictName={subDistrictName} />
       {isAdmin && <ThresholdsForm />}
+      {isAdmin && <UnitsAdmin />}
     </div>
   )
 }

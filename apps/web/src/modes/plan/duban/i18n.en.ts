@@ -104,5 +104,18 @@ export const dubanEn: Strings<typeof dubanZh> = {
     area: 'Area',
     zone: 'Whole zone',
   },
+  publicPhotos: { title: 'Site photos', alt: 'Site photo taken {{date}}' },
+  units: {
+    title: 'Responsible units (administrators)',
+    name: 'Unit',
+    kind: 'Kind',
+    contact: 'Contact',
+    kinds: { sub_district: 'Sub-district', bureau: 'Zone bureau', contractor: 'Contractor' },
+    import: 'Import CSV (id,kind,name_zh,name_en,sub_district,contact_name,contact_phone,is_sample)',
+    imported: 'Imported: {{inserted}} new, {{updated}} updated',
+    account: 'Unit account',
+    assign: 'Assign unit',
+    assigned: 'Account {{account}} assigned',
+  },
   live: { updated: 'Supervision updated' },
 }

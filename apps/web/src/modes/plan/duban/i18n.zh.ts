@@ -100,5 +100,18 @@ export const dubanZh = {
     area: '范围',
     zone: '全区',
   },
+  publicPhotos: { title: '现场照片', alt: '{{date}} 拍摄的现场照片' },
+  units: {
+    title: '责任单位名录（管理员）',
+    name: '单位',
+    kind: '类型',
+    contact: '联系人',
+    kinds: { sub_district: '街道（乡镇）', bureau: '区直部门', contractor: '施工单位' },
+    import: '导入 CSV（id,kind,name_zh,name_en,sub_district,contact_name,contact_phone,is_sample）',
+    imported: '已导入：新增 {{inserted}}，更新 {{updated}}',
+    account: '责任单位账号',
+    assign: '绑定单位',
+    assigned: '已为账号 {{account}} 绑定单位',
+  },
   live: { updated: '督办动态已更新' },
 }
