@@ -57,3 +57,26 @@ export function hubCache<T>(channel: string, parse: (payload: unknown) => T): (d
     return hub
   }
 }
+
+/**
+ * Subscribes to `hub` with a queue a subscription drains: `next()` waits for the next signal and answers
+ * null once `signal` aborts. Listening has started when this resolves.
+ */
+export async function queuedSubscription<T>(hub: ChannelHub<T>, signal: AbortSignal | undefined) {
+  const items: HubSignal<T>[] = []
+  let wake: (() => void) | undefined
+  signal?.addEventListener('abort', () => wake?.())
+  const unsubscribe = await hub.subscribe((s) => {
+    items.push(s)
+    wake?.()
+  })
+  async function next(): Promise<HubSignal<T> | null> {
+    while (items.length === 0) {
+      if (signal?.aborted) return null
+      await new Promise<void>((r) => (wake = r))
+      wake = undefined
+    }
+    return items.shift()!
+  }
+  return { next, unsubscribe }
+}

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@onemap/api/root'
+import { FACILITY_STATUS_LABELS_ZH, ROAD_SEGMENT_STATUS_LABELS_ZH } from '@onemap/domain/statuses'
 import type { inferRouterOutputs } from '@trpc/server'
 import { briefMapSvg } from './map-svg.ts'
 import { BRIEF_CSS } from './brief-css.ts'
@@ -9,6 +10,9 @@ export type BriefData = inferRouterOutputs<AppRouter>['duban']['brief']['data']
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
+/** A status in the brief's language: the domain's Chinese labels, the code (which is English) otherwise. */
+const statusLabel = (entity: string, status: string | null, zh: boolean) =>
+  status === null ? '—' : zh ? ((entity === 'facility' ? FACILITY_STATUS_LABELS_ZH : ROAD_SEGMENT_STATUS_LABELS_ZH) as Record<string, string>)[status] ?? status : status.replace('_', ' ')
 const wan = (n: number) => Math.round(n).toLocaleString('zh-CN')
 
 /** The weekly meeting brief as one self-contained A4 HTML page (inline SVG map, print CSS); prints as is. */
@@ -47,7 +51,7 @@ ${d.orders.map((o) => `<tr${o.overdue ? ' class="overdue"' : ''}><td>${o.id}</td
 </section>
 <section><h2>${esc(T.changes(d.since))}</h2>
 ${d.changes.length === 0 ? `<p>${esc(T.noChanges)}</p>` : `<table class="list"><thead><tr><th>${esc(T.date)}</th><th>${esc(T.item)}</th><th>${esc(T.change)}</th></tr></thead><tbody>
-${d.changes.map((c) => `<tr><td>${esc(c.happenedOn)}</td><td>${esc(c.item)} <span class="id">${esc(c.entityId)}</span></td><td>${esc(c.from ?? '—')} → ${esc(c.to)}</td></tr>`).join('\n')}
+${d.changes.map((c) => `<tr><td>${esc(c.happenedOn)}</td><td>${esc(c.item)} <span class="id">${esc(c.entityId)}</span></td><td>${esc(statusLabel(c.entity, c.from, zh))} → ${esc(statusLabel(c.entity, c.to, zh))}</td></tr>`).join('\n')}
 </tbody></table>`}
 </section>
 </main></body></html>`

@@ -9,6 +9,8 @@ import { computeCards } from '../../duban/cards-data.ts'
 import { dubanProcedure, requireOffice } from '../../duban/scope.ts'
 import { adminProcedure } from '../../procedures.ts'
 import { publicProcedure, router } from '../../trpc.ts'
+import { queuedSubscription } from '../../channel-hub.ts'
+import { dubanHubFor } from '../../duban/duban-hub.ts'
 
 export const cardsRouter = router({
   /** Every carded programme item (red first) and the per-unit league table (office accounts). */
@@ -77,6 +79,21 @@ export const cardsRouter = router({
         })),
       units: [...perUnit].map(([id, c]) => ({ id, ...(unitName.get(id) ?? { nameZh: id, nameEn: id }), ...c })).sort((a, b) => b.overdue - a.overdue || b.open - a.open),
       league: cards.league.map((r) => ({ ...r, ...(unitName.get(r.unitId) ?? { nameZh: r.unitId, nameEn: r.unitId }) })),
+    }
+  }),
+
+  /**
+   * A tick for the wall each time a 督办 change commits, so it re-reads `alarms`: the log id and the action
+   * only (public). The first tick ('connected') comes once listening; a wall re-reads alarms on every tick.
+   */
+  alarmsChanged: publicProcedure.subscription(async function* ({ ctx, signal }) {
+    const sub = await queuedSubscription(dubanHubFor(ctx.db), signal)
+    try {
+      // First tick once listening: the wall reads alarms then, and misses nothing committed after.
+      yield { id: 0, action: 'connected' }
+      for (let s = await sub.next(); s; s = await sub.next()) yield s.type === 'event' ? { id: s.event.id, action: s.event.action } : { id: 0, action: 'gap' }
+    } finally {
+      sub.unsubscribe()
     }
   }),
 })

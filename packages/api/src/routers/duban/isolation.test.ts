@@ -65,9 +65,9 @@ describe('unit isolation: unit-b acting on unit-a', () => {
     for (const path of paths) if ((await codeOf(() => call(null, path, inputs()[path]))) !== 'UNAUTHORIZED') publicPaths.add(path)
   })
 
-  it('knows which 督办 procedures are public: only the wall alarms and public photos', () => {
+  it('knows which 督办 procedures are public: only the wall alarms (and their tick) and public photos', () => {
     expect(paths.length).toBeGreaterThan(20)
-    expect([...publicPaths].filter((p) => p.startsWith('duban.'))).toEqual(['duban.attachments.publicForItem', 'duban.cards.alarms'])
+    expect([...publicPaths].filter((p) => p.startsWith('duban.'))).toEqual(['duban.attachments.publicForItem', 'duban.cards.alarms', 'duban.cards.alarmsChanged'])
   })
 
   it('refuses every other procedure with FORBIDDEN and changes nothing', async () => {
@@ -80,7 +80,7 @@ describe('unit isolation: unit-b acting on unit-a', () => {
       refused.push(path)
     }
     // Every 督办 procedure that is neither public nor scoped was tried.
-    expect(refused.filter((p) => p.startsWith('duban.')).length).toBe(paths.filter((p) => p.startsWith('duban.')).length - 3)
+    expect(refused.filter((p) => p.startsWith('duban.')).length).toBe(paths.filter((p) => p.startsWith('duban.') && !publicPaths.has(p) && !SCOPED.has(p)).length)
   })
 
   it('lists only its own orders, and the attachment stays unpublished', async () => {

@@ -103,6 +103,18 @@ describe('supervision orders: the round trip planner → unit → planner', () =
   })
 })
 
+describe('the wall hears 督办 changes', () => {
+  it('ticks the public alarms stream on each committed step, with no order text', async () => {
+    const stream = (await callerAs(db, null).duban.cards.alarmsChanged()) as AsyncIterable<{ id: number; action: string }>
+    const it = stream[Symbol.asyncIterator]()
+    expect((await it.next()).value).toEqual({ id: 0, action: 'connected' })
+    await issue()
+    const tick = (await it.next()).value
+    expect(tick).toEqual({ id: await maxLogId(), action: 'issue' })
+    await it.return?.()
+  })
+})
+
 describe('supervision orders: refusals change nothing', () => {
   it('refuses a due date in the past, an unknown unit or item, and viewers, units and the public issuing', async () => {
     const n = await orderCount()

@@ -7,7 +7,8 @@ import { checkOrderStep, isOrderOverdue, OrderState } from '@onemap/domain/duban
 import { TRPCError, tracked } from '@trpc/server'
 import { z } from 'zod'
 import { describeAttachment } from '../../duban/attachment-view.ts'
-import { dubanHubFor, type DubanEvent, type DubanSignal } from '../../duban/duban-hub.ts'
+import { queuedSubscription } from '../../channel-hub.ts'
+import { dubanHubFor, type DubanEvent } from '../../duban/duban-hub.ts'
 import { type DubanScope, dubanProcedure, requirePlanner, requireSameUnit } from '../../duban/scope.ts'
 import { router } from '../../trpc.ts'
 import { ItemRef, requireItem } from './items.ts'
@@ -119,10 +120,7 @@ export const ordersRouter = router({
     .input(z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
       const only = ctx.scope.kind === 'unit' ? ctx.scope.unitId : null
-      const queue: DubanSignal[] = []
-      let wake: (() => void) | undefined
-      signal?.addEventListener('abort', () => wake?.())
-      const unsubscribe = await dubanHubFor(ctx.db).subscribe((s) => (queue.push(s), wake?.()))
+      const sub = await queuedSubscription(dubanHubFor(ctx.db), signal)
       try {
         let last = input?.lastEventId ? Number(input.lastEventId) : await latestDubanLogId(ctx.db)
         const sent = new Set<number>()
@@ -136,13 +134,7 @@ export const ordersRouter = router({
           }
         }
         if (input?.lastEventId) yield* catchUp()
-        for (;;) {
-          while (queue.length === 0) {
-            if (signal?.aborted) return
-            await new Promise<void>((r) => (wake = r))
-            wake = undefined
-          }
-          const s = queue.shift()!
+        for (let s = await sub.next(); s; s = await sub.next()) {
           if (s.type === 'gap') yield* catchUp()
           else if (visible(s.event) && !sent.has(s.event.id)) {
             sent.add(s.event.id)
@@ -151,7 +143,7 @@ export const ordersRouter = router({
           }
         }
       } finally {
-        unsubscribe()
+        sub.unsubscribe()
       }
     }),
 })
