@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server'
 import type { Database } from '@onemap/db/database'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
 import type { SessionUser } from '../context.ts'
@@ -31,3 +32,13 @@ export function openDubanFixture(): Promise<TestDatabase> {
 export const UNIT_A: SessionUser = { id: 101, name: 'unit-a-user', role: 'unit' }
 export const UNIT_B: SessionUser = { id: 102, name: 'unit-b-user', role: 'unit' }
 export const UNIT_NONE: SessionUser = { id: 103, name: 'unit-none', role: 'unit' }
+
+/** The tRPC error code a call ends with ('OK' when it succeeds). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p
+    return 'OK'
+  } catch (err) {
+    return err instanceof TRPCError ? err.code : String(err)
+  }
+}

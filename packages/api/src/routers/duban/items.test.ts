@@ -1,7 +1,7 @@
-import type { TestDatabase } from '@onemap/db/testing'
 import { TRPCError } from '@trpc/server'
+import type { TestDatabase } from '@onemap/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDubanFixture } from '../../testing/duban-fixture.ts'
+import { codeOf, openDubanFixture } from '../../testing/duban-fixture.ts'
 import { ADMIN, callerAs, PLANNER, VIEWER } from '../../testing/fixture.ts'
 
 let db: TestDatabase
@@ -12,14 +12,6 @@ afterAll(async () => {
   await db.close()
 })
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-    return 'OK'
-  } catch (err) {
-    return err instanceof TRPCError ? err.code : String(err)
-  }
-}
 const logRows = async (id: string) => (await db.query('SELECT action, actor, note FROM duban_log WHERE entity_id = $1 ORDER BY id', [id])).rows
 
 describe('item responsibility and investment', () => {

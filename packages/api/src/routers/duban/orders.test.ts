@@ -1,7 +1,6 @@
 import type { TestDatabase } from '@onemap/db/testing'
-import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { UNIT_A, UNIT_B, UNIT_NONE, openDubanFixture } from '../../testing/duban-fixture.ts'
+import { UNIT_A, UNIT_B, UNIT_NONE, codeOf, openDubanFixture } from '../../testing/duban-fixture.ts'
 import { callerAs, PLANNER, VIEWER } from '../../testing/fixture.ts'
 
 let db: TestDatabase
@@ -16,14 +15,6 @@ afterAll(async () => {
 const issue = (over: Record<string, unknown> = {}) =>
   callerAs(db, PLANNER).duban.orders.issue({ items: [{ entity: 'road_segment', id: 's1' }], unitId: 'unit-a', request: '加快 s1 开工', dueOn: '2021-06-10', ...over })
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-    return 'OK'
-  } catch (err) {
-    return err instanceof TRPCError ? err.code : String(err)
-  }
-}
 
 const maxLogId = async () => (await db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM duban_log')).rows[0]!.id
 const orderCount = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0]!.n

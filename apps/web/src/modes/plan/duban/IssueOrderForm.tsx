@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../../api/trpc.ts'
 import { messageOf } from '../plan-data.ts'
+import { UnitOptions } from './UnitOptions.tsx'
 
 type ItemRef = { entity: 'road_segment' | 'road' | 'facility'; id: string }
 
@@ -17,7 +18,7 @@ export function parseItemList(text: string): ItemRef[] {
 
 /** A planner issues an order: items, unit, what is asked and by when. */
 export function IssueOrderForm({ initialItems = '', initialUnit = '' }: { initialItems?: string; initialUnit?: string }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const units = useQuery(trpc.duban.units.list.queryOptions())
@@ -51,11 +52,7 @@ export function IssueOrderForm({ initialItems = '', initialUnit = '' }: { initia
         {t('duban.orders.unit')}
         <select value={unitId} onChange={(e) => setUnitId(e.target.value)} required name="unit">
           <option value="" />
-          {(units.data ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {i18n.language === 'zh' ? u.nameZh : u.nameEn}
-            </option>
-          ))}
+          <UnitOptions units={units.data} />
         </select>
       </label>
       <label>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../../api/trpc.ts'
 import { messageOf } from '../plan-data.ts'
+import { UnitOptions } from './UnitOptions.tsx'
 import { AttachmentList } from './AttachmentList.tsx'
 import { CardBadge, CardReasons } from './CardsSection.tsx'
 import { fileToBase64 } from './duban-data.ts'
@@ -84,11 +85,7 @@ export function ItemDubanPanel({ entity, id, canEdit }: { entity: Entity; id: st
               {t('duban.item.lead')}
               <select value={value.leadUnit} onChange={set('leadUnit')}>
                 <option value="">—</option>
-                {(units.data ?? []).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {zh ? u.nameZh : u.nameEn}
-                  </option>
-                ))}
+                <UnitOptions units={units.data} />
               </select>
             </label>
             <label>

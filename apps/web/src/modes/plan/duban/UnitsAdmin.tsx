@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../../api/trpc.ts'
 import { messageOf } from '../plan-data.ts'
+import { UnitOptions } from './UnitOptions.tsx'
 
 /** The units registry for admins: units with contacts, CSV import (all rows or none), unit accounts. */
 export function UnitsAdmin() {
@@ -63,11 +64,7 @@ export function UnitsAdmin() {
           {t('duban.orders.unit')}
           <select value={unitId} onChange={(e) => setUnitId(e.target.value)}>
             <option value="">—</option>
-            {(units.data ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {zh ? u.nameZh : u.nameEn}
-              </option>
-            ))}
+            <UnitOptions units={units.data} />
           </select>
         </label>
         <button type="submit" disabled={assign.isPending}>
