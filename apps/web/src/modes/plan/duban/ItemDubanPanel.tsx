@@ -7,6 +7,7 @@ import { UnitOptions } from './UnitOptions.tsx'
 import { AttachmentList } from './AttachmentList.tsx'
 import { CardBadge, CardReasons } from './CardsSection.tsx'
 import { fileToBase64 } from './duban-data.ts'
+import { IssueOrderForm } from './IssueOrderForm.tsx'
 import { OrderSummary } from './OrderView.tsx'
 import './duban.css'
 
@@ -108,6 +109,13 @@ export function ItemDubanPanel({ entity, id, canEdit }: { entity: Entity; id: st
         </form>
       )}
       <h4>{t('duban.item.orders')}</h4>
+      {orders.data?.length === 0 && <p className="plan-note">{t('duban.orders.none')}</p>}
+      {canEdit && (
+        <details>
+          <summary>{t('duban.item.issueHere')}</summary>
+          <IssueOrderForm key={id} initialItems={id} />
+        </details>
+      )}
       <ul className="duban-orders">
         {(orders.data ?? []).map((o) => (
           <li key={o.id} data-order-id={o.id}>
