@@ -2,7 +2,7 @@ import { listOrderAttachments } from '@onemap/db/queries/duban/attachments'
 import { dubanLogAfter, insertDubanLog, latestDubanLogId, orderLog } from '@onemap/db/queries/duban/log'
 import { insertOrder, listOrders, moveOrder, readOrder } from '@onemap/db/queries/duban/orders'
 import { existingUnits } from '@onemap/db/queries/duban/units'
-import { zoneToday } from '@onemap/domain/dates'
+import { daysBetween, zoneToday } from '@onemap/domain/dates'
 import { checkOrderStep, isOrderOverdue, OrderState } from '@onemap/domain/duban'
 import { TRPCError, tracked } from '@trpc/server'
 import { z } from 'zod'
@@ -24,8 +24,8 @@ async function requireOrder(db: Parameters<typeof readOrder>[0], scope: DubanSco
   return order
 }
 
-/** The order as its reader sees it: overdue flag computed on today's date. */
-const withOverdue = <T extends { state: OrderState; dueOn: string }>(o: T, today: string) => ({ ...o, overdue: isOrderOverdue(o, today) })
+/** The order as its reader sees it: the due timer (days left, negative when past) and overdue flag on today's date. */
+const withOverdue = <T extends { state: OrderState; dueOn: string }>(o: T, today: string) => ({ ...o, daysLeft: daysBetween(today, o.dueOn), overdue: isOrderOverdue(o, today) })
 
 export const ordersRouter = router({
   /** Issues an order on one or several items to one unit (planners). */

@@ -15,7 +15,7 @@ export function OrderSummary({ order }: { order: OrderRow }) {
       <strong>{t('duban.orders.number', { id: order.id })}</strong> <span className={`duban-state duban-state-${order.state}`}>{t(`duban.state.${order.state}`)}</span>{' '}
       <span className={order.overdue ? 'duban-overdue' : undefined}>
         {t('duban.orders.dueOn', { date: order.dueOn })}
-        {order.overdue ? ` · ${t('duban.orders.overdue')}` : ''}
+        {order.state !== 'accepted' && order.state !== 'done' && ` · ${order.daysLeft >= 0 ? t('duban.orders.daysLeft', { days: order.daysLeft }) : t('duban.orders.daysOverdue', { days: -order.daysLeft })}`}
       </span>
       <div>
         {zh ? order.unitNameZh : order.unitNameEn} · {order.items.map((i) => `${(zh ? i.nameZh : i.nameEn) ?? ''} ${i.id}`).join('、')}
