@@ -1,4 +1,11 @@
 import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { jpegAt } from '@onemap/api/duban/test-files'
+import { processFile } from '@onemap/api/duban/process-file'
+import { insertAttachment } from '@onemap/db/queries/duban/attachments'
+import { migrate } from '@onemap/db/migrate'
 import { hashPassword } from '@onemap/api/passwords'
 import { createAccount } from '@onemap/db/queries/accounts'
 import { assignAccountUnit } from '@onemap/db/queries/duban/units'
@@ -85,6 +92,32 @@ describe('attachments over HTTP', () => {
 })
 
 describe(`backup and restore keep attachments (${testBackend})`, () => {
+  it.skipIf(testBackend !== 'embedded')('a copy of the closed embedded data folder (its backup) carries every attachment byte for byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onemap-backup-'))
+    try {
+      const live = await openDatabase({ dataDir: join(dir, 'live') })
+      const file = await processFile(await jpegAt(113.55, 34.79))
+      let sha: string
+      try {
+        await migrate(live)
+        sha = (await live.transaction((c) => insertAttachment(c, { ...file, entity: 'facility', entityId: 'f-x', orderId: null, fileName: 'a.jpg', uploadedBy: 'test' }))).sha256
+      } finally {
+        await live.close()
+      }
+      cpSync(join(dir, 'live'), join(dir, 'restored'), { recursive: true })
+      const restored = await openDatabase({ dataDir: join(dir, 'restored') })
+      try {
+        const row = (await restored.query<{ sha: string; thumb: Buffer }>(`SELECT encode(sha256(content), 'hex') AS sha, thumbnail AS thumb FROM attachments`)).rows
+        expect(row.map((r) => r.sha)).toEqual([sha])
+        expect(Buffer.compare(row[0]!.thumb, file.thumbnail!)).toBe(0)
+      } finally {
+        await restored.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+
   it.skipIf(testBackend !== 'server')('pg_dump → pg_restore into a new database carries every attachment byte for byte', async () => {
     const before = (await db.query<{ id: number; sha: string }>(`SELECT id::int AS id, encode(sha256(content), 'hex') AS sha FROM attachments ORDER BY id`)).rows
     expect(before.length).toBeGreaterThan(0)
