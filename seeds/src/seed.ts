@@ -1,6 +1,7 @@
 import type { Database } from '@onemap/db/database'
 import { SCHEMA } from '@onemap/db/database'
 import { migrate } from '@onemap/db/migrate'
+import { loadDubanSample } from './duban-sample.ts'
 import { PROGRAMME_2020 } from './programme.ts'
 import { loadSampleLayers, readSampleLayers, type SampleLayers } from './sample-layers.ts'
 
@@ -36,6 +37,7 @@ export async function seedIfEmpty(db: Database, options: SeedOptions = {}): Prom
       [p.id, p.name_zh, p.name_en, p.window_start, p.deadline, p.source, JSON.stringify(p.goals), JSON.stringify(p.targets)],
     )
     await loadSampleLayers(client, layers)
+    await loadDubanSample(client)
   })
   return { seeded: true, reason: 'empty database seeded with the programme and the sample layers' }
 }

@@ -8,7 +8,7 @@ import { seedIfEmpty } from './seed.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** The seed code whose changes must also invalidate a prepared template. */
-const SEED_SOURCES = ['seed.ts', 'programme.ts', 'sample-layers.ts', 'sample-layer-schemas.ts']
+const SEED_SOURCES = ['seed.ts', 'programme.ts', 'sample-layers.ts', 'sample-layer-schemas.ts', 'duban-sample.ts']
 
 /**
  * Hash of everything a seeded database is built from: the sample layers in data/ and the seed code.
@@ -18,11 +18,12 @@ const SEED_SOURCES = ['seed.ts', 'programme.ts', 'sample-layers.ts', 'sample-lay
 export function seedFingerprint(): string {
   const hash = createHash('sha256')
   const dataFiles = readdirSync(DATA_DIR)
-    .filter((name) => name.endsWith('.geojson') || name.endsWith('.json'))
+    .filter((name) => name.endsWith('.geojson') || name.endsWith('.json') || name.endsWith('.csv'))
     .sort()
   for (const name of dataFiles) hash.update(name).update(readFileSync(join(DATA_DIR, name)))
   for (const name of SEED_SOURCES) hash.update(name).update(readFileSync(join(here, name)))
   hash.update(readFileSync(fileURLToPath(import.meta.resolve('@onemap/db/queries/sample-load'))))
+  hash.update(readFileSync(fileURLToPath(import.meta.resolve('@onemap/db/queries/duban/sample'))))
   return hash.digest('hex').slice(0, 12)
 }
 

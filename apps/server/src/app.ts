@@ -13,6 +13,8 @@ import { refuseLoginsWhenBusy } from './auth/login-busy.ts'
 import { sweepPeriodically } from './auth/sweeper.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { logTrpcError, RETRY_AFTER_S, unexpectedFailure } from './failures.ts'
+import { attachmentRoutes, UPLOAD_BODY_LIMIT } from './routes/attachments.ts'
+import { briefRoutes } from './routes/brief.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { registerPublicOrigin } from './public-origin.ts'
 import { registerRateLimits, type RateLimits } from './rate-limits.ts'
@@ -87,19 +89,28 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   })
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req, res }: CreateFastifyContextOptions) => contextFromRequest(db, req, res),
-      onError: ({ error, req, path }) => logTrpcError(error, req, path),
-      responseMeta: ({ errors }) => (errors.some((e) => isConnectionError(e.cause)) ? { headers: { 'retry-after': String(RETRY_AFTER_S) } } : {}),
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  await app.register(async (trpc) => {
+    // Attachments travel base64 in tRPC bodies (duban.attachments.upload), so /trpc accepts bodies up to
+    // the upload cap; every other route keeps Fastify's 1 MiB.
+    trpc.addHook('onRoute', (route) => {
+      route.bodyLimit = UPLOAD_BODY_LIMIT
+    })
+    await trpc.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        createContext: ({ req, res }: CreateFastifyContextOptions) => contextFromRequest(db, req, res),
+        onError: ({ error, req, path }) => logTrpcError(error, req, path),
+        responseMeta: ({ errors }) => (errors.some((e) => isConnectionError(e.cause)) ? { headers: { 'retry-after': String(RETRY_AFTER_S) } } : {}),
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    })
   })
 
   await app.register(tileRoutes, { db })
   // OGC items are public reads: the replica when there is one (db.reads falls back to the primary).
   await app.register(ogcRoutes, { db: db.reads ?? db })
+  await app.register(attachmentRoutes, { db })
+  await app.register(briefRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { reseed, seedIfEmpty } from '@onemap/seeds/seed'
 import { prepareDatabase } from './boot.ts'
 import { BACKUP_USAGE, runBackupCommand } from './cli/backup.ts'
+import { BRIEF_USAGE, runBrief } from './cli/brief.ts'
 import { IMPORT_USAGE, runImport } from './cli/import.ts'
 import { runUsers, USERS_USAGE } from './cli/users.ts'
 import { loadEnv } from './env.ts'
@@ -16,7 +17,9 @@ const USAGE = `Usage: pnpm onemap <command>
                      manage accounts, also while the server runs (pnpm onemap users --help)
   backup <file>      write all OneMap data to a file
   restore <file> [--replace]
-                     replace all OneMap data with a backup (pnpm onemap backup --help)`
+                     replace all OneMap data with a backup (pnpm onemap backup --help)
+  brief --since YYYY-MM-DD [--area 410172xxx] [--lang zh|en] [--out brief.pdf]
+                     the weekly meeting brief as an A4 PDF (headless Chromium)`
 
 const say = (line: string) => console.log(`[onemap] ${line}`)
 
@@ -54,6 +57,11 @@ async function main(argv: string[]) {
     case 'restore': {
       if (rest.includes('--help')) console.log(BACKUP_USAGE)
       else process.exitCode = await runBackupCommand(command, rest, env, say)
+      return
+    }
+    case 'brief': {
+      if (rest.includes('--help')) console.log(BRIEF_USAGE)
+      else process.exitCode = await runBrief(rest, env, say)
       return
     }
     default:

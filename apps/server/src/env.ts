@@ -64,6 +64,8 @@ const Env = z.object({
     .string()
     .regex(/^('none'|'self'|[a-z]+:\/\/[A-Za-z0-9.*:-]+)( ('self'|[a-z]+:\/\/[A-Za-z0-9.*:-]+))*$/, "must be 'none', or 'self' and/or origins separated by spaces")
     .default("'none'"),
+  // Chromium used headless by `pnpm onemap brief` to print the weekly brief (Debian's build; never downloaded).
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 })
 export type Env = z.infer<typeof Env>
 

@@ -1,6 +1,7 @@
 import type { Database } from '@onemap/db/database'
 import type { PublicEvent } from '@onemap/db/queries/events'
 import type { EventEntity, EventKind } from '@onemap/domain/statuses'
+import { type ChannelHub, type HubSignal, hubCache } from './channel-hub.ts'
 
 /** A status change as live clients receive it: the public fields, without the entry time. */
 export type LiveEvent = Omit<PublicEvent, 'recordedAt'>
@@ -14,7 +15,7 @@ export interface LiveResync {
 }
 
 /** What a subscriber hears: an event, or a gap after the listening connection was re-established. */
-export type LiveSignal = { type: 'event'; event: LiveEvent } | { type: 'gap' }
+export type LiveSignal = HubSignal<LiveEvent>
 
 /** The trigger in migration 002 sends this JSON on channel 'onemap_events'. */
 interface Payload {
@@ -29,55 +30,12 @@ interface Payload {
 
 export const EVENTS_CHANNEL = 'onemap_events'
 
-/**
- * Fans one database LISTEN out to every live subscriber of this process, so a thousand open screens
- * cost one listening connection, not a thousand.
- */
-export class LiveHub {
-  private readonly subscribers = new Set<(s: LiveSignal) => void>()
-  private listening: Promise<() => Promise<void>> | undefined
+export type LiveHub = ChannelHub<LiveEvent>
 
-  constructor(private readonly db: Database) {}
-
-  /** Adds a subscriber; resolves once the database listens, to a function that removes it. */
-  async subscribe(fn: (s: LiveSignal) => void): Promise<() => void> {
-    this.subscribers.add(fn)
-    try {
-      this.listening ??= this.db.listen(EVENTS_CHANNEL, (p) => this.dispatch(p), {
-        onReconnect: () => this.broadcast({ type: 'gap' }),
-      })
-      await this.listening
-    } catch (err) {
-      this.listening = undefined
-      this.subscribers.delete(fn)
-      throw err
-    }
-    return () => this.subscribers.delete(fn)
-  }
-
-  private dispatch(raw: string) {
-    let p: Payload
-    try {
-      p = JSON.parse(raw) as Payload
-    } catch {
-      return
-    }
-    this.broadcast({
-      type: 'event',
-      event: { id: Number(p.id), entity: p.entity, entityId: p.entity_id, from: p.from, to: p.to, happenedOn: p.happened_on, kind: p.kind },
-    })
-  }
-
-  private broadcast(s: LiveSignal) {
-    for (const fn of this.subscribers) fn(s)
-  }
+const parse = (raw: unknown): LiveEvent => {
+  const p = raw as Payload
+  return { id: Number(p.id), entity: p.entity, entityId: p.entity_id, from: p.from, to: p.to, happenedOn: p.happened_on, kind: p.kind }
 }
 
-const hubs = new WeakMap<Database, LiveHub>()
-
-/** The one hub of a database object. */
-export function liveHubFor(db: Database): LiveHub {
-  let hub = hubs.get(db)
-  if (!hub) hubs.set(db, (hub = new LiveHub(db)))
-  return hub
-}
+/** The one status-event hub of a database object. */
+export const liveHubFor: (db: Database) => LiveHub = hubCache(EVENTS_CHANNEL, parse)

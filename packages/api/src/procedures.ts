@@ -2,7 +2,8 @@ import type { Role } from '@onemap/domain/statuses'
 import { TRPCError } from '@trpc/server'
 import { publicProcedure } from './trpc.ts'
 
-const RANK: Record<Role, number> = { viewer: 1, planner: 2, admin: 3 }
+// A unit account ranks below viewers: it reads nothing of the workbench, only its own unit's orders (duban router).
+const RANK: Record<Role, number> = { unit: 0, viewer: 1, planner: 2, admin: 3 }
 
 /** A procedure open to signed-in accounts of at least `role`; the user is non-null inside. */
 function requireRole(role: Role) {

@@ -1,6 +1,7 @@
 import { accountsRouter } from './routers/accounts.ts'
 import { analysisRouter } from './routers/analysis.ts'
 import { authRouter } from './routers/auth.ts'
+import { dubanRouter } from './routers/duban/index.ts'
 import { editsRouter } from './routers/edits.ts'
 import { featuresRouter } from './routers/features.ts'
 import { healthRouter } from './routers/health.ts'
@@ -21,6 +22,7 @@ export const appRouter = router({
   features: featuresRouter,
   auth: authRouter,
   edits: editsRouter,
+  duban: dubanRouter,
   live: liveRouter,
   meeting: meetingRouter,
   progress: progressRouter,

@@ -8,6 +8,7 @@ import {
   ROAD_SEGMENT_STATUSES,
   ROLES,
 } from '@onemap/domain/statuses'
+import { ATTACHMENT_TYPES, DUBAN_ACTIONS, DUBAN_ENTITIES, ORDER_STATES, UNIT_KINDS } from '@onemap/domain/duban'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './database.ts'
 import { openTestDatabase, testBackend } from './testing/test-database.ts'
@@ -43,6 +44,13 @@ describe(`CHECK constraints mirror the domain lists (${testBackend})`, () => {
     ['status_events_kind_check', EVENT_KINDS],
     ['users_role_check', ROLES],
     ['account_events_action_check', ACCOUNT_ACTIONS],
+    ['units_kind_check', UNIT_KINDS],
+    ['item_responsibility_entity_check', DUBAN_ENTITIES],
+    ['order_items_entity_check', DUBAN_ENTITIES],
+    ['attachments_entity_check', DUBAN_ENTITIES],
+    ['orders_state_check', ORDER_STATES],
+    ['duban_log_action_check', DUBAN_ACTIONS],
+    ['attachments_media_type_check', ATTACHMENT_TYPES],
   ]
   it.each(cases)('%s', async (constraint, values) => {
     expect(await allowedValues(db, constraint)).toEqual([...values].sort())

@@ -69,8 +69,9 @@ export const FACILITY_KIND_LABELS_ZH: Record<FacilityKind, string> = {
   public_health: '公共卫生服务中心',
 }
 
-/** Account roles: viewers read planner views, planners edit, admins also correct and manage users. */
-export const ROLES = ['viewer', 'planner', 'admin'] as const
+/** Account roles: viewers read planner views, planners edit, admins also correct and manage users; a unit
+ * account (责任单位) sees and answers only its own unit's supervision orders. */
+export const ROLES = ['viewer', 'planner', 'admin', 'unit'] as const
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 

@@ -1,4 +1,5 @@
 import { planEn } from '../modes/plan/i18n.en.ts'
+import { dubanEn } from '../modes/plan/duban/i18n.en.ts'
 import { wallEn } from '../modes/wall/i18n.en.ts'
 import type { Messages } from './zh.ts'
 
@@ -104,4 +105,5 @@ export const en: Messages = {
   roadClass: { expressway: 'Expressway', arterial: 'Arterial', secondary: 'Secondary', branch: 'Branch' },
   plan: planEn,
   wall: wallEn,
+  duban: dubanEn,
 }

@@ -5,6 +5,7 @@ import {
   ROAD_SEGMENT_STATUS_LABELS_ZH,
 } from '@onemap/domain/statuses'
 import { planZh } from '../modes/plan/i18n.zh.ts'
+import { dubanZh } from '../modes/plan/duban/i18n.zh.ts'
 import { wallZh } from '../modes/wall/i18n.zh.ts'
 
 /** Chinese, the default language. Status and kind names come from the domain so both stay one list. */
@@ -104,6 +105,7 @@ export const zh = {
   roadClass: { ...ROAD_CLASS_LABELS_ZH },
   plan: planZh,
   wall: wallZh,
+  duban: dubanZh,
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -21,6 +21,9 @@ import { useSubDistrictLabels } from './sub-district-labels.ts'
 import { NO_STATUSES, type StatusesOn, TimeSlider } from './TimeSlider.tsx'
 import { MeasureTool, RiverZoneTool } from './ToolsPanel.tsx'
 import { fitBox, useFlyTo, useIdleRevision } from './use-map-motion.ts'
+import { DubanPanel } from './duban/DubanPanel.tsx'
+import { UnitInbox } from './duban/UnitInbox.tsx'
+import { useCardOutlines } from './duban/use-card-outlines.ts'
 import { usePlanLive } from './use-plan-live.ts'
 import { type Tool, useMeasureDrawing, usePlanMap, useSplitMarker } from './use-plan-map.ts'
 
@@ -43,6 +46,15 @@ export function PlanMode() {
   const { account, loading, canEdit } = useAccount()
   if (loading) return <p>{t('plan.table.loading')}</p>
   if (!account) return <LoginForm />
+  // A responsible unit's account sees only its own unit's supervision orders.
+  if (account.role === 'unit') {
+    return (
+      <div className="plan" data-role="unit">
+        <AccountBar name={account.name} role={account.role} />
+        <UnitInbox />
+      </div>
+    )
+  }
   return (
     <div className="plan" data-role={account.role}>
       <AccountBar name={account.name} role={account.role} />
@@ -96,6 +108,7 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
   const onPoint = useCallback((p: LonLat) => (tool === 'split' ? setSplitPoint(p) : setPoints((prev) => [...prev, p])), [tool])
   const map = usePlanMap({ tileQuery: tileQuery(selection.filter), idFilter, facilityIdFilter: facilityIds, revision, visible, selected: selectedSegment, selectedFacility, changedSegments: changed.segments, changedFacilities: changed.facilities, asOf: asOf.segments, facilitiesAsOf: asOf.facilities, tool, onPick: choose, onPoint })
   useMeasureDrawing(map, points, tool === 'measure-area')
+  useCardOutlines(map, true)
   useSplitMarker(map, tool === 'split' ? splitPoint : null)
   useSubDistrictLabels(map, places.subDistricts)
   const idleRevision = useIdleRevision(map, revision)
@@ -175,6 +188,7 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
     },
     { id: 'meeting', label: 'plan.tabs.meeting', panel: () => <MeetingPanel onChanged={setChanged} onSelect={open} canEdit={canEdit} isAdmin={isAdmin} /> },
     { id: 'time', label: 'plan.tabs.time', panel: () => <TimeSlider onStatuses={setAsOf} /> },
+    { id: 'duban', label: 'duban.tab', panel: () => <DubanPanel canEdit={canEdit} isAdmin={isAdmin} onSelectSegment={(id) => open('road_segment', id)} /> },
     ...(isAdmin ? [{ id: 'accounts', label: 'plan.tabs.accounts', panel: () => <AccountsPanel /> }] : []),
   ]
   const current = tabs.find((x) => x.id === tab) ?? tabs[0]!

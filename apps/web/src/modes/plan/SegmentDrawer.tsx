@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EditPanel, SplitControl } from './EditForms.tsx'
 import { ItemHistory, LatenessText, PlanDates } from './ItemFacts.tsx'
+import { ItemDubanPanel } from './duban/ItemDubanPanel.tsx'
 import type { LonLat } from './measure.ts'
 import { type EditableItem, messageOf, type SegmentDetail, useHistory, usePlaceName, useSegment } from './plan-data.ts'
 import { useEditSession } from './use-edit-session.ts'
@@ -86,6 +87,7 @@ export function SegmentDrawer(props: DrawerProps) {
           onArm={props.onArmSplit}
         />
       </EditPanel>
+      <ItemDubanPanel entity="road_segment" id={s.id} canEdit={props.canEdit} />
     </section>
   )
 }

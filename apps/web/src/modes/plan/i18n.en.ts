@@ -15,7 +15,7 @@ export const planEn: Strings<typeof planZh> = {
     signedInAs: 'Signed in as {{name}} ({{role}})',
     signOut: 'Sign out',
   },
-  role: { viewer: 'read only', planner: 'planner', admin: 'administrator' },
+  role: { viewer: 'read only', planner: 'planner', admin: 'administrator', unit: 'responsible unit' },
   tabs: { label: 'Workbench sections', table: 'Filter and table', tools: 'Layers and tools', facilities: 'Facilities', meeting: 'Weekly meeting', time: 'Time slider', accounts: 'Accounts' },
   accounts: accountsEn,
   filter: {

@@ -43,6 +43,8 @@ const width = (built: number, unbuilt: number, z16: number): ExpressionSpecifica
   16, ['case', isBuilt, built * z16, unbuilt * z16],
 ]
 const flagOpacity = (flag: string): ExpressionSpecification => ['case', ['boolean', ['feature-state', flag], false], 1, 0]
+/** 红黄牌 outline: feature-state 'card' is 'red' or 'yellow' on carded items (duban/use-card-outlines.ts). */
+const cardColour: ExpressionSpecification = ['match', ['coalesce', ['feature-state', 'card'], 'none'], 'red', '#dc2626', 'yellow', '#eab308', 'rgba(0,0,0,0)']
 
 type PlanLayer = LayerSpecification & { source: string }
 
@@ -62,10 +64,12 @@ export const PLAN_LAYERS: readonly { group: LayerGroup; layer: PlanLayer }[] = [
   { group: 'renewal', layer: { id: 'plan-renewal-unit-fill', type: 'fill', source: PLAN_SOURCES.renewalUnits, 'source-layer': 'renewal_units', paint: { 'fill-color': '#fb923c', 'fill-opacity': 0.08 } } },
   { group: 'renewal', layer: { id: 'plan-renewal-unit-line', type: 'line', source: PLAN_SOURCES.renewalUnits, 'source-layer': 'renewal_units', paint: { 'line-color': '#ea580c', 'line-width': 1, 'line-dasharray': [2, 2] } } },
   { group: 'renewal', layer: { id: 'plan-renewal-zone-line', type: 'line', source: PLAN_SOURCES.renewalZones, 'source-layer': 'renewal_zones', paint: { 'line-color': '#c2410c', 'line-width': 2.5 } } },
+  { group: 'segments', layer: { id: 'plan-segment-card', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round' }, paint: { 'line-color': cardColour, 'line-width': width(10, 13, 2.2) } } },
   { group: 'segments', layer: { id: 'plan-segment-changed', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round' }, paint: { 'line-color': CHANGED_COLOUR, 'line-width': width(9, 11, 2.2), 'line-opacity': flagOpacity('changed') } } },
   { group: 'segments', layer: { id: 'plan-segment-selected', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round' }, paint: { 'line-color': SELECTED_COLOUR, 'line-width': width(8, 10, 2.2), 'line-opacity': flagOpacity('selected') } } },
   { group: 'segments', layer: { id: 'plan-segment-planned-casing', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': PLANNED_CASING, 'line-width': width(3, 6, 2.4), 'line-opacity': ['case', isPlanned, 1, 0] } } },
   { group: 'segments', layer: { id: SEGMENT_LINE, type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': matchColour(SEGMENT_STATUS_COLOURS, '#9e9e9e'), 'line-width': width(1.5, 3.5, 2.4) } } },
+  { group: 'facilities', layer: { id: 'plan-facility-card', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': cardColour, 'circle-stroke-width': 3 } } },
   { group: 'facilities', layer: { id: 'plan-facility-changed', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 11, 'circle-color': CHANGED_COLOUR, 'circle-opacity': flagOpacity('changed') } } },
   { group: 'facilities', layer: { id: 'plan-facility-selected', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 12, 'circle-color': SELECTED_COLOUR, 'circle-opacity': flagOpacity('selected') } } },
   { group: 'facilities', layer: { id: FACILITY_CIRCLE, type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 6, 'circle-color': matchColour(FACILITY_STATUS_COLOURS, '#9e9e9e'), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } } },

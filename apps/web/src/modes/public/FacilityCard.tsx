@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import { FACILITY_STATUS_COLOURS, type Facility, facilityName, type StatusChange } from './facility-model.ts'
+import { PublicPhotos } from './PublicPhotos.tsx'
 import { SampleBadge } from './SampleBadge.tsx'
 
 interface Props {
@@ -70,6 +71,7 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
         <dt>{t('card.capacity')}</dt>
         <dd>{capacity}</dd>
       </dl>
+      <PublicPhotos entity="facility" id={facility.id} />
       <h3>{t('card.history')}</h3>
       {history.length ? (
         <ol className="history">

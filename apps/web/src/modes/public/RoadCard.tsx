@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import { useRoadSegment } from './public-data.ts'
+import { PublicPhotos } from './PublicPhotos.tsx'
 
 /** The card of one road segment, reached by its permalink /road/:id. */
 export function RoadCard({ id }: { id: string }) {
@@ -36,6 +37,7 @@ export function RoadCard({ id }: { id: string }) {
         <dt>{t('card.expectedCompletion')}</dt>
         <dd>{road.planned_finish ?? notSet}</dd>
       </dl>
+      <PublicPhotos entity="road_segment" id={id} />
     </section>
   )
 }

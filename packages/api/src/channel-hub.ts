@@ -1,0 +1,82 @@
+import type { Database } from '@onemap/db/database'
+
+/** What a hub subscriber hears: a parsed notification, or a gap after the listener reconnected. */
+export type HubSignal<T> = { type: 'event'; event: T } | { type: 'gap' }
+
+/**
+ * Fans one database LISTEN on `channel` out to every subscriber of this process, so a thousand open
+ * screens cost one listening connection, not a thousand. `parse` turns a payload into an event (null: skip).
+ */
+export class ChannelHub<T> {
+  private readonly subscribers = new Set<(s: HubSignal<T>) => void>()
+  private listening: Promise<() => Promise<void>> | undefined
+
+  constructor(
+    private readonly db: Database,
+    private readonly channel: string,
+    private readonly parse: (payload: unknown) => T,
+  ) {}
+
+  /** Adds a subscriber; resolves once the database listens, to a function that removes it. */
+  async subscribe(fn: (s: HubSignal<T>) => void): Promise<() => void> {
+    this.subscribers.add(fn)
+    try {
+      this.listening ??= this.db.listen(this.channel, (p) => this.dispatch(p), {
+        onReconnect: () => this.broadcast({ type: 'gap' }),
+      })
+      await this.listening
+    } catch (err) {
+      this.listening = undefined
+      this.subscribers.delete(fn)
+      throw err
+    }
+    return () => this.subscribers.delete(fn)
+  }
+
+  private dispatch(raw: string) {
+    let payload: unknown
+    try {
+      payload = JSON.parse(raw)
+    } catch {
+      return
+    }
+    this.broadcast({ type: 'event', event: this.parse(payload) })
+  }
+
+  private broadcast(s: HubSignal<T>) {
+    for (const fn of this.subscribers) fn(s)
+  }
+}
+
+/** One hub per database object and channel. */
+export function hubCache<T>(channel: string, parse: (payload: unknown) => T): (db: Database) => ChannelHub<T> {
+  const hubs = new WeakMap<Database, ChannelHub<T>>()
+  return (db) => {
+    let hub = hubs.get(db)
+    if (!hub) hubs.set(db, (hub = new ChannelHub(db, channel, parse)))
+    return hub
+  }
+}
+
+/**
+ * Subscribes to `hub` with a queue a subscription drains: `next()` waits for the next signal and answers
+ * null once `signal` aborts. Listening has started when this resolves.
+ */
+export async function queuedSubscription<T>(hub: ChannelHub<T>, signal: AbortSignal | undefined) {
+  const items: HubSignal<T>[] = []
+  let wake: (() => void) | undefined
+  signal?.addEventListener('abort', () => wake?.())
+  const unsubscribe = await hub.subscribe((s) => {
+    items.push(s)
+    wake?.()
+  })
+  async function next(): Promise<HubSignal<T> | null> {
+    while (items.length === 0) {
+      if (signal?.aborted) return null
+      await new Promise<void>((r) => (wake = r))
+      wake = undefined
+    }
+    return items.shift()!
+  }
+  return { next, unsubscribe }
+}

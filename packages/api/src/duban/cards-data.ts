@@ -1,0 +1,92 @@
+import type { Database } from '@onemap/db/database'
+import { loadLeadUnits, loadSuspensionStarts } from '@onemap/db/queries/duban/responsibility'
+import { openOrdersByItem } from '@onemap/db/queries/duban/orders'
+import { readThresholds } from '@onemap/db/queries/duban/thresholds'
+import { type Card, type CardOrder, cardFor, compareCards, type LeagueRow, leagueTable } from '@onemap/domain/cards'
+import { daysBetween } from '@onemap/domain/dates'
+import { isOrderOverdue } from '@onemap/domain/duban'
+import { planLateness, type LatenessItem } from '@onemap/domain/lateness'
+import { facilitySchedule, loadProgress, roadSchedule } from '../progress-data.ts'
+
+/** One programme item with its card (null: none), lead unit and open orders. */
+export interface CardedItem {
+  entity: 'road_segment' | 'facility'
+  id: string
+  /** The road the segment belongs to (segments inherit the road's unit and orders). */
+  roadId: string | null
+  nameZh: string
+  nameEn: string
+  status: string
+  subDistrictCode: string | null
+  leadUnit: string | null
+  card: Card | null
+  openOrders: number
+  overdueOrders: number
+}
+
+/**
+ * Cards of every unfinished programme item on the day of `now`. A segment answers to its own lead unit
+ * or else its road's, and an order on its road counts as an order on it.
+ */
+export async function computeCards(db: Database, now: Date) {
+  const [{ programme, roads, facilities, today }, leads, orders, suspensions, thresholds] = await Promise.all([
+    loadProgress(db, now),
+    loadLeadUnits(db),
+    openOrdersByItem(db),
+    loadSuspensionStarts(db),
+    readThresholds(db),
+  ])
+  const items: CardedItem[] = []
+  const judge = (key: string, base: Omit<LatenessItem, 'suspendedSince'>, plannedOrders: CardOrder[]) =>
+    cardFor(planLateness({ ...base, suspendedSince: suspensions.get(key) ?? null }, null, today, programme.deadline), plannedOrders, thresholds, today)
+  for (const r of roads) {
+    if (!r.inProgramme) continue
+    const key = `road_segment:${r.id}`
+    const own = [...(orders.get(key) ?? []), ...(orders.get(`road:${r.roadId}`) ?? [])]
+    const card = judge(key, { ...roadSchedule(r), plannedFinish: r.plannedFinish }, own)
+    items.push({
+      entity: 'road_segment',
+      id: r.id,
+      roadId: r.roadId,
+      nameZh: r.nameZh,
+      nameEn: r.nameEn,
+      status: r.status,
+      subDistrictCode: r.subDistrictCode,
+      leadUnit: leads.get(key) ?? leads.get(`road:${r.roadId}`) ?? null,
+      card,
+      openOrders: own.length,
+      overdueOrders: own.filter((o) => isOrderOverdue(o, today)).length,
+    })
+  }
+  for (const f of facilities) {
+    if (!f.inProgramme) continue
+    const key = `facility:${f.id}`
+    const own = orders.get(key) ?? []
+    items.push({
+      entity: 'facility',
+      id: f.id,
+      roadId: null,
+      nameZh: f.nameZh,
+      nameEn: f.nameEn,
+      status: f.status,
+      subDistrictCode: f.subDistrictCode,
+      leadUnit: leads.get(key) ?? null,
+      card: judge(key, { ...facilitySchedule(f), plannedFinish: f.plannedFinish }, own),
+      openOrders: own.length,
+      overdueOrders: own.filter((o) => isOrderOverdue(o, today)).length,
+    })
+  }
+  // Days past due per unit, each open order counted once however many items it covers.
+  const overdueDays = new Map<string, number>()
+  const seen = new Set<number>()
+  for (const list of orders.values()) {
+    for (const o of list) {
+      if (seen.has(o.id) || !isOrderOverdue(o, today)) continue
+      seen.add(o.id)
+      overdueDays.set(o.unitId, (overdueDays.get(o.unitId) ?? 0) + daysBetween(o.dueOn, today))
+    }
+  }
+  items.sort((a, b) => compareCards(a.card, b.card) || a.id.localeCompare(b.id))
+  const league: LeagueRow[] = leagueTable(items, overdueDays)
+  return { today, thresholds, items, league }
+}
