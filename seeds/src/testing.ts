@@ -8,7 +8,7 @@ import { seedIfEmpty } from './seed.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** The seed code whose changes must also invalidate a prepared template. */
-const SEED_SOURCES = ['seed.ts', 'programme.ts', 'sample-layers.ts', 'sample-layer-schemas.ts']
+const SEED_SOURCES = ['seed.ts', 'programme.ts', 'sample-layers.ts', 'sample-layer-schemas.ts', 'indicator-samples.ts']
 
 /**
  * Hash of everything a seeded database is built from: the sample layers in data/ and the seed code.

@@ -7,6 +7,8 @@ import {
   ROAD_SEGMENT_STATUSES,
   ROLES,
 } from '@onemap/domain/statuses'
+import { INDICATOR_CADENCES } from '@onemap/domain/indicator-periods'
+import { INDICATOR_CATEGORIES, INDICATOR_DIRECTIONS, INDICATOR_EVENT_KINDS, INDICATOR_EVENT_SUBJECTS, PACE_RULES } from '@onemap/domain/indicators'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './database.ts'
 import { openTestDatabase, testBackend } from './testing/test-database.ts'
@@ -41,6 +43,12 @@ describe(`CHECK constraints mirror the domain lists (${testBackend})`, () => {
     ['status_events_entity_check', EVENT_ENTITIES],
     ['status_events_kind_check', EVENT_KINDS],
     ['users_role_check', ROLES],
+    ['indicators_category_check', INDICATOR_CATEGORIES],
+    ['indicators_direction_check', INDICATOR_DIRECTIONS],
+    ['indicators_cadence_check', INDICATOR_CADENCES],
+    ['indicators_pace_check', PACE_RULES],
+    ['indicator_events_kind_check', INDICATOR_EVENT_KINDS],
+    ['indicator_events_subject_check', INDICATOR_EVENT_SUBJECTS],
   ]
   it.each(cases)('%s', async (constraint, values) => {
     expect(await allowedValues(db, constraint)).toEqual([...values].sort())

@@ -72,7 +72,7 @@ export function lastPeriodOfYear(year: number, cadence: IndicatorCadence): strin
 }
 
 /** Every period of `year` in a cadence, in order. */
-export function periodsOfYear(year: number, cadence: IndicatorCadence): string[] {
+export function periodsOf(year: number, cadence: IndicatorCadence): string[] {
   return Array.from({ length: STEPS[cadence] }, (_, i) => periodKey(year, i + 1, cadence))
 }
 
