@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth.ts'
 import { editsRouter } from './routers/edits.ts'
 import { featuresRouter } from './routers/features.ts'
 import { healthRouter } from './routers/health.ts'
+import { indicatorsRouter } from './routers/indicators.ts'
 import { layersRouter } from './routers/layers.ts'
 import { liveRouter } from './routers/live.ts'
 import { progressRouter } from './routers/progress.ts'
@@ -22,6 +23,7 @@ export const appRouter = router({
   progress: progressRouter,
   roads: roadsRouter,
   wall: wallRouter,
+  indicators: indicatorsRouter,
 })
 
 export type AppRouter = typeof appRouter
