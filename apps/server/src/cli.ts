@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { reseed, seedIfEmpty } from '@onemap/seeds/seed'
 import { prepareDatabase } from './boot.ts'
 import { IMPORT_USAGE, runImport } from './cli/import.ts'
+import { INDICATORS_USAGE, runIndicators } from './cli/indicators.ts'
 import { runUsers, USERS_USAGE } from './cli/users.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
@@ -11,6 +12,8 @@ const USAGE = `Usage: pnpm onemap <command>
   migrate            apply pending migrations
   import <file> --layer <layer> [--crs …] [--mode upsert|replace] [--encoding …] [--dry-run] [--actor …]
                      import authoritative data (pnpm onemap import --help for details)
+  indicators import <file> [--actor …] [--dry-run]
+                     import indicator values from a statistics-bureau .xlsx or .csv (all or nothing)
   users add <name> --role viewer|planner|admin [--password …]
   users list         manage planner accounts`
 
@@ -39,6 +42,11 @@ async function main(argv: string[]) {
     case 'import': {
       if (rest.includes('--help')) console.log(IMPORT_USAGE)
       else process.exitCode = await runImport(rest, env, say)
+      return
+    }
+    case 'indicators': {
+      if (rest.includes('--help')) console.log(INDICATORS_USAGE)
+      else process.exitCode = await runIndicators(rest, env, say)
       return
     }
     case 'users': {
