@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { ogcRoutes } from './routes/ogc.ts'
-import { openDataRoutes } from './routes/open-data.ts'
+import { indicatorDataRoutes } from './routes/indicator-data.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
 export interface ServerOptions {
@@ -57,7 +57,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   await app.register(tileRoutes, { db })
   await app.register(ogcRoutes, { db })
-  await app.register(openDataRoutes, { db })
+  await app.register(indicatorDataRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: false })

@@ -18,7 +18,7 @@ const CSV_COLUMNS = [
  * row with an empty period), with its current target, status and as-of period on every row.
  * Both come from the public tRPC procedure, so they hold exactly the public fields.
  */
-export async function openDataRoutes(app: FastifyInstance, { db }: { db: Database }) {
+export async function indicatorDataRoutes(app: FastifyInstance, { db }: { db: Database }) {
   const overview = () => createCaller(createContext(db)).indicators.overview()
 
   app.get('/data/indicators.json', async (_request, reply) => {
