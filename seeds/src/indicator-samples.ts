@@ -18,6 +18,8 @@ function unit(text: string): number {
   return ((h >>> 0) % 10_000) / 10_000
 }
 
+const COUNT_UNITS = new Set(['家', '个', '套'])
+
 const round = (x: number, digits: number) => Number(x.toFixed(digits))
 
 /** Sample values of one indicator: its first target year (and the years up to a 2022 target). */
@@ -25,7 +27,8 @@ export function sampleValues(ind: Indicator): { indicatorId: string; period: str
   const target = ind.targets[0]!
   // Between 85 % and 112 % of the target by its year: some met, some missed, as real years go.
   const reach = 0.85 + 0.27 * unit(ind.id)
-  const digits = target.value >= 1000 ? 0 : 1
+  // Counts (firms, projects, units) are whole; amounts and rates keep one decimal.
+  const digits = COUNT_UNITS.has(ind.unit) || target.value >= 1000 ? 0 : 1
   const out: { indicatorId: string; period: string; value: number }[] = []
   const push = (period: string, value: number) => out.push({ indicatorId: ind.id, period, value: round(Math.max(0, value), digits) })
   if (ind.pace === 'ytd') {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
+import { INDICATOR_REGISTRY, MILESTONE_REGISTRY } from '@onemap/domain/indicator-registry'
 import { DATA_DIR } from './digitise/paths.ts'
 import { seedIfEmpty } from './seed.ts'
 
@@ -23,6 +24,8 @@ export function seedFingerprint(): string {
   for (const name of dataFiles) hash.update(name).update(readFileSync(join(DATA_DIR, name)))
   for (const name of SEED_SOURCES) hash.update(name).update(readFileSync(join(here, name)))
   hash.update(readFileSync(fileURLToPath(import.meta.resolve('@onemap/db/queries/sample-load'))))
+  // The indicator registry is seeded from code in @onemap/domain.
+  hash.update(JSON.stringify([INDICATOR_REGISTRY, MILESTONE_REGISTRY]))
   return hash.digest('hex').slice(0, 12)
 }
 

@@ -123,7 +123,7 @@ export const MILESTONE_REGISTRY: readonly Milestone[] = [
       Milestone.parse({
         id: `ywtg-${pilot}-${stage}`,
         name_zh: `${zh}"一网统管"试点：${stageZh}`,
-        name_en: `${en} 一网统管 pilot: ${stageEn}`,
+        name_en: `${en} pilot: ${stageEn}`,
         dueOn,
         definition_zh: `${zh}${whatZh}，报告要求${Number(dueOn.slice(5, 7))}月底完成。`,
         definition_en: `The ${en} pilot of unified city management (一网统管) has its ${stageEn}; due by the end of ${new Date(`${dueOn}T00:00:00Z`).toLocaleString('en', { month: 'long', timeZone: 'UTC' })} 2020.`,
@@ -134,7 +134,7 @@ export const MILESTONE_REGISTRY: readonly Milestone[] = [
   Milestone.parse({
     id: 'core-block-landmarks',
     name_zh: '核心板块标志性项目（1—2个）',
-    name_en: 'Landmark projects in the core block (1–2)',
+    name_en: 'Core block: 1–2 landmark projects',
     dueOn: '2020-12-31',
     definition_zh: '核心板块引进或开工1至2个标志性项目，2020年底前完成。',
     definition_en: 'One or two landmark projects brought into or started in the core block by the end of 2020.',

@@ -1,4 +1,5 @@
 import { planEn } from '../modes/plan/i18n.en.ts'
+import { indicatorsEn } from '../indicators/i18n.en.ts'
 import { wallEn } from '../modes/wall/i18n.en.ts'
 import type { Messages } from './zh.ts'
 
@@ -16,6 +17,7 @@ export const en: Messages = {
     public: 'Progress',
     plan: 'Planner workbench',
     wall: 'Wall display',
+    indicators: 'Indicators',
   },
   headline: {
     label: 'Progress on the three-year goals',
@@ -103,4 +105,5 @@ export const en: Messages = {
   roadClass: { expressway: 'Expressway', arterial: 'Arterial', secondary: 'Secondary', branch: 'Branch' },
   plan: planEn,
   wall: wallEn,
+  indicators: indicatorsEn,
 }

@@ -5,6 +5,7 @@ import {
   ROAD_SEGMENT_STATUS_LABELS_ZH,
 } from '@onemap/domain/statuses'
 import { planZh } from '../modes/plan/i18n.zh.ts'
+import { indicatorsZh } from '../indicators/i18n.zh.ts'
 import { wallZh } from '../modes/wall/i18n.zh.ts'
 
 /** Chinese, the default language. Status and kind names come from the domain so both stay one list. */
@@ -22,6 +23,7 @@ export const zh = {
     public: '建设进展',
     plan: '规划工作台',
     wall: '大屏',
+    indicators: '指标',
   },
   headline: {
     label: '三年目标进展',
@@ -103,6 +105,7 @@ export const zh = {
   roadClass: { ...ROAD_CLASS_LABELS_ZH },
   plan: planZh,
   wall: wallZh,
+  indicators: indicatorsZh,
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
 import { FilterBar } from './FilterBar.tsx'
+import { IndicatorPanel } from './IndicatorPanel.tsx'
 import { LayerPanel } from './LayerPanel.tsx'
 import { AccountBar, LoginForm } from './LoginForm.tsx'
 import { type ChangedIds, MeetingPanel, NO_CHANGES } from './MeetingPanel.tsx'
@@ -20,7 +21,7 @@ import { usePlanLive } from './use-plan-live.ts'
 import { type Tool, useMeasureDrawing, usePlanMap } from './use-plan-map.ts'
 
 const PAGE_SIZE = 20
-const TABS = ['table', 'tools', 'meeting', 'time'] as const
+const TABS = ['table', 'tools', 'meeting', 'time', 'indicators'] as const
 type Tab = (typeof TABS)[number]
 const NO_STATUSES: ReadonlyMap<string, string> = new Map()
 
@@ -190,6 +191,11 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
       {tab === 'time' && (
         <div role="tabpanel">
           <TimeSlider onStatuses={setAsOf} />
+        </div>
+      )}
+      {tab === 'indicators' && (
+        <div role="tabpanel">
+          <IndicatorPanel canEdit={canEdit} />
         </div>
       )}
     </div>

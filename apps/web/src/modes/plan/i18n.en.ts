@@ -15,7 +15,7 @@ export const planEn: Strings<typeof planZh> = {
     signOut: 'Sign out',
   },
   role: { viewer: 'read only', planner: 'planner', admin: 'administrator' },
-  tabs: { label: 'Workbench sections', table: 'Filter and table', tools: 'Layers and tools', meeting: 'Weekly meeting', time: 'Time slider' },
+  tabs: { label: 'Workbench sections', table: 'Filter and table', tools: 'Layers and tools', meeting: 'Weekly meeting', time: 'Time slider', indicators: 'Indicators' },
   filter: {
     label: 'Segment filter',
     status: 'Status',

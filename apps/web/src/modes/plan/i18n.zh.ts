@@ -11,7 +11,7 @@ export const planZh = {
     signOut: '退出登录',
   },
   role: { viewer: '只读', planner: '规划人员', admin: '管理员' },
-  tabs: { label: '工作台功能', table: '筛选与列表', tools: '图层与工具', meeting: '周例会', time: '时间轴' },
+  tabs: { label: '工作台功能', table: '筛选与列表', tools: '图层与工具', meeting: '周例会', time: '时间轴', indicators: '指标' },
   filter: {
     label: '路段筛选',
     status: '建设状态',
