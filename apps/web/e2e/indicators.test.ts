@@ -176,7 +176,7 @@ describe('workbench 指标 tab', () => {
     await panel.locator('input[name="period"]').fill('2020年')
     await panel.locator('input[name="value"]').fill('1')
     await panel.getByRole('button', { name: '保存' }).click()
-    await expect(panel.getByRole('alert').textContent()).resolves.toContain("is not a monthly period of 'new-enterprises'")
+    await expect(panel.getByRole('alert').textContent()).resolves.toContain("is not in the monthly cadence of 'new-enterprises'")
     // The refused save is the one expected 400 (network log and console both report it).
     expect(problems.filter((p) => !p.includes('400'))).toEqual([])
     await context.close()

@@ -12,7 +12,6 @@ export const indicatorsEn: Strings<typeof indicatorsZh> = {
   asOf: 'as of {{period}}',
   noData: 'No data yet',
   target: 'Target {{direction}}{{value}} {{unit}} ({{year}})',
-  expected: 'pace line {{value}}',
   targetYear: 'by {{year}}',
   definition: 'Definition',
   rule: 'Status rule: {{pace}} (reported {{cadence}}).',
@@ -43,13 +42,6 @@ export const indicatorsEn: Strings<typeof indicatorsZh> = {
   evidence: 'Evidence: {{evidence}}',
   download: 'Download the data (CSV)',
   downloadJson: 'JSON',
-  table: {
-    indicator: 'Indicator',
-    latest: 'Latest',
-    target: 'Target',
-    status: 'Status',
-    trend: 'Trend',
-  },
   trendLabel: 'Trend of {{name}}: {{points}}',
   edit: {
     tab: 'Indicators',
@@ -64,7 +56,6 @@ export const indicatorsEn: Strings<typeof indicatorsZh> = {
     current: 'Current value {{value}} (version {{version}}, {{who}}, {{when}})',
     currentSample: 'Current value {{value}} is a sample; saving replaces it',
     none: 'No value for this period yet',
-    history: 'Change history',
     importHint: 'Bulk import of a statistics-bureau table: pnpm onemap indicators import file.xlsx',
   },
 }

@@ -8,7 +8,6 @@ export const indicatorsZh = {
   asOf: '截至 {{period}}',
   noData: '暂无数据',
   target: '目标 {{direction}}{{value}} {{unit}}（{{year}}年）',
-  expected: '进度线 {{value}}',
   targetYear: '目标年 {{year}}',
   definition: '定义',
   rule: '状态规则：{{pace}}（{{cadence}}报告）。',
@@ -39,13 +38,6 @@ export const indicatorsZh = {
   evidence: '依据：{{evidence}}',
   download: '下载数据（CSV）',
   downloadJson: 'JSON',
-  table: {
-    indicator: '指标',
-    latest: '最新值',
-    target: '目标',
-    status: '状态',
-    trend: '走势',
-  },
   trendLabel: '{{name}}走势：{{points}}',
   edit: {
     tab: '指标',
@@ -60,7 +52,6 @@ export const indicatorsZh = {
     current: '当前值 {{value}}（版本 {{version}}，{{who}}，{{when}}）',
     currentSample: '当前为示例值 {{value}}，保存后替换',
     none: '该统计期尚无数值',
-    history: '修改记录',
     importHint: '批量导入统计局表格：pnpm onemap indicators import 文件.xlsx',
   },
 } as const

@@ -37,7 +37,7 @@ describe('indicators.setValue', () => {
   it('refuses bad input by name and writes nothing', async () => {
     const p = planner()
     await expect(p.indicators.setValue({ id: 'gdp-x', period: '2020', value: 1, expectedVersion: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: "No indicator with id 'gdp-x'" })
-    await expect(p.indicators.setValue({ id: 'gdp', period: '2020-08', value: 1, expectedVersion: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining("'2020-08' is not a annual period") })
+    await expect(p.indicators.setValue({ id: 'gdp', period: '2020-08', value: 1, expectedVersion: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining("'2020-08' is not in the annual cadence of 'gdp'") })
     await expect(p.indicators.setValue({ id: 'gdp', period: '2020', value: -5, expectedVersion: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('cannot be negative') })
     await expect(p.indicators.setValue({ id: 'gdp', period: '2020', value: Number.NaN, expectedVersion: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
     expect(await callerAs(db, VIEWER).indicators.values({ id: 'gdp' })).toEqual([])

@@ -67,7 +67,7 @@ export const indicatorsRouter = router({
       const ind = findIndicator(input.id)
       if (!ind) throw new TRPCError({ code: 'NOT_FOUND', message: `No indicator with id '${input.id}'` })
       if (!isPeriodOf(input.period, ind.cadence)) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `'${input.period}' is not a ${ind.cadence} period of '${input.id}' (e.g. ${ind.cadence === 'annual' ? '2020' : ind.cadence === 'quarterly' ? '2020-Q3' : '2020-08'})` })
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `'${input.period}' is not in the ${ind.cadence} cadence of '${input.id}' (e.g. ${ind.cadence === 'annual' ? '2020' : ind.cadence === 'quarterly' ? '2020-Q3' : '2020-08'})` })
       }
       if (input.value < 0 && !ind.allowNegative) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: `'${input.id}' cannot be negative (${input.value} ${ind.unit})` })
