@@ -177,6 +177,16 @@ describe('workbench 指标 tab', () => {
     await panel.locator('input[name="value"]').fill('1')
     await panel.getByRole('button', { name: '保存' }).click()
     await expect(panel.getByRole('alert').textContent()).resolves.toContain("is not in the monthly cadence of 'new-enterprises'")
+    // A milestone is marked done with its evidence; the public overview then says so.
+    const milestones = page.getByTestId('milestone-panel')
+    await milestones.getByLabel('节点').selectOption('ywtg-shifo-rules')
+    await milestones.locator('input[name="doneOn"]').fill('2020-08-28')
+    await milestones.locator('input[name="evidence"]').fill('石佛镇一网统管工作制度（2020年8月28日印发）')
+    await milestones.getByRole('button', { name: '标记完成' }).click()
+    await milestones.getByText('按期完成').waitFor()
+    const after = await query<{ milestones: { id: string; status: string; evidence: string | null }[] }>(h, 'indicators.overview')
+    expect(after.milestones.find((m) => m.id === 'ywtg-shifo-rules')).toMatchObject({ status: 'done', evidence: '石佛镇一网统管工作制度（2020年8月28日印发）' })
+    await page.screenshot({ path: shot('plan-indicators-milestone') })
     // The refused save is the one expected 400 (network log and console both report it).
     expect(problems.filter((p) => !p.includes('400'))).toEqual([])
     await context.close()

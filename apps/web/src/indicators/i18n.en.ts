@@ -56,6 +56,12 @@ export const indicatorsEn: Strings<typeof indicatorsZh> = {
     current: 'Current value {{value}} (version {{version}}, {{who}}, {{when}})',
     currentSample: 'Current value {{value}} is a sample; saving replaces it',
     none: 'No value for this period yet',
+    milestoneHeading: 'Mark a milestone done',
+    milestone: 'Milestone',
+    doneOn: 'Done on',
+    evidenceField: 'Evidence (document, minutes or link)',
+    markDone: 'Mark done',
+    reopen: 'Reopen',
     importHint: 'Bulk import of a statistics-bureau table: pnpm onemap indicators import file.xlsx',
   },
 }

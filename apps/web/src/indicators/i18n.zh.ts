@@ -52,6 +52,12 @@ export const indicatorsZh = {
     current: '当前值 {{value}}（版本 {{version}}，{{who}}，{{when}}）',
     currentSample: '当前为示例值 {{value}}，保存后替换',
     none: '该统计期尚无数值',
+    milestoneHeading: '标记节点完成',
+    milestone: '节点',
+    doneOn: '完成日期',
+    evidenceField: '依据（文件、会议纪要或链接）',
+    markDone: '标记完成',
+    reopen: '撤销完成',
     importHint: '批量导入统计局表格：pnpm onemap indicators import 文件.xlsx',
   },
 } as const

@@ -7,6 +7,7 @@ import { useTRPC } from '../../api/trpc.ts'
 import { FilterBar } from './FilterBar.tsx'
 import { IndicatorPanel } from './IndicatorPanel.tsx'
 import { LayerPanel } from './LayerPanel.tsx'
+import { MilestonePanel } from './MilestonePanel.tsx'
 import { AccountBar, LoginForm } from './LoginForm.tsx'
 import { type ChangedIds, MeetingPanel, NO_CHANGES } from './MeetingPanel.tsx'
 import type { LonLat } from './measure.ts'
@@ -196,6 +197,7 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
       {tab === 'indicators' && (
         <div role="tabpanel">
           <IndicatorPanel canEdit={canEdit} />
+          <MilestonePanel canEdit={canEdit} />
         </div>
       )}
     </div>
