@@ -2,6 +2,7 @@ import type { Database } from '@onemap/db/database'
 import { SCHEMA } from '@onemap/db/database'
 import { migrate } from '@onemap/db/migrate'
 import { loadDubanSample } from './duban-sample.ts'
+import { seedIndicators } from './indicator-samples.ts'
 import { PROGRAMME_2020 } from './programme.ts'
 import { loadSampleLayers, readSampleLayers, type SampleLayers } from './sample-layers.ts'
 
@@ -39,6 +40,7 @@ export async function seedIfEmpty(db: Database, options: SeedOptions = {}): Prom
     await loadSampleLayers(client, layers)
     await loadDubanSample(client)
   })
+  await seedIndicators(db)
   return { seeded: true, reason: 'empty database seeded with the programme and the sample layers' }
 }
 

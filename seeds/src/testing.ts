@@ -3,12 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { copyEmbeddedTemplate, openTestDatabase, type TestDatabase, type TestDatabaseOptions } from '@onemap/db/testing'
+import { INDICATOR_REGISTRY, MILESTONE_REGISTRY } from '@onemap/domain/indicator-registry'
 import { DATA_DIR } from './digitise/paths.ts'
 import { seedIfEmpty } from './seed.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** The seed code whose changes must also invalidate a prepared template. */
-const SEED_SOURCES = ['seed.ts', 'programme.ts', 'sample-layers.ts', 'sample-layer-schemas.ts', 'duban-sample.ts']
+const SEED_SOURCES = ['seed.ts', 'programme.ts', 'sample-layers.ts', 'sample-layer-schemas.ts', 'duban-sample.ts', 'indicator-samples.ts']
 
 /**
  * Hash of everything a seeded database is built from: the sample layers in data/ and the seed code.
@@ -24,6 +25,8 @@ export function seedFingerprint(): string {
   for (const name of SEED_SOURCES) hash.update(name).update(readFileSync(join(here, name)))
   hash.update(readFileSync(fileURLToPath(import.meta.resolve('@onemap/db/queries/sample-load'))))
   hash.update(readFileSync(fileURLToPath(import.meta.resolve('@onemap/db/queries/duban/sample'))))
+  // The indicator registry is seeded from code in @onemap/domain.
+  hash.update(JSON.stringify([INDICATOR_REGISTRY, MILESTONE_REGISTRY]))
   return hash.digest('hex').slice(0, 12)
 }
 

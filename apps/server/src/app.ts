@@ -20,6 +20,7 @@ import { registerPublicOrigin } from './public-origin.ts'
 import { registerRateLimits, type RateLimits } from './rate-limits.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
 import { trackEventStreams } from './shutdown.ts'
+import { indicatorDataRoutes } from './routes/indicator-data.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
 export interface ServerOptions {
@@ -111,6 +112,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(ogcRoutes, { db: db.reads ?? db })
   await app.register(attachmentRoutes, { db })
   await app.register(briefRoutes, { db })
+  await app.register(indicatorDataRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, {

@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '@onemap/db/database'
 import { migrateUnlocked, withMigrationLock } from '@onemap/db/migrate'
+import { seedIndicators } from '@onemap/seeds/indicator-samples'
 import { seedIfEmpty } from '@onemap/seeds/seed'
 import type { Env } from './env.ts'
 
@@ -15,6 +16,8 @@ export async function prepareDatabase(env: Env, say: (line: string) => void, { s
       const { applied, current } = await migrateUnlocked(db)
       say(applied.length ? `Applied migrations: ${applied.join(', ')}` : `Migrations up to date (${current})`)
       if (seed) say(`Seed: ${(await seedIfEmpty(db)).reason}`)
+      // The indicator registry follows the code even in a database seeded before it existed.
+      if (seed) say(`Indicators: ${(await seedIndicators(db)).reason}`)
     })
     return db
   } catch (err) {

@@ -4,6 +4,7 @@ import { prepareDatabase } from './boot.ts'
 import { BACKUP_USAGE, runBackupCommand } from './cli/backup.ts'
 import { BRIEF_USAGE, runBrief } from './cli/brief.ts'
 import { IMPORT_USAGE, runImport } from './cli/import.ts'
+import { INDICATORS_USAGE, runIndicators } from './cli/indicators.ts'
 import { runUsers, USERS_USAGE } from './cli/users.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
@@ -13,6 +14,8 @@ const USAGE = `Usage: pnpm onemap <command>
   migrate            apply pending migrations
   import <file> --layer <layer> [--crs …] [--mode upsert|replace] [--encoding …] [--dry-run] [--actor …]
                      import authoritative data (pnpm onemap import --help for details)
+  indicators import <file> [--actor …] [--dry-run]
+                     import indicator values from a statistics-bureau .xlsx or .csv (all or nothing)
   users list|add|role|password|disable|enable|end-sessions …
                      manage accounts, also while the server runs (pnpm onemap users --help)
   backup <file>      write all OneMap data to a file
@@ -46,6 +49,11 @@ async function main(argv: string[]) {
     case 'import': {
       if (rest.includes('--help')) console.log(IMPORT_USAGE)
       else process.exitCode = await runImport(rest, env, say)
+      return
+    }
+    case 'indicators': {
+      if (rest.includes('--help')) console.log(INDICATORS_USAGE)
+      else process.exitCode = await runIndicators(rest, env, say)
       return
     }
     case 'users': {

@@ -5,6 +5,7 @@ import { dubanRouter } from './routers/duban/index.ts'
 import { editsRouter } from './routers/edits.ts'
 import { featuresRouter } from './routers/features.ts'
 import { healthRouter } from './routers/health.ts'
+import { indicatorsRouter } from './routers/indicators.ts'
 import { layersRouter } from './routers/layers.ts'
 import { liveRouter } from './routers/live.ts'
 import { meetingRouter } from './routers/meeting.ts'
@@ -28,6 +29,7 @@ export const appRouter = router({
   progress: progressRouter,
   roads: roadsRouter,
   wall: wallRouter,
+  indicators: indicatorsRouter,
 })
 
 export type AppRouter = typeof appRouter

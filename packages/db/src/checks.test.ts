@@ -9,6 +9,8 @@ import {
   ROLES,
 } from '@onemap/domain/statuses'
 import { ATTACHMENT_TYPES, DUBAN_ACTIONS, DUBAN_ENTITIES, ORDER_STATES, UNIT_KINDS } from '@onemap/domain/duban'
+import { INDICATOR_CADENCES } from '@onemap/domain/indicator-periods'
+import { INDICATOR_CATEGORIES, INDICATOR_DIRECTIONS, INDICATOR_EVENT_KINDS, INDICATOR_EVENT_SUBJECTS, PACE_RULES } from '@onemap/domain/indicators'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './database.ts'
 import { openTestDatabase, testBackend } from './testing/test-database.ts'
@@ -51,6 +53,12 @@ describe(`CHECK constraints mirror the domain lists (${testBackend})`, () => {
     ['orders_state_check', ORDER_STATES],
     ['duban_log_action_check', DUBAN_ACTIONS],
     ['attachments_media_type_check', ATTACHMENT_TYPES],
+    ['indicators_category_check', INDICATOR_CATEGORIES],
+    ['indicators_direction_check', INDICATOR_DIRECTIONS],
+    ['indicators_cadence_check', INDICATOR_CADENCES],
+    ['indicators_pace_check', PACE_RULES],
+    ['indicator_events_kind_check', INDICATOR_EVENT_KINDS],
+    ['indicator_events_subject_check', INDICATOR_EVENT_SUBJECTS],
   ]
   it.each(cases)('%s', async (constraint, values) => {
     expect(await allowedValues(db, constraint)).toEqual([...values].sort())

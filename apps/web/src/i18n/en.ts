@@ -1,5 +1,6 @@
 import { planEn } from '../modes/plan/i18n.en.ts'
 import { dubanEn } from '../modes/plan/duban/i18n.en.ts'
+import { indicatorsEn } from '../indicators/i18n.en.ts'
 import { wallEn } from '../modes/wall/i18n.en.ts'
 import type { Messages } from './zh.ts'
 
@@ -17,6 +18,7 @@ export const en: Messages = {
     public: 'Progress',
     plan: 'Planner workbench',
     wall: 'Wall display',
+    indicators: 'Indicators',
   },
   headline: {
     label: 'Progress on the three-year goals',
@@ -106,4 +108,5 @@ export const en: Messages = {
   plan: planEn,
   wall: wallEn,
   duban: dubanEn,
+  indicators: indicatorsEn,
 }

@@ -6,6 +6,7 @@ import {
 } from '@onemap/domain/statuses'
 import { planZh } from '../modes/plan/i18n.zh.ts'
 import { dubanZh } from '../modes/plan/duban/i18n.zh.ts'
+import { indicatorsZh } from '../indicators/i18n.zh.ts'
 import { wallZh } from '../modes/wall/i18n.zh.ts'
 
 /** Chinese, the default language. Status and kind names come from the domain so both stay one list. */
@@ -23,6 +24,7 @@ export const zh = {
     public: '建设进展',
     plan: '规划工作台',
     wall: '大屏',
+    indicators: '指标',
   },
   headline: {
     label: '三年目标进展',
@@ -106,6 +108,7 @@ export const zh = {
   plan: planZh,
   wall: wallZh,
   duban: dubanZh,
+  indicators: indicatorsZh,
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -15,6 +15,9 @@ const WallMode = lazy(() => import('../modes/wall/WallMode.tsx'))
 // The planner workbench (tables, edit forms, proj4 for measuring) loads only when /plan opens.
 const PlanMode = lazy(() => import('../modes/plan/PlanMode.tsx').then((m) => ({ default: m.PlanMode })))
 
+// The indicators page (issue 18) loads with its own chunk when /indicators opens.
+const IndicatorsPage = lazy(() => import('../modes/public/indicators/IndicatorsPage.tsx'))
+
 export type Mode = 'public' | 'plan' | 'wall'
 
 /**
@@ -29,6 +32,7 @@ export function AppShell() {
   const [isRoad, road] = useRoute('/road/:id')
   const [isPlan] = useRoute('/plan')
   const [isWall] = useRoute('/wall')
+  const [isIndicators] = useRoute('/indicators')
   const mode: Mode = isPlan ? 'plan' : isWall ? 'wall' : 'public'
 
   return (
@@ -43,8 +47,11 @@ export function AppShell() {
             <p>{t('app.subtitle')}</p>
           </div>
           <nav aria-label={t('nav.label')} className="mode-nav">
-            <Link href="/" aria-current={mode === 'public' ? 'page' : undefined}>
+            <Link href="/" aria-current={mode === 'public' && !isIndicators ? 'page' : undefined}>
               {t('nav.public')}
+            </Link>
+            <Link href="/indicators" aria-current={isIndicators ? 'page' : undefined}>
+              {t('nav.indicators')}
             </Link>
             <Link href="/plan" aria-current={mode === 'plan' ? 'page' : undefined}>
               {t('nav.plan')}
@@ -57,7 +64,12 @@ export function AppShell() {
         </header>
         <div className="workspace">
           <main id="mode-panel" className="mode-panel" tabIndex={-1}>
-            {mode === 'public' && (
+            {isIndicators && (
+              <Suspense fallback={null}>
+                <IndicatorsPage />
+              </Suspense>
+            )}
+            {mode === 'public' && !isIndicators && (
               <PublicMode facilityId={isFacility ? facility.id : undefined} roadId={isRoad ? road.id : undefined} />
             )}
             {mode === 'plan' && (

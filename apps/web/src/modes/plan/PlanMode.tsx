@@ -6,8 +6,10 @@ import { ExportButtons } from './ExportButtons.tsx'
 import { FacilitiesTab } from './FacilitiesTab.tsx'
 import { FacilityDrawer } from './FacilityDrawer.tsx'
 import { FilterBar } from './FilterBar.tsx'
+import { IndicatorPanel } from './IndicatorPanel.tsx'
 import { LayerPanel } from './LayerPanel.tsx'
 import { AccountsPanel } from './AccountsPanel.tsx'
+import { MilestonePanel } from './MilestonePanel.tsx'
 import { AccountBar, LoginForm } from './LoginForm.tsx'
 import { type ChangedIds, MeetingPanel, NO_CHANGES } from './MeetingPanel.tsx'
 import type { LonLat } from './measure.ts'
@@ -189,6 +191,16 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
     { id: 'meeting', label: 'plan.tabs.meeting', panel: () => <MeetingPanel onChanged={setChanged} onSelect={open} canEdit={canEdit} isAdmin={isAdmin} /> },
     { id: 'time', label: 'plan.tabs.time', panel: () => <TimeSlider onStatuses={setAsOf} /> },
     { id: 'duban', label: 'duban.tab', panel: () => <DubanPanel canEdit={canEdit} isAdmin={isAdmin} onSelectSegment={(id) => open('road_segment', id)} /> },
+    {
+      id: 'indicators',
+      label: 'plan.tabs.indicators',
+      panel: () => (
+        <>
+          <IndicatorPanel canEdit={canEdit} />
+          <MilestonePanel canEdit={canEdit} />
+        </>
+      ),
+    },
     ...(isAdmin ? [{ id: 'accounts', label: 'plan.tabs.accounts', panel: () => <AccountsPanel /> }] : []),
   ]
   const current = tabs.find((x) => x.id === tab) ?? tabs[0]!

@@ -16,7 +16,7 @@ export const planEn: Strings<typeof planZh> = {
     signOut: 'Sign out',
   },
   role: { viewer: 'read only', planner: 'planner', admin: 'administrator', unit: 'responsible unit' },
-  tabs: { label: 'Workbench sections', table: 'Filter and table', tools: 'Layers and tools', facilities: 'Facilities', meeting: 'Weekly meeting', time: 'Time slider', accounts: 'Accounts' },
+  tabs: { label: 'Workbench sections', table: 'Filter and table', tools: 'Layers and tools', facilities: 'Facilities', meeting: 'Weekly meeting', time: 'Time slider', indicators: 'Indicators', accounts: 'Accounts' },
   accounts: accountsEn,
   filter: {
     label: 'Segment filter',

@@ -13,7 +13,7 @@ export const planZh = {
     signOut: '退出登录',
   },
   role: { viewer: '只读', planner: '规划人员', admin: '管理员', unit: '责任单位' },
-  tabs: { label: '工作台功能', table: '筛选与列表', tools: '图层与工具', facilities: '设施', meeting: '周例会', time: '时间轴', accounts: '账号管理' },
+  tabs: { label: '工作台功能', table: '筛选与列表', tools: '图层与工具', facilities: '设施', meeting: '周例会', time: '时间轴', indicators: '指标', accounts: '账号管理' },
   accounts: accountsZh,
   filter: {
     label: '路段筛选',

@@ -7,6 +7,7 @@ import { boundsOf } from './scene-geometry.ts'
 import { prepareScenes } from './scene-layers.ts'
 import { staleReason } from './freshness.ts'
 import { SubDistrictBars } from './SubDistrictBars.tsx'
+import { IndicatorScene } from './scenes/IndicatorScene.tsx'
 import { Ticker } from './Ticker.tsx'
 import { useSceneRotation } from './use-scene-rotation.ts'
 import { STAGE_HEIGHT, STAGE_WIDTH, useStageScale } from './use-stage-scale.ts'
@@ -50,7 +51,7 @@ export default function WallMode() {
     [data.roads, data.facilities, data.rivers, renewal, pulsingIds],
   )
   const sceneBounds = useMemo<Record<WallScene, ReturnType<typeof boundsOf>>>(
-    () => ({ roads: boundsOf(data.roads), facilities: boundsOf(data.facilities), renewal: boundsOf(data.renewalUnits), rivers: boundsOf(data.rivers) }),
+    () => ({ roads: boundsOf(data.roads), facilities: boundsOf(data.facilities), renewal: boundsOf(data.renewalUnits), rivers: boundsOf(data.rivers), indicators: null }),
     [data.roads, data.facilities, data.renewalUnits, data.rivers],
   )
   useWallMap({ scene, sceneBounds, prepared, flightMs: Math.min(4000, params.intervalS * 400), stallReloadMs: params.stallReloadMs, windowRef })
@@ -104,6 +105,7 @@ export default function WallMode() {
           <SubDistrictBars summary={data.summary} namesEn={namesEn} />
         </aside>
         <Ticker rows={data.ticker} />
+        {scene === 'indicators' && <IndicatorScene dwellS={params.intervalS} />}
       </div>
     </div>
   )

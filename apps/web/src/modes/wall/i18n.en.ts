@@ -35,6 +35,7 @@ export const wallEn: typeof wallZh = {
     facilities: 'Public facilities',
     renewal: 'Southern renewal zone',
     rivers: 'Rivers and lakes (river chiefs)',
+    indicators: 'City data on one screen',
   },
   sample: 'Sample data · positions and statuses are illustrative',
   unnamed: 'Unnamed',

@@ -33,6 +33,7 @@ export const wallZh = {
     facilities: '公共设施',
     renewal: '南部产城更新区',
     rivers: '河湖水系（河长制）',
+    indicators: '城市数据一块屏',
   },
   sample: '示例数据 · 位置与状态为示意',
   unnamed: '未命名',

@@ -168,6 +168,9 @@ export function sceneLayers(scene: WallScene, p: PreparedScenes, t: number): Lay
           currentTime: ((t / 1000) * RIVER_SPEED_M_PER_S) % (p.riverLoopM + RIVER_TRAIL_M),
         }),
       ]
+    case 'indicators':
+      // The indicator board covers the map; nothing to animate under it.
+      return []
   }
 }
 

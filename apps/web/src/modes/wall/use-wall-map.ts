@@ -25,6 +25,7 @@ const CAMERA: Record<WallScene, { pitch: number; bearing: number }> = {
   facilities: { pitch: 30, bearing: 8 },
   renewal: { pitch: 50, bearing: 20 },
   rivers: { pitch: 35, bearing: -25 },
+  indicators: { pitch: 0, bearing: 0 },
 }
 
 /** Screen padding that keeps the camera's subject inside the stage's map window. */

@@ -2,7 +2,9 @@ import { z } from 'zod'
 
 /** The wall's map scenes, in their default order. */
 export const WALL_SCENES = ['roads', 'facilities', 'renewal', 'rivers'] as const
-export type WallScene = (typeof WALL_SCENES)[number]
+/** Scenes shown only when asked for: `indicators` (城市数据一块屏, issue 18). */
+const EXTRA_SCENES = ['indicators'] as const
+export type WallScene = (typeof WALL_SCENES)[number] | (typeof EXTRA_SCENES)[number]
 
 export interface WallParams {
   scenes: WallScene[]
@@ -21,7 +23,7 @@ const DEFAULT_STALL_RELOAD_MS = 60_000
 const sceneList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(WALL_SCENES)).min(1))
+  .pipe(z.array(z.enum([...WALL_SCENES, ...EXTRA_SCENES])).min(1))
 
 const Params = z.object({
   scenes: sceneList.catch([...WALL_SCENES]),

@@ -1,0 +1,194 @@
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { AxeResults } from 'axe-core'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { query } from './api.ts'
+import { type Harness, openPage, RESULTS_DIR, startHarness } from './harness.ts'
+import { createAccounts, signIn } from './plan-fixture.ts'
+import { mutate, plannerCookie } from './wall-support.ts'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** axe-core against WCAG 2.0/2.1 A and AA, one line per failing node (as in public.test.ts). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SCRIPT })
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  )
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`))
+}
+
+type Overview = { indicators: { id: string; values: { period: string; version: number }[] }[]; milestones: { id: string }[] }
+
+/**
+ * The scene page by page: every text drawn smaller than `min` screen px (at the stage's scale),
+ * and the tiles and milestones drawn whole inside the scene on some page. Pages turn by themselves.
+ */
+async function legibility(page: Page, min: number): Promise<{ small: string[]; whole: Set<string> }> {
+  // Fonts arrive after the first layout; wait until the scene's page count matches the settled columns.
+  await page.evaluate(() => document.fonts.ready)
+  await page.waitForFunction(() => {
+    const el = document.querySelector('.wall-ind-columns') as HTMLElement
+    return el.parentElement?.dataset.pages === String(Math.max(1, Math.ceil((el.scrollWidth - 2) / (el.clientWidth + 10))))
+  })
+  const pagesNow = async () => Number(await page.getByTestId('indicator-scene').getAttribute('data-pages'))
+  const small: string[] = []
+  const whole = new Set<string>()
+  for (let p = 0; p < (await pagesNow()); p++) {
+    await page.locator(`[data-testid="indicator-scene"][data-page="${p}"]`).waitFor({ timeout: 30_000 })
+    // The page slides in over 0.6 s; measure once it has stopped.
+    await page.waitForFunction(() => document.querySelector('.wall-ind-columns')?.getAnimations().length === 0)
+    const found = await page.evaluate((min) => {
+      const scene = document.querySelector('[data-testid="indicator-scene"]') as HTMLElement
+      const box = scene.getBoundingClientRect()
+      const scale = box.width / scene.offsetWidth
+      const inside = (r: DOMRect) => r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5
+      const small: string[] = []
+      const walker = document.createTreeWalker(scene, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement
+        if (!n.textContent?.trim() || !el || !inside(el.getBoundingClientRect())) continue
+        const px = Number.parseFloat(getComputedStyle(el).fontSize) * scale
+        if (px < min - 0.01) small.push(`${px.toFixed(1)} px: ${n.textContent.trim()}`)
+      }
+      const whole = [...scene.querySelectorAll<HTMLElement>('[data-testid^="indicator-"], [data-testid^="milestone-"]')]
+        .filter((el) => inside(el.getBoundingClientRect()))
+        .map((el) => el.dataset.testid as string)
+      return { small, whole, shown: scene.dataset.page }
+    }, min)
+    // On a loaded machine the page may have turned again before the measurement: measure it again.
+    if (found.shown !== String(p)) {
+      p--
+      continue
+    }
+    small.push(...found.small)
+    for (const id of found.whole) whole.add(id)
+  }
+  return { small, whole }
+}
+
+describe('城市数据一块屏 on the wall', () => {
+  it('shows every indicator and milestone legibly at 1920×1080, labelled as sample', async () => {
+    const { page, context, problems } = await openPage(h, { width: 1920, height: 1080 })
+    const overview = await query<Overview>(h, 'indicators.overview')
+    // Twelve seconds a scene: a board of two pages turns every six.
+    await page.goto(`${h.origin}/wall?scenes=indicators&interval=12`)
+    await page.locator('[data-testid="indicator-scene"] [data-testid^="indicator-"]').first().waitFor({ timeout: 60_000 })
+    await page.screenshot({ path: shot('wall-indicators-1920x1080') })
+    const everyTile = [...overview.indicators.map((i) => `indicator-${i.id}`), ...overview.milestones.map((m) => `milestone-${m.id}`)].sort()
+    expect(await page.locator('[data-testid="indicator-scene"] article').count()).toBe(overview.indicators.length)
+    expect(await page.locator('[data-testid="indicator-scene"] li[data-testid^="milestone-"]').count()).toBe(overview.milestones.length)
+    expect(await page.getByTestId('scene-name').textContent()).toBe('城市数据一块屏')
+    await expect(page.locator('.wall-ind-sample').textContent()).resolves.toContain('示例')
+    const zh = await legibility(page, 20)
+    expect(zh.small).toEqual([])
+    expect([...zh.whole].sort()).toEqual(everyTile)
+    await page.goto(`${h.origin}/wall?scenes=indicators&interval=12&lang=en`)
+    await page.locator('[data-testid="indicator-scene"] article').first().waitFor({ timeout: 60_000 })
+    await page.screenshot({ path: shot('wall-indicators-1920x1080-en') })
+    const en = await legibility(page, 20)
+    expect(en.small).toEqual([])
+    expect([...en.whole].sort()).toEqual(everyTile)
+    expect(problems).toEqual([])
+    await context.close()
+  }, 150_000)
+
+  it('shows a planner’s corrected value within 2 s', async () => {
+    const { page, context, problems } = await openPage(h, { width: 1920, height: 1080 })
+    await page.goto(`${h.origin}/wall?scenes=indicators&interval=30`)
+    const tile = page.getByTestId('indicator-unemployment-rate')
+    await tile.waitFor({ timeout: 60_000 })
+    const overview = await query<Overview>(h, 'indicators.overview')
+    const q4 = overview.indicators.find((i) => i.id === 'unemployment-rate')?.values.find((v) => v.period === '2020-Q4')
+    const cookie = await plannerCookie(h.db, h.origin)
+    // The wall re-reads when its live stream connects; wait for that read, as a wall that has been up would have.
+    await page.waitForResponse((r) => r.url().includes('indicators.overview'), { timeout: 30_000 }).catch(() => undefined)
+    const started = Date.now()
+    await mutate(h.origin, cookie, 'indicators.setValue', { id: 'unemployment-rate', period: '2020-Q4', value: 9.9, expectedVersion: q4?.version ?? 0 })
+    await page.locator('[data-testid="indicator-unemployment-rate"][data-value="9.9"][data-status="missed"]').waitFor({ timeout: 2000 })
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(problems).toEqual([])
+    await context.close()
+  }, 150_000)
+})
+
+describe('public indicators page', () => {
+  it('gives each indicator its definition, source and as-of period at 375 px, and meets WCAG 2.1 AA', async () => {
+    const { page, context, problems } = await openPage(h, { width: 375, height: 800 })
+    const overview = await query<Overview>(h, 'indicators.overview')
+    await page.goto(`${h.origin}/`)
+    await page.getByRole('link', { name: '指标' }).click()
+    await page.waitForURL(/\/indicators$/)
+    const items = page.locator('.indicator-item')
+    await items.first().waitFor({ timeout: 30_000 })
+    expect(await items.count()).toBe(overview.indicators.length + overview.milestones.length)
+    for (const i of overview.indicators) {
+      const item = page.getByTestId(`indicator-${i.id}`)
+      await expect(item.locator('dd').nth(1).textContent()).resolves.toContain('2020-08-02')
+      expect(((await item.locator('dd').first().textContent()) ?? '').length).toBeGreaterThan(10)
+    }
+    await expect(page.getByTestId('indicator-fixed-asset-investment').textContent()).resolves.toMatch(/截至 2020-12/)
+    await page.screenshot({ path: shot('indicators-375-zh'), fullPage: true })
+    // The list as a phone shows it, from the page's heading down (the map sits above it on phones).
+    const top = (await page.locator('#indicators-title').boundingBox())?.y ?? 0
+    await page.screenshot({ path: shot('indicators-375-zh-list'), fullPage: true, clip: { x: 0, y: top - 8, width: 375, height: 1300 } })
+    const found: Record<string, string[]> = { zh: await axeViolations(page) }
+    await page.getByRole('button', { name: /English|切换到英文/ }).click()
+    await page.getByRole('heading', { name: 'Work-report targets' }).waitFor()
+    await page.screenshot({ path: shot('indicators-375-en') })
+    found.en = await axeViolations(page)
+    expect(found).toEqual({ zh: [], en: [] })
+    const csv = await fetch(`${h.origin}/data/indicators.csv`)
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(problems).toEqual([])
+    await context.close()
+  }, 150_000)
+})
+
+describe('workbench 指标 tab', () => {
+  it('lets a planner correct a sample value, then shows who entered it', async () => {
+    await createAccounts(h)
+    const { page, context, problems } = await openPage(h, { width: 1280, height: 900 })
+    await signIn(page, h, 'planner')
+    await page.getByRole('tab', { name: '指标' }).click()
+    const panel = page.getByTestId('indicator-panel')
+    await panel.getByLabel('指标', { exact: true }).selectOption('new-enterprises')
+    await panel.locator('input[name="period"]').fill('2020-06')
+    await expect(panel.getByTestId('indicator-current').textContent()).resolves.toContain('示例值')
+    await panel.locator('input[name="value"]').fill('5321')
+    await panel.getByRole('button', { name: '保存' }).click()
+    await panel.getByRole('status').waitFor()
+    await panel.getByTestId('indicator-current').getByText('planner-li').waitFor()
+    await page.screenshot({ path: shot('plan-indicators-tab') })
+    // A bad period is refused by the server with the reason, and nothing changes.
+    await panel.locator('input[name="period"]').fill('2020年')
+    await panel.locator('input[name="value"]').fill('1')
+    await panel.getByRole('button', { name: '保存' }).click()
+    await expect(panel.getByRole('alert').textContent()).resolves.toContain("is not in the monthly cadence of 'new-enterprises'")
+    // A milestone is marked done with its evidence; the public overview then says so.
+    const milestones = page.getByTestId('milestone-panel')
+    await milestones.getByLabel('节点').selectOption('ywtg-shifo-rules')
+    await milestones.locator('input[name="doneOn"]').fill('2020-08-28')
+    await milestones.locator('input[name="evidence"]').fill('石佛镇一网统管工作制度（2020年8月28日印发）')
+    await milestones.getByRole('button', { name: '标记完成' }).click()
+    await milestones.getByText('按期完成').waitFor()
+    const after = await query<{ milestones: { id: string; status: string; evidence: string | null }[] }>(h, 'indicators.overview')
+    expect(after.milestones.find((m) => m.id === 'ywtg-shifo-rules')).toMatchObject({ status: 'done', evidence: '石佛镇一网统管工作制度（2020年8月28日印发）' })
+    await page.screenshot({ path: shot('plan-indicators-milestone') })
+    // The refused save is the one expected 400 (network log and console both report it).
+    expect(problems.filter((p) => !p.includes('400'))).toEqual([])
+    await context.close()
+  }, 150_000)
+})
