@@ -1,5 +1,3 @@
-import { planEn } from '../modes/plan/i18n.en.ts'
-import { wallEn } from '../modes/wall/i18n.en.ts'
 import type { Messages } from './zh.ts'
 
 export const en: Messages = {
@@ -101,6 +99,4 @@ export const en: Messages = {
     public_health: 'Public health centre',
   },
   roadClass: { expressway: 'Expressway', arterial: 'Arterial', secondary: 'Secondary', branch: 'Branch' },
-  plan: planEn,
-  wall: wallEn,
 }

@@ -3,9 +3,7 @@ import {
   FACILITY_STATUS_LABELS_ZH,
   ROAD_CLASS_LABELS_ZH,
   ROAD_SEGMENT_STATUS_LABELS_ZH,
-} from '@onemap/domain/statuses'
-import { planZh } from '../modes/plan/i18n.zh.ts'
-import { wallZh } from '../modes/wall/i18n.zh.ts'
+} from '@onemap/domain/values'
 
 /** Chinese, the default language. Status and kind names come from the domain so both stay one list. */
 export const zh = {
@@ -101,8 +99,6 @@ export const zh = {
   roadStatus: { ...ROAD_SEGMENT_STATUS_LABELS_ZH },
   kind: { ...FACILITY_KIND_LABELS_ZH },
   roadClass: { ...ROAD_CLASS_LABELS_ZH },
-  plan: planZh,
-  wall: wallZh,
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

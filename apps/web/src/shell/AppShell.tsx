@@ -6,13 +6,31 @@ import { MapCanvas } from '../map/MapCanvas.tsx'
 import { MapContext } from '../map/map-context.ts'
 import { ZoomButtons } from '../map/ZoomButtons.tsx'
 import { PublicMode } from '../modes/public/PublicMode.tsx'
+import { addModeStrings } from '../i18n/setup.ts'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 
-// The wall brings deck.gl animation and a chart library; only screens that open /wall load them.
-const WallMode = lazy(() => import('../modes/wall/WallMode.tsx'))
+// The wall brings deck.gl animation and a chart library; only screens that open /wall load them,
+// together with the wall's strings.
+const WallMode = lazy(async () => {
+  const [mode, zh, en] = await Promise.all([
+    import('../modes/wall/WallMode.tsx'),
+    import('../modes/wall/i18n.zh.ts'),
+    import('../modes/wall/i18n.en.ts'),
+  ])
+  addModeStrings('wall', zh.wallZh, en.wallEn)
+  return mode
+})
 
-// The planner workbench (tables, edit forms, proj4 for measuring) loads only when /plan opens.
-const PlanMode = lazy(() => import('../modes/plan/PlanMode.tsx').then((m) => ({ default: m.PlanMode })))
+// The planner workbench (tables, edit forms, proj4 for measuring) and its strings load only when /plan opens.
+const PlanMode = lazy(async () => {
+  const [mode, zh, en] = await Promise.all([
+    import('../modes/plan/PlanMode.tsx'),
+    import('../modes/plan/i18n.zh.ts'),
+    import('../modes/plan/i18n.en.ts'),
+  ])
+  addModeStrings('plan', zh.planZh, en.planEn)
+  return { default: mode.PlanMode }
+})
 
 export type Mode = 'public' | 'plan' | 'wall'
 

@@ -1,4 +1,4 @@
-import { FACILITY_STATUSES } from '@onemap/domain/statuses'
+import { FACILITY_STATUSES } from '@onemap/domain/values'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BASEMAP_COLOURS } from '../../map/basemap-style.ts'

@@ -1,4 +1,4 @@
-import { FACILITY_KINDS, FACILITY_STATUSES, type FacilityKind, type FacilityStatus } from '@onemap/domain/statuses'
+import { FACILITY_KINDS, FACILITY_STATUSES, type FacilityKind, type FacilityStatus } from '@onemap/domain/values'
 
 /** A facility as the public list and card show it: public fields only, position in degrees (CGCS2000). */
 export interface Facility {

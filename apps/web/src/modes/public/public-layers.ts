@@ -1,4 +1,4 @@
-import { FACILITY_STATUSES } from '@onemap/domain/statuses'
+import { FACILITY_STATUSES } from '@onemap/domain/values'
 import type { CircleLayerSpecification, FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl'
 import { FACILITY_STATUS_COLOURS } from './facility-model.ts'
 
