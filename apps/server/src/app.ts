@@ -9,6 +9,7 @@ import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/serve
 import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
+import { feedRoutes } from './routes/feeds.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
@@ -56,6 +57,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   await app.register(tileRoutes, { db })
   await app.register(ogcRoutes, { db })
+  await app.register(feedRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: false })

@@ -65,3 +65,34 @@ export const FACILITY_KIND_LABELS_ZH: Record<FacilityKind, string> = {
   clinic: '社区卫生服务中心',
   public_health: '公共卫生服务中心',
 }
+
+/** English labels, for the English site and the English Atom feeds. */
+export const ROAD_CLASS_LABELS_EN: Record<RoadClass, string> = {
+  expressway: 'Expressway',
+  arterial: 'Arterial',
+  secondary: 'Secondary',
+  branch: 'Branch',
+}
+
+export const ROAD_SEGMENT_STATUS_LABELS_EN: Record<RoadSegmentStatus, string> = {
+  planned: 'Planned',
+  under_construction: 'Under construction',
+  completed: 'Built',
+  suspended: 'Suspended',
+}
+
+export const FACILITY_STATUS_LABELS_EN: Record<FacilityStatus, string> = {
+  planned: 'Planned',
+  started: 'Started',
+  completed: 'Completed',
+  in_service: 'In service',
+  suspended: 'Suspended',
+}
+
+export const FACILITY_KIND_LABELS_EN: Record<FacilityKind, string> = {
+  school: 'School',
+  kindergarten: 'Kindergarten',
+  hospital: 'Hospital',
+  clinic: 'Community health centre',
+  public_health: 'Public health centre',
+}

@@ -1,3 +1,9 @@
+import {
+  FACILITY_KIND_LABELS_EN,
+  FACILITY_STATUS_LABELS_EN,
+  ROAD_CLASS_LABELS_EN,
+  ROAD_SEGMENT_STATUS_LABELS_EN,
+} from '@onemap/domain/values'
 import type { Messages } from './zh.ts'
 
 export const en: Messages = {
@@ -89,14 +95,8 @@ export const en: Messages = {
     beds: '{{count}} beds',
     places: '{{count}} places',
   },
-  status: { planned: 'Planned', started: 'Started', completed: 'Completed', in_service: 'In service', suspended: 'Suspended' },
-  roadStatus: { planned: 'Planned', under_construction: 'Under construction', completed: 'Built', suspended: 'Suspended' },
-  kind: {
-    school: 'School',
-    kindergarten: 'Kindergarten',
-    hospital: 'Hospital',
-    clinic: 'Community health centre',
-    public_health: 'Public health centre',
-  },
-  roadClass: { expressway: 'Expressway', arterial: 'Arterial', secondary: 'Secondary', branch: 'Branch' },
+  status: { ...FACILITY_STATUS_LABELS_EN },
+  roadStatus: { ...ROAD_SEGMENT_STATUS_LABELS_EN },
+  kind: { ...FACILITY_KIND_LABELS_EN },
+  roadClass: { ...ROAD_CLASS_LABELS_EN },
 }
