@@ -11,6 +11,7 @@ import { contextFromRequest } from './auth/context.ts'
 import { refuseCrossOrigin } from './auth/same-origin.ts'
 import { feedRoutes } from './routes/feeds.ts'
 import { ogcRoutes } from './routes/ogc.ts'
+import { openDataRoutes } from './routes/open-data.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
 export interface ServerOptions {
@@ -58,6 +59,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(tileRoutes, { db })
   await app.register(ogcRoutes, { db })
   await app.register(feedRoutes, { db })
+  await app.register(openDataRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: false })
