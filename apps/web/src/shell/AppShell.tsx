@@ -5,6 +5,8 @@ import { Link, useRoute } from 'wouter'
 import { MapCanvas } from '../map/MapCanvas.tsx'
 import { MapContext } from '../map/map-context.ts'
 import { ZoomButtons } from '../map/ZoomButtons.tsx'
+import { OpenData } from '../modes/public/OpenData.tsx'
+import { SmallScreenNotice } from '../modes/wall/SmallScreenNotice.tsx'
 import { PublicMode } from '../modes/public/PublicMode.tsx'
 import { addModeStrings } from '../i18n/setup.ts'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
@@ -44,6 +46,7 @@ export function AppShell() {
   const [map, setMap] = useState<MapLibreMap | null>(null)
   const [isFacility, facility] = useRoute('/facility/:id')
   const [isRoad, road] = useRoute('/road/:id')
+  const [isOpenData] = useRoute('/open-data')
   const [isPlan] = useRoute('/plan')
   const [isWall] = useRoute('/wall')
   const mode: Mode = isPlan ? 'plan' : isWall ? 'wall' : 'public'
@@ -59,29 +62,39 @@ export function AppShell() {
             <h1>{t('app.title')}</h1>
             <p>{t('app.subtitle')}</p>
           </div>
+          {/* The public's navigation; staff screens are linked from the footer (and /plan shows itself here). */}
           <nav aria-label={t('nav.label')} className="mode-nav">
-            <Link href="/" aria-current={mode === 'public' ? 'page' : undefined}>
+            <Link href="/" aria-current={mode === 'public' && !isOpenData ? 'page' : undefined}>
               {t('nav.public')}
             </Link>
-            <Link href="/plan" aria-current={mode === 'plan' ? 'page' : undefined}>
-              {t('nav.plan')}
+            <Link href="/open-data" aria-current={isOpenData ? 'page' : undefined}>
+              {t('nav.data')}
             </Link>
-            <Link href="/wall" aria-current={mode === 'wall' ? 'page' : undefined}>
-              {t('nav.wall')}
-            </Link>
+            {mode === 'plan' && (
+              <Link href="/plan" aria-current="page">
+                {t('nav.plan')}
+              </Link>
+            )}
           </nav>
           <LanguageSwitch />
         </header>
         <div className="workspace">
           <main id="mode-panel" className="mode-panel" tabIndex={-1}>
-            {mode === 'public' && (
+            {mode === 'public' && !isOpenData && (
               <PublicMode facilityId={isFacility ? facility.id : undefined} roadId={isRoad ? road.id : undefined} />
+            )}
+            {isOpenData && <OpenData />}
+            {mode === 'public' && (
+              <footer className="staff-links">
+                {t('nav.staff')}: <Link href="/plan">{t('nav.plan')}</Link> · <Link href="/wall">{t('nav.wall')}</Link>
+              </footer>
             )}
             {mode === 'plan' && (
               <Suspense fallback={null}>
                 <PlanMode />
               </Suspense>
             )}
+            {mode === 'wall' && <SmallScreenNotice />}
             {mode === 'wall' && (
               <Suspense fallback={null}>
                 <WallMode />
