@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 
@@ -7,11 +8,13 @@ import { Link } from 'wouter'
  */
 export function SmallScreenNotice() {
   const { t } = useTranslation()
-  return (
+  // On the body, above the wall's full-screen stage and map whatever stacking they set up.
+  return createPortal(
     <div className="small-screen-notice" role="dialog" aria-labelledby="small-screen-title" data-testid="small-screen-notice">
       <h2 id="small-screen-title">{t('smallScreen.title')}</h2>
       <p>{t('smallScreen.body')}</p>
       <Link href="/">{t('smallScreen.back')}</Link>
-    </div>
+    </div>,
+    document.body,
   )
 }
