@@ -223,6 +223,28 @@ describe('public site: roads, phone and following', () => {
     await context.close()
   })
 
+  it('search finds roads and sub-districts too; a sub-district filter offers its own feed', async () => {
+    const { page, context, problems } = await openPage(h, PHONE)
+    await openHome(page, 'zh')
+    const search = page.getByLabel('搜索设施、道路或街道')
+    await search.fill('枫杨')
+    await page.getByRole('button', { name: '只看 枫杨街道 的设施' }).click()
+    await poll(() => search.inputValue()).toBe('')
+    const feed = page.getByTestId('sub-district-feed')
+    const href = (await feed.getAttribute('href')) as string
+    expect(href).toMatch(/^\/feeds\/sub-district\/\d{9}\.atom\?lang=zh$/)
+    const xml = await (await fetch(`${h.origin}${href}`)).text()
+    expect(parseFeed(xml).title).toBe('高新一张图 · 枫杨街道 建设进展')
+    await search.fill('枫香')
+    const roads = page.getByTestId('road-matches').locator('[data-road-id]')
+    await poll(() => roads.count()).toBe(1)
+    await roads.first().click()
+    await poll(() => page.getByTestId('road-card').locator('h2').textContent()).toBe('枫香街')
+    expect(await axeViolations(page)).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
   it('a copied English link opens in English for someone else', async () => {
     const { page, context, problems } = await openPage(h, PHONE)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])

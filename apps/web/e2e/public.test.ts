@@ -162,7 +162,7 @@ describe('public site', () => {
     await page.locator('[data-facility-id]').first().waitFor()
     expect(await page.locator('.map-canvas canvas.maplibregl-canvas[data-original="yes"]').count()).toBe(1)
     expect(await page.locator('.map-canvas canvas.maplibregl-canvas').count()).toBe(1)
-    // The public page draws nothing with deck.gl until a card opens, so no second canvas exists yet.
+    // The public page draws with MapLibre alone (no deck.gl canvas), cards included.
     expect(await page.locator('.map-canvas canvas').count()).toBe(1)
     expect(problems).toEqual([])
     await context.close()

@@ -164,6 +164,7 @@ export const en: Messages = {
     roadStatus: 'Road status',
   },
   feeds: {
+    subDistrict: 'Follow progress in {{name}} (Atom feed)',
     programme: 'OneMap Gaoxin: three-year programme progress',
   },
   openData: {

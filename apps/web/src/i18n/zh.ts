@@ -164,6 +164,7 @@ export const zh = {
     roadStatus: '道路状态',
   },
   feeds: {
+    subDistrict: '订阅 {{name}} 的建设进展（Atom）',
     programme: '高新一张图：三年计划建设进展',
   },
   openData: {

@@ -12,7 +12,7 @@ import { facilitiesNotStarted, roadsNotBuilt } from './goal-model.ts'
 import { Headline, type RemainingList } from './Headline.tsx'
 import { Legend } from './Legend.tsx'
 import { NearMe } from './NearMe.tsx'
-import { facilityLayers, RENEWAL_LAYERS, subDistrictLabelLayers } from './public-layers.ts'
+import { facilityLayers, RENEWAL_LAYERS, SELECTION_LAYERS, subDistrictLabelLayers } from './public-layers.ts'
 import { useAllFacilities, useFacilities, useFacility, useIsSample, useProgrammeSummary, useRenewalZones, useRoads, useSubDistricts } from './public-data.ts'
 import { RoadList } from './RoadList.tsx'
 import { SampleBadge } from './SampleBadge.tsx'
@@ -29,6 +29,11 @@ export function preloadPublicChunks() {
   void import('./FacilityCard.tsx')
   void import('./RoadCard.tsx')
   void import('./SearchMatches.tsx')
+}
+
+/** The open facility as a one-point collection for its ring; empty when no facility is open. */
+function selectionOf(facility: { position: [number, number] } | undefined): GeoJSON.FeatureCollection {
+  return { type: 'FeatureCollection', features: facility ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: facility.position }, properties: {} }] : [] }
 }
 
 const matches = (q: string, ...names: string[]) => names.some((n) => n.toLowerCase().includes(q))
@@ -62,6 +67,7 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
 
   useGeoJsonLayers('public-renewal', useRenewalZones(), RENEWAL_LAYERS)
   useGeoJsonLayers('public-facilities', collection, facilityLayers(lang))
+  useGeoJsonLayers('public-selection', useMemo(() => selectionOf(facility), [facility]), SELECTION_LAYERS)
   useGeoJsonLayers('public-sub-district-labels', useSubDistrictLabelPoints(subDistricts.collection), subDistrictLabelLayers(lang))
   usePublicMap(facility, road)
   usePreloadWhenIdle(preloadPublicChunks)
@@ -83,6 +89,11 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
   )
   const roadMatches = q ? roads.filter((r) => matches(q, r.name_zh, r.name_en)) : []
   const subDistrictMatches = q ? subDistricts.options.filter((s) => matches(q, s.name_zh, s.name_en)) : []
+  const area = subDistricts.options.find((s) => s.code === filters.subDistrict)
+  const subDistrictFeed = area && {
+    href: `/feeds/sub-district/${area.code}.atom?lang=${lang}`,
+    title: t('feeds.subDistrict', { name: lang === 'zh' ? area.name_zh : area.name_en }),
+  }
   const showRemaining = (list: RemainingList) => {
     if (list === 'roads') setRemainingRoads(true)
     else setScope('notStarted')
@@ -110,6 +121,14 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
       <Headline summary={summary} failed={failed} onShowRemaining={showRemaining} />
       {isSample && <SampleBadge />}
       <Filters value={filters} onChange={setFilters} subDistricts={subDistricts.options} />
+      {subDistrictFeed && (
+        <p className="subscribe">
+          <link rel="alternate" type="application/atom+xml" href={subDistrictFeed.href} title={subDistrictFeed.title} />
+          <a href={subDistrictFeed.href} type="application/atom+xml" data-testid="sub-district-feed">
+            {subDistrictFeed.title}
+          </a>
+        </p>
+      )}
       <NearMe state={near.state} onLocate={near.locate} onClear={near.clear} />
       <div id="public-lists">
         {(roadMatches.length > 0 || subDistrictMatches.length > 0) && (

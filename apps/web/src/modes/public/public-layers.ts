@@ -99,3 +99,17 @@ export const subDistrictLabelLayers = (language: Language): readonly Spec<Symbol
     paint: { 'text-color': '#2b2925', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
   },
 ]
+
+/** A ring around the open facility, above every marker (a MapLibre layer: no deck.gl on the public page). */
+export const SELECTION_LAYERS: readonly Spec<CircleLayerSpecification>[] = [
+  {
+    id: 'public-selection-ring',
+    type: 'circle',
+    paint: {
+      'circle-radius': 18,
+      'circle-color': 'rgba(0, 0, 0, 0)',
+      'circle-stroke-color': '#111827',
+      'circle-stroke-width': 3,
+    },
+  },
+]

@@ -23,7 +23,7 @@ export function useNearMe(zone: GeoJSON.FeatureCollection | undefined) {
       return
     }
     setState({ status: 'locating' })
-    const turf = import('@turf/turf')
+    const turf = import('./turf-lite.ts')
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         const position: [number, number] = [pos.coords.longitude, pos.coords.latitude]

@@ -1,7 +1,6 @@
 import type { MapMouseEvent } from 'maplibre-gl'
 import { useEffect, useState } from 'react'
 import { useLocation } from 'wouter'
-import { setDeckLayers } from '../../map/deck-overlay.ts'
 import { FIRST_IDLE_MARK } from '../../map/MapCanvas.tsx'
 import { useMap } from '../../map/map-context.ts'
 import type { Facility } from './facility-model.ts'
@@ -9,7 +8,6 @@ import { facilityIcons } from './facility-icons.ts'
 import { FACILITY_CIRCLE_LAYER, ROAD_HIGHLIGHT_LAYER, ROAD_LAYERS, ROAD_STATUS_LAYER } from './public-layers.ts'
 import type { Road } from './road-model.ts'
 
-const HIGHLIGHT_OWNER = 'public-selection'
 /** The basemap's sub-district label, which labels every tile piece of a polygon; replaced here by one label each. */
 const TILE_SUB_DISTRICT_LABEL = 'sub-district-label'
 /** The first label layer of the basemap: road colours go beneath it so names stay readable. */
@@ -31,7 +29,7 @@ export function useSubDistrictLabelPoints(collection: GeoJSON.FeatureCollection 
   useEffect(() => {
     if (!collection) return
     let current = true
-    void import('@turf/turf').then(({ pointOnFeature }) => {
+    void import('./turf-lite.ts').then(({ pointOnFeature }) => {
       if (current) setPoints({ type: 'FeatureCollection', features: collection.features.map((f) => ({ ...pointOnFeature(f), properties: f.properties })) })
     })
     return () => {
@@ -44,7 +42,7 @@ export function useSubDistrictLabelPoints(collection: GeoJSON.FeatureCollection 
 /**
  * Map side of the public mode: facility pictograms, roads coloured by status, one label per
  * sub-district; a tap on a marker or a road opens its card (a route change); the open facility is
- * centred and ringed, the open road highlighted and fitted into view.
+ * centred (its ring is SELECTION_LAYERS), the open road highlighted and fitted into view.
  */
 export function usePublicMap(selectedFacility: Facility | undefined, selectedRoad: Road | undefined) {
   const map = useMap()
@@ -88,21 +86,10 @@ export function usePublicMap(selectedFacility: Facility | undefined, selectedRoa
   }, [map, navigate])
 
   useEffect(() => {
-    if (!map) return
-    if (!selectedFacility) {
-      void setDeckLayers(map, HIGHLIGHT_OWNER, [])
-      return
-    }
+    if (!map || !selectedFacility) return
     const target = { center: selectedFacility.position, zoom: Math.max(map.getZoom(), 14), padding: padding() }
     if (reduceMotion()) map.jumpTo(target)
     else map.easeTo({ ...target, duration: 600 })
-    let cancelled = false
-    void import('./selection-ring.ts').then(({ selectionRing }) => {
-      if (!cancelled) void setDeckLayers(map, HIGHLIGHT_OWNER, [selectionRing(selectedFacility.position)])
-    })
-    return () => {
-      cancelled = true
-    }
   }, [map, selectedFacility])
 
   useEffect(() => {
