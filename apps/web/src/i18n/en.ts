@@ -84,7 +84,7 @@ export const en: Messages = {
     baseline: 'Planned (2020 baseline)',
     actual: 'Actual',
     start: 'Start',
-    finish: 'Completion',
+    finish: 'Finish',
     reasonNoPlan: 'Planned dates: not yet published',
     reasonNotProgramme: 'Planned dates: outside the programme, none published',
     reasonNotStarted: 'Actual start: not started yet',
