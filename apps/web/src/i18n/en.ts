@@ -134,6 +134,7 @@ export const en: Messages = {
     deadlineAhead: 'Deadline {{deadline}}: {{count}} days to go.',
     facilitiesBar: 'Share of public facilities started',
     roadsBar: 'Share of planned roads built',
+    othersNote: 'Another {{count}} facilities outside the programme (mostly built before it) are on the map and list but not counted.',
     facilitiesLeft: '{{count}} facilities not started ›',
     roadsLeft: '{{km}} km of road not built ›',
   },

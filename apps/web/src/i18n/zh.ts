@@ -134,6 +134,7 @@ export const zh = {
     deadlineAhead: '期限 {{deadline}}，还剩 {{count}} 天。',
     facilitiesBar: '公共设施开工比例',
     roadsBar: '规划道路建成比例',
+    othersNote: '另有 {{count}} 个三年计划外的设施（多为此前已建成），在地图和列表中可见，不计入目标。',
     facilitiesLeft: '还有 {{count}} 个设施未开工 ›',
     roadsLeft: '还有 {{km}} 公里道路未建成 ›',
   },

@@ -34,10 +34,13 @@ function Bar({ ratio, label, testId }: { ratio: number; label: string; testId: s
 export function Headline({
   summary,
   failed,
+  others,
   onShowRemaining,
 }: {
   summary: ProgrammeSummary | undefined
   failed: boolean
+  /** Facilities outside the programme (built before it): shown on the map and list, not counted. */
+  others: number
   onShowRemaining: (list: RemainingList) => void
 }) {
   const { t, i18n } = useTranslation()
@@ -74,6 +77,7 @@ export function Headline({
           {t('headline.facilities', { started: facilities.started, planned: facilities.planned, percent: Math.round(facilityRatio * 100) })}
         </p>
         <Bar ratio={facilityRatio} label={t('goal.facilitiesBar')} testId="bar-facilities" />
+        {others > 0 && <p className="goal-note">{t('goal.othersNote', { count: others })}</p>}
         {notStarted > 0 && (
           <button type="button" className="link-button remaining" onClick={() => onShowRemaining('facilities')} data-testid="remaining-facilities">
             {t('goal.facilitiesLeft', { count: notStarted })}

@@ -118,7 +118,7 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
       )}
       {roadId && <RoadCard id={roadId} road={road} loading={roadsLoading} today={summary?.today} deadline={summary?.programme.deadline} />}
       </Suspense>
-      <Headline summary={summary} failed={failed} onShowRemaining={showRemaining} />
+      <Headline summary={summary} failed={failed} others={all.filter((f) => !f.in_programme).length} onShowRemaining={showRemaining} />
       {isSample && <SampleBadge />}
       <Filters value={filters} onChange={setFilters} subDistricts={subDistricts.options} />
       {subDistrictFeed && (
