@@ -174,11 +174,13 @@ describe('public site: roads, phone and following', () => {
     expect(region.y + region.height / 2).toBeLessThan(sheet.y)
     expect(region.y + region.height / 2).toBeGreaterThan(0)
     console.log(`card opened ${openedMs} ms after the tap (Playwright round trips included)`)
+    await page.keyboard.press('Escape')
+    await poll(() => page.getByTestId('facility-card').count()).toBe(0)
     expect(problems).toEqual([])
     await context.close()
   })
 
-  it('near me sorts by distance from a mocked position; a refusal says so', async () => {
+  it('near me sorts by distance from a mocked position; a refusal or a position outside the zone says so', async () => {
     const target = all.find((f) => f.properties.in_programme) as FacilityFeature
     const [lon, lat] = target.geometry.coordinates
     const summary = await progress()
@@ -197,6 +199,13 @@ describe('public site: roads, phone and following', () => {
     await openHome(refused, 'en')
     await refused.getByTestId('near-me').click()
     await poll(() => refused.getByTestId('near-message').textContent()).toMatch(/^Location permission was not given/)
+    const away = await h.browser.newContext({ viewport: PHONE, locale: 'zh-CN', permissions: ['geolocation'], geolocation: { longitude: 113.3, latitude: 34.75 } })
+    const outside = await away.newPage()
+    await openHome(outside, 'zh')
+    await outside.getByTestId('near-me').click()
+    await poll(() => outside.getByTestId('near-message').textContent()).toBe('你的位置不在高新区内，列表没有按距离排序。')
+    expect(await outside.getByTestId('distance').count()).toBe(0)
+    await away.close()
     expect(problems).toEqual([])
     await context.close()
   })

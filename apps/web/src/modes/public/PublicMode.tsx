@@ -1,6 +1,7 @@
 import './public.css'
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useLocation } from 'wouter'
 import { useTRPC } from '../../api/trpc.ts'
 import { MapOverlay } from '../../map/MapOverlay.tsx'
 import { useGeoJsonLayers } from '../../map/use-geojson-layers.ts'
@@ -76,6 +77,17 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
   useEffect(() => {
     if ((facilityId || roadId) && matchMedia('(max-width: 899px)').matches) window.scrollTo({ top: 0 })
   }, [facilityId, roadId])
+
+  // Escape closes an open card (as its × does), from anywhere but a form field.
+  const [, navigate] = useLocation()
+  useEffect(() => {
+    if (!facilityId && !roadId) return
+    const close = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement)) navigate('/')
+    }
+    document.addEventListener('keydown', close)
+    return () => document.removeEventListener('keydown', close)
+  }, [facilityId, roadId, navigate])
 
   const q = filters.q.trim().toLowerCase()
   const listed = useMemo(() => {
