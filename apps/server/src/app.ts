@@ -21,6 +21,8 @@ import { registerRateLimits, type RateLimits } from './rate-limits.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
 import { trackEventStreams } from './shutdown.ts'
 import { indicatorDataRoutes } from './routes/indicator-data.ts'
+import { feedRoutes } from './routes/feeds.ts'
+import { openDataRoutes } from './routes/open-data.ts'
 import { tileRoutes } from './routes/tiles.ts'
 
 export interface ServerOptions {
@@ -113,6 +115,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(attachmentRoutes, { db })
   await app.register(briefRoutes, { db })
   await app.register(indicatorDataRoutes, { db })
+  await app.register(feedRoutes, { db })
+  await app.register(openDataRoutes, { db })
 
   if (options.webDist && existsSync(`${options.webDist}/index.html`)) {
     await app.register(fastifyStatic, {

@@ -11,7 +11,7 @@ export async function query<T>(h: Harness, path: string, input?: unknown): Promi
 export interface FacilityFeature {
   type: 'Feature'
   geometry: { type: 'Point'; coordinates: [number, number] }
-  properties: { id: string; name_zh: string; name_en: string; status: string; kind: string }
+  properties: { id: string; name_zh: string; name_en: string; status: string; kind: string; in_programme: boolean }
 }
 
 export async function facilities(h: Harness): Promise<FacilityFeature[]> {

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { AxeResults } from 'axe-core'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { query } from './api.ts'
+import { axeViolations } from './axe.ts'
 import { type Harness, openPage, RESULTS_DIR, startHarness } from './harness.ts'
 import { createAccounts, signIn } from './plan-fixture.ts'
 import { mutate, plannerCookie } from './wall-support.ts'
@@ -17,18 +16,6 @@ afterAll(async () => {
 })
 
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-
-/** axe-core against WCAG 2.0/2.1 A and AA, one line per failing node (as in public.test.ts). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT })
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResults> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  )
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`))
-}
 
 type Overview = { indicators: { id: string; values: { period: string; version: number }[] }[]; milestones: { id: string }[] }
 

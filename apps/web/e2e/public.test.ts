@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { AxeResults } from 'axe-core'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FACILITY_STATUS_COLOURS } from '../src/modes/public/facility-model.ts'
 import { facilities, type FacilityFeature } from './api.ts'
+import { axeViolations } from './axe.ts'
 import { type Harness, hexToRgb, openPage, pixelOffset, pixelsOf, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
 
 let h: Harness
@@ -22,20 +19,6 @@ afterAll(async () => {
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 const HAN = /\p{Script=Han}/u
 
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-/** Runs axe-core in the page against WCAG 2.0/2.1 A and AA; returns one line per failing node. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the site's CSP (no inline script) rightly refuses a script tag.
-  await page.evaluate(readFileSync(AXE_SCRIPT, 'utf8'))
-  const results = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-    WCAG_AA,
-  )
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`))
-}
-
 describe('public site', () => {
   it('loads with no console error and no request to any other host', async () => {
     const { page, context, problems } = await openPage(h)
@@ -43,7 +26,8 @@ describe('public site', () => {
     await waitForMapIdle(page)
     await page.getByTestId('headline-facilities').waitFor()
     await page.locator('[data-facility-id]').first().waitFor()
-    expect(await page.locator('[data-facility-id]').count()).toBe(all.length)
+    // Programme items by default; the rest behind the toggle (public-goal.test.ts).
+    expect(await page.locator('[data-facility-id]').count()).toBe(all.filter((f) => f.properties.in_programme).length)
     await page.screenshot({ path: shot('public-desktop') })
     expect(problems).toEqual([])
     await context.close()
@@ -65,14 +49,16 @@ describe('public site', () => {
     if (!box) throw new Error('no map canvas')
     const png = await canvas.screenshot({ path: shot('map-canvas') })
     const centre: [number, number] = [box.width / 2, box.height / 2]
+    // The kind pictogram (white) fills the marker's middle: read the status colour 8 px below it.
+    const onMarker = (x: number, y: number): [number, number] => [x, y + 8]
     const neighbour = others.find((f) => {
       const [dx, dy] = pixelOffset([lon, lat], zoom, f.geometry.coordinates)
       return Math.abs(dx) < box.width / 2 - 20 && Math.abs(dy) < box.height / 2 - 20 && Math.hypot(dx, dy) > 40
     })
-    const points: [number, number][] = [centre, [centre[0] + 45, centre[1] + 45]]
+    const points: [number, number][] = [onMarker(...centre), [centre[0] + 45, centre[1] + 45]]
     if (neighbour) {
       const [dx, dy] = pixelOffset([lon, lat], zoom, neighbour.geometry.coordinates)
-      points.push([centre[0] + dx, centre[1] + dy])
+      points.push(onMarker(centre[0] + dx, centre[1] + dy))
     }
     const [atTarget, beside, atNeighbour] = await pixelsOf(context, png, points)
     const near = (rgba: number[] | undefined, hex: string) => {
@@ -89,17 +75,17 @@ describe('public site', () => {
 
   it('search → card → permalink → reload shows the same facility', async () => {
     const { page, context, problems } = await openPage(h)
-    const target = all.find((f) => f.properties.name_zh.length >= 3) ?? all[0]
-    if (!target) throw new Error('no facility')
+    const target = all.find((f) => f.properties.in_programme && f.properties.name_zh.length >= 3)
+    if (!target) throw new Error('no programme facility')
     await page.goto(`${h.origin}/`)
-    await page.getByLabel('按名称搜索').fill(target.properties.name_zh.slice(0, 3))
+    await page.getByLabel('搜索设施、道路或街道').fill(target.properties.name_zh.slice(0, 3))
     const link = page.locator(`[data-facility-id="${target.properties.id}"]`)
     await link.click()
     const card = page.getByTestId('facility-card')
     await expect.poll(() => card.locator('h2').textContent()).toBe(target.properties.name_zh)
     expect(new URL(page.url()).pathname).toBe(`/facility/${target.properties.id}`)
     const permalink = await page.getByTestId('permalink').getAttribute('href')
-    expect(permalink).toBe(`${h.origin}/facility/${target.properties.id}`)
+    expect(permalink).toBe(`${h.origin}/facility/${target.properties.id}?lang=zh`)
     await page.goto(permalink as string)
     await expect.poll(() => page.getByTestId('facility-card').locator('h2').textContent()).toBe(target.properties.name_zh)
     await page.reload()
@@ -150,7 +136,7 @@ describe('public site', () => {
     await page.goto(`${h.origin}/`)
     await page.locator('[data-facility-id]').first().waitFor()
     let focusedId: string | null = null
-    for (let i = 0; i < 40 && !focusedId; i++) {
+    for (let i = 0; i < 80 && !focusedId; i++) {
       await page.keyboard.press('Tab')
       focusedId = await page.evaluate(() => document.activeElement?.getAttribute('data-facility-id') ?? null)
     }
@@ -176,7 +162,7 @@ describe('public site', () => {
     await page.locator('[data-facility-id]').first().waitFor()
     expect(await page.locator('.map-canvas canvas.maplibregl-canvas[data-original="yes"]').count()).toBe(1)
     expect(await page.locator('.map-canvas canvas.maplibregl-canvas').count()).toBe(1)
-    // The public page draws nothing with deck.gl until a card opens, so no second canvas exists yet.
+    // The public page draws with MapLibre alone (no deck.gl canvas), cards included.
     expect(await page.locator('.map-canvas canvas').count()).toBe(1)
     expect(problems).toEqual([])
     await context.close()

@@ -95,6 +95,12 @@ const planned = [
   f('actual_finish', 'date', '实际完成', 'Actual finish'),
   f('in_programme', 'boolean', '纳入三年计划', 'In the programme'),
 ]
+// Read from the event log: what a suspended item was doing and since when (the public card says
+// "暂停 N 天" and whether a suspended facility had started). Null unless the item is suspended.
+const suspension = [
+  f('suspended_from', 'string', '暂停前状态', 'Status before suspension'),
+  f('suspended_since', 'date', '暂停日期', 'Suspended since'),
+]
 
 const ROAD_STATUS_COLORS = { planned: '#9e9e9e', under_construction: '#f59e0b', completed: '#16a34a', suspended: '#dc2626' }
 const ROAD_STATUS_EN = { planned: 'Planned', under_construction: 'Under construction', completed: 'Completed', suspended: 'Suspended' }
@@ -218,6 +224,7 @@ export const LAYERS: readonly LayerDefinition[] = [
       f('status', 'string', '状态', 'Status', ROAD_SEGMENT_STATUSES),
       f('length_m', 'number', '长度(m)', 'Length (m)'),
       ...planned,
+      ...suspension,
     ],
     tileFields: ['id', 'road_id', 'name_zh', 'name_en', 'class', 'status', 'in_programme'],
     filters: ['status', 'class', 'subDistrict', 'renewalZone', 'renewalUnit', 'planned', 'q'],
@@ -246,6 +253,7 @@ export const LAYERS: readonly LayerDefinition[] = [
       f('status', 'string', '状态', 'Status', FACILITY_STATUSES),
       f('is_real', 'boolean', '真实机构', 'Real institution'),
       ...planned,
+      ...suspension,
     ],
     tileFields: ['id', 'kind', 'name_zh', 'name_en', 'status', 'in_programme'],
     filters: ['status', 'kind', 'subDistrict', 'renewalZone', 'renewalUnit', 'planned', 'q'],

@@ -1,8 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { en } from './en.ts'
-import { zh } from './zh.ts'
+import { dubanEn } from '../modes/plan/duban/i18n.en.ts'
+import { dubanZh } from '../modes/plan/duban/i18n.zh.ts'
+import { planEn } from '../modes/plan/i18n.en.ts'
+import { planZh } from '../modes/plan/i18n.zh.ts'
+import { wallEn } from '../modes/wall/i18n.en.ts'
+import { wallZh } from '../modes/wall/i18n.zh.ts'
+import { en as shellEn } from './en.ts'
+import { zh as shellZh } from './zh.ts'
+
+// The planner's (with 督办) and wall's strings load with their chunks (addModeStrings) under these keys.
+const zh = { ...shellZh, plan: planZh, wall: wallZh, duban: dubanZh }
+const en = { ...shellEn, plan: planEn, wall: wallEn, duban: dubanEn }
 
 function flatten(tree: object, prefix = ''): Map<string, string> {
   const out = new Map<string, string>()

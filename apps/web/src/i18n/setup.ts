@@ -17,9 +17,17 @@ export function initialLanguage(search: string, stored: string | null): Language
   return 'zh'
 }
 
-/** Creates the app's i18next instance with both languages bundled (they are small; no extra request). */
+/** The app's one i18next instance, kept so a mode's chunk can add its strings when it loads. */
+let appInstance: i18n | null = null
+
+/**
+ * Creates the app's i18next instance with the shell's and public site's strings in both languages
+ * (small; no extra request). The planner's and wall's strings come with their own chunks: see
+ * `addModeStrings`.
+ */
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance()
+  appInstance = instance
   await instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: false,
@@ -50,4 +58,14 @@ export function storedLanguage(): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * Adds a mode's strings under `key` (e.g. `plan`, `wall`) in both languages. Called by the lazy route
+ * loader before the mode renders, so the public page never downloads the staff screens' text.
+ */
+export function addModeStrings(key: string, zh: object, en: object): void {
+  if (!appInstance) throw new Error('addModeStrings called before createI18n')
+  appInstance.addResourceBundle('zh', 'translation', { [key]: zh }, true, true)
+  appInstance.addResourceBundle('en', 'translation', { [key]: en }, true, true)
 }

@@ -21,6 +21,15 @@ export interface LayerSql {
 const plain = (...names: string[]) => Object.fromEntries(names.map((n) => [n, `t.${n}`]))
 const dates = plain('planned_start', 'planned_finish', 'actual_start', 'actual_finish', 'in_programme')
 
+/** The newest event that suspended a suspended item (null otherwise): its previous status and its day. */
+const suspension = (entity: 'road_segment' | 'facility') => {
+  const newest = (column: string) => `CASE WHEN t.status = 'suspended' THEN (SELECT ${column} FROM status_events e
+      WHERE e.entity = '${entity}' AND e.entity_id = t.id AND e.to_status = 'suspended'
+        AND e.from_status IS DISTINCT FROM 'suspended'
+      ORDER BY e.happened_on DESC, e.id DESC LIMIT 1) END`
+  return { suspended_from: newest('e.from_status'), suspended_since: newest('e.happened_on') }
+}
+
 export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
   zone_boundary: { from: 'zone_boundary t', id: 't.id', columns: plain('id', 'code', 'name_zh', 'name_en') },
   sub_districts: { from: 'sub_districts t', id: 't.code', columns: plain('code', 'name_zh', 'name_en') },
@@ -50,6 +59,7 @@ export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
       status: 't.status',
       length_m: 'round(t.length_m::numeric, 1)::float8',
       ...dates,
+      ...suspension('road_segment'),
     },
     eventEntity: 'road_segment',
   },
@@ -59,6 +69,7 @@ export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
     columns: {
       ...plain('id', 'kind', 'name_zh', 'name_en', 'capacity', 'capacity_unit', 'status', 'is_real'),
       ...dates,
+      ...suspension('facility'),
     },
     eventEntity: 'facility',
   },

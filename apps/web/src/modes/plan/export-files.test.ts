@@ -1,9 +1,14 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
-import { en } from '../../i18n/en.ts'
-import { zh } from '../../i18n/zh.ts'
+import { en as shellEn } from '../../i18n/en.ts'
+import { zh as shellZh } from '../../i18n/zh.ts'
+import { planEn } from './i18n.en.ts'
+import { planZh } from './i18n.zh.ts'
 import { type ExportFeature, exportTable, neutralise, toCsv, toGeoJson, toXlsx, UTF8_BOM } from './export-files.ts'
 
+// The workbench's strings load with its chunk (addModeStrings); the export reads both sets.
+const zh = { ...shellZh, plan: planZh }
+const en = { ...shellEn, plan: planEn }
 const i18n = i18next.createInstance()
 await i18n.init({ lng: 'zh', resources: { zh: { translation: zh }, en: { translation: en } }, interpolation: { escapeValue: false } })
 

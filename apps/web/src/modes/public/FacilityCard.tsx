@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
+import { CardLinks } from './CardLinks.tsx'
 import { FACILITY_STATUS_COLOURS, type Facility, facilityName, type StatusChange } from './facility-model.ts'
 import { PublicPhotos } from './PublicPhotos.tsx'
+import { facilityLateness, latenessWords } from './goal-model.ts'
+import { formatDay } from './Headline.tsx'
 import { SampleBadge } from './SampleBadge.tsx'
 
 interface Props {
@@ -12,14 +15,29 @@ interface Props {
   loading: boolean
   notFound: boolean
   isSample: boolean
+  /** The zone's date and the programme deadline (progress.summary), for the lateness sentence. */
+  today: string | undefined
+  deadline: string | undefined
+}
+
+const FINISHED = ['completed', 'in_service']
+
+/** Why a date is shown as "—", one line each (the card never shows a wall of 未定). */
+function unknownReasons(f: Facility): string[] {
+  const reasons: string[] = []
+  if (!f.planned_start || !f.planned_finish) reasons.push(f.in_programme ? 'card.reasonNoPlan' : 'card.reasonNotProgramme')
+  if (!f.actual_start && (f.status === 'planned' || (f.status === 'suspended' && f.suspended_from === 'planned'))) reasons.push('card.reasonNotStarted')
+  else if (!f.actual_start) reasons.push('card.reasonStartUnrecorded')
+  if (!f.actual_finish && !FINISHED.includes(f.status)) reasons.push('card.reasonNotFinished')
+  else if (!f.actual_finish) reasons.push('card.reasonFinishUnrecorded')
+  return reasons
 }
 
 /** The card of one facility; its heading takes focus when it opens so screen readers announce it. */
-export function FacilityCard({ id, facility, history, loading, notFound, isSample }: Props) {
+export function FacilityCard({ id, facility, history, loading, notFound, isSample, today, deadline }: Props) {
   const { t, i18n } = useTranslation()
+  const lang = i18n.language
   const heading = useRef<HTMLHeadingElement>(null)
-  const [copied, setCopied] = useState(false)
-  const permalink = `${location.origin}/facility/${encodeURIComponent(id)}`
 
   useEffect(() => {
     if (facility) heading.current?.focus()
@@ -27,7 +45,7 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
 
   if (notFound || (!facility && !loading)) {
     return (
-      <section className="card" aria-labelledby="card-title">
+      <section className="card sheet" aria-labelledby="card-title">
         <h2 id="card-title" ref={heading} tabIndex={-1}>
           {t('card.notFound', { id })}
         </h2>
@@ -35,42 +53,73 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
       </section>
     )
   }
-  if (!facility) return <section className="card" aria-busy="true"><p>{t('card.loading')}</p></section>
+  if (!facility) return <section className="card sheet" aria-busy="true"><p>{t('card.loading')}</p></section>
 
-  const notSet = t('card.notSet')
-  const capacity = facility.capacity && facility.capacity_unit ? t(`capacity.${facility.capacity_unit}`, { count: facility.capacity }) : notSet
-  const copy = async () => {
-    await navigator.clipboard.writeText(permalink)
-    setCopied(true)
-  }
+  const day = (d: string | null) => (d ? formatDay(d, lang, 'medium') : '—')
+  const finished = FINISHED.includes(facility.status)
+  const late = today && deadline ? latenessWords(facilityLateness(facility, today, deadline)) : null
+  const capacity = facility.capacity && facility.capacity_unit ? t(`capacity.${facility.capacity_unit}`, { count: facility.capacity }) : null
+  const name = facilityName(facility, lang)
   return (
-    <section className="card" aria-labelledby="card-title" data-testid="facility-card">
+    <section className="card sheet" aria-labelledby="card-title" data-testid="facility-card">
       <div className="card-head">
         <h2 id="card-title" ref={heading} tabIndex={-1}>
-          {facilityName(facility, i18n.language)}
+          {name}
         </h2>
         <Link href="/" className="card-close" aria-label={t('card.close')}>
           ×
         </Link>
       </div>
+      <p className="card-tags">
+        <span className={facility.in_programme ? 'badge badge-programme' : 'badge'} data-testid="programme-badge">
+          {facility.in_programme ? t('card.inProgramme') : t('card.notInProgramme')}
+        </span>
+        <span>{t(`kind.${facility.kind}`)}</span>
+        {capacity && <span>{capacity}</span>}
+      </p>
       {isSample && <SampleBadge />}
-      <dl className="card-fields">
-        <dt>{t('card.kind')}</dt>
-        <dd>{t(`kind.${facility.kind}`)}</dd>
-        <dt>{t('card.status')}</dt>
-        <dd>
-          <span className="status-dot" style={{ background: FACILITY_STATUS_COLOURS[facility.status] }} aria-hidden="true" />
-          {t(`status.${facility.status}`)}
-        </dd>
-        <dt>{t('card.plannedStart')}</dt>
-        <dd>{facility.planned_start ?? notSet}</dd>
-        <dt>{t('card.actualStart')}</dt>
-        <dd>{facility.actual_start ?? notSet}</dd>
-        <dt>{t('card.expectedCompletion')}</dt>
-        <dd>{facility.actual_finish ?? facility.planned_finish ?? notSet}</dd>
-        <dt>{t('card.capacity')}</dt>
-        <dd>{capacity}</dd>
-      </dl>
+      <p className="status-line">
+        <span className="status-dot" style={{ background: FACILITY_STATUS_COLOURS[facility.status] }} aria-hidden="true" />
+        <strong>{t(`status.${facility.status}`)}</strong>
+        {late && (
+          <span className={late.days > 0 ? 'late late-yes' : 'late'} data-testid="lateness">
+            {t(late.key, { count: late.days })}
+          </span>
+        )}
+      </p>
+      <table className="dates">
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">{t('card.baseline')}</th>
+            <th scope="col">{t('card.actual')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('card.start')}</th>
+            <td data-testid="planned-start">{day(facility.planned_start)}</td>
+            <td data-testid="actual-start">{day(facility.actual_start)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('card.finish')}</th>
+            <td data-testid="planned-finish">{day(facility.planned_finish)}</td>
+            <td data-testid="actual-finish">{day(facility.actual_finish)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {!finished && facility.planned_finish && (
+        // The current plan: today the baseline; a revised plan (调整计划) will take this line.
+        <p className="current-plan" data-testid="expected-completion">
+          {t('card.expectedCompletion')}: {day(facility.planned_finish)}
+          {today && facility.planned_finish < today && <span className="late"> {t('card.planPassed')}</span>}
+        </p>
+      )}
+      <ul className="unknown-reasons">
+        {unknownReasons(facility).map((key) => (
+          <li key={key}>— {t(key)}</li>
+        ))}
+      </ul>
       <PublicPhotos entity="facility" id={facility.id} />
       <h3>{t('card.history')}</h3>
       {history.length ? (
@@ -78,23 +127,19 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
           {history.map((h, i) => (
             <li key={`${h.happened_on}-${i}`}>
               {h.from_status
-                ? t('card.historyEntry', { date: h.happened_on, from: t(`status.${h.from_status}`), to: t(`status.${h.to_status}`) })
-                : t('card.historyFirst', { date: h.happened_on, to: t(`status.${h.to_status}`) })}
+                ? t('card.historyEntry', { date: day(h.happened_on), from: t(`status.${h.from_status}`), to: t(`status.${h.to_status}`) })
+                : t('card.historyFirst', { date: day(h.happened_on), to: t(`status.${h.to_status}`) })}
             </li>
           ))}
         </ol>
       ) : (
         <p>{t('card.noHistory')}</p>
       )}
-      <p className="permalink">
-        <span>{t('card.permalink')}: </span>
-        <a href={permalink} data-testid="permalink">
-          {permalink}
-        </a>{' '}
-        <button type="button" className="link-button" onClick={() => void copy()}>
-          {copied ? t('card.copied') : t('card.copyLink')}
-        </button>
-      </p>
+      <CardLinks
+        path={`/facility/${encodeURIComponent(facility.id)}`}
+        feedPath={`/feeds/facility/${encodeURIComponent(facility.id)}.atom`}
+        feedTitle={t('card.feedTitle', { name })}
+      />
     </section>
   )
 }

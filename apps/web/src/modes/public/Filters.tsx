@@ -1,4 +1,4 @@
-import { FACILITY_KINDS, FACILITY_STATUSES, type FacilityKind, type FacilityStatus } from '@onemap/domain/statuses'
+import { FACILITY_KINDS, FACILITY_STATUSES, type FacilityKind, type FacilityStatus } from '@onemap/domain/values'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 

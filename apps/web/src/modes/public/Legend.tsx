@@ -1,40 +1,61 @@
-import { FACILITY_STATUSES } from '@onemap/domain/statuses'
-import { useState } from 'react'
+import { FACILITY_KINDS, FACILITY_STATUSES, ROAD_SEGMENT_STATUSES } from '@onemap/domain/values'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BASEMAP_COLOURS } from '../../map/basemap-style.ts'
+import { legendIcon } from './facility-icons.ts'
 import { FACILITY_STATUS_COLOURS } from './facility-model.ts'
 import { RENEWAL_COLOUR } from './public-layers.ts'
+import { ROAD_STATUS_COLOURS } from './road-model.ts'
 
 /**
- * Map legend: facility statuses, the renewal zone, rivers and roads. A disclosure, open on wide
- * screens and closed on a phone where it would cover half of the small map.
+ * Map legend: facility status (marker colour) and kind (pictogram), road status, the renewal zone and
+ * rivers. A disclosure, open on wide screens and closed on a phone; opened on a phone it stays within
+ * a corner of the map (CSS caps its height) and scrolls.
  */
 export function Legend() {
   const { t } = useTranslation()
   const [wide] = useState(() => matchMedia('(min-width: 600px)').matches)
+  const icons = useMemo(() => Object.fromEntries(FACILITY_KINDS.map((k) => [k, legendIcon(k)])), [])
   return (
-    <details className="legend" open={wide}>
+    <details className="legend" open={wide} data-testid="legend">
       <summary>{t('map.legend')}</summary>
-      <ul>
-        {FACILITY_STATUSES.map((s) => (
-          <li key={s}>
-            <span className="swatch swatch-dot" style={{ background: FACILITY_STATUS_COLOURS[s] }} aria-hidden="true" />
-            {t(`status.${s}`)}
+      <div className="legend-body">
+        <h3>{t('legend.facilityStatus')}</h3>
+        <ul>
+          {FACILITY_STATUSES.map((s) => (
+            <li key={s}>
+              <span className="swatch swatch-dot" style={{ background: FACILITY_STATUS_COLOURS[s] }} aria-hidden="true" />
+              {t(`status.${s}`)}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('legend.facilityKind')}</h3>
+        <ul>
+          {FACILITY_KINDS.map((k) => (
+            <li key={k}>
+              <img className="swatch swatch-icon" src={icons[k]} alt="" />
+              {t(`kind.${k}`)}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('legend.roadStatus')}</h3>
+        <ul>
+          {ROAD_SEGMENT_STATUSES.map((s) => (
+            <li key={s}>
+              <span className="swatch swatch-line" style={{ background: ROAD_STATUS_COLOURS[s] }} aria-hidden="true" />
+              {t(`roadStatus.${s}`)}
+            </li>
+          ))}
+          <li>
+            <span className="swatch swatch-area" style={{ borderColor: RENEWAL_COLOUR }} aria-hidden="true" />
+            {t('map.renewalZone')}
           </li>
-        ))}
-        <li>
-          <span className="swatch swatch-area" style={{ borderColor: RENEWAL_COLOUR }} aria-hidden="true" />
-          {t('map.renewalZone')}
-        </li>
-        <li>
-          <span className="swatch swatch-line" style={{ background: BASEMAP_COLOURS.river }} aria-hidden="true" />
-          {t('map.river')}
-        </li>
-        <li>
-          <span className="swatch swatch-line" style={{ background: BASEMAP_COLOURS.road }} aria-hidden="true" />
-          {t('map.road')}
-        </li>
-      </ul>
+          <li>
+            <span className="swatch swatch-line" style={{ background: BASEMAP_COLOURS.river }} aria-hidden="true" />
+            {t('map.river')}
+          </li>
+        </ul>
+      </div>
     </details>
   )
 }

@@ -10,11 +10,11 @@ export function PublicPhotos({ entity, id }: { entity: 'facility' | 'road' | 'ro
   if (!photos.data?.length) return null
   return (
     <>
-      <h3>{t('duban.publicPhotos.title')}</h3>
+      <h3>{t('photos.title')}</h3>
       <ul className="public-photos" data-testid="public-photos">
         {photos.data.map((p) => (
           <li key={p.id}>
-            <img src={p.thumbUrl} width={p.width && p.height ? Math.min(240, p.width) : 240} alt={t('duban.publicPhotos.alt', { date: p.takenOn ?? '—' })} loading="lazy" />
+            <img src={p.thumbUrl} width={p.width && p.height ? Math.min(240, p.width) : 240} alt={t('photos.alt', { date: p.takenOn ?? '—' })} loading="lazy" />
           </li>
         ))}
       </ul>

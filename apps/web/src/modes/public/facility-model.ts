@@ -1,4 +1,4 @@
-import { FACILITY_KINDS, FACILITY_STATUSES, type FacilityKind, type FacilityStatus } from '@onemap/domain/statuses'
+import { FACILITY_KINDS, FACILITY_STATUSES, type FacilityKind, type FacilityStatus } from '@onemap/domain/values'
 
 /** A facility as the public list and card show it: public fields only, position in degrees (CGCS2000). */
 export interface Facility {
@@ -13,6 +13,11 @@ export interface Facility {
   planned_finish: string | null
   actual_start: string | null
   actual_finish: string | null
+  /** Listed in the 2020 three-year programme (列入三年计划). */
+  in_programme: boolean
+  /** Status held before the current suspension, and the day it began; null unless suspended. */
+  suspended_from: string | null
+  suspended_since: string | null
   /** [longitude, latitude] */
   position: [number, number]
 }
@@ -36,7 +41,8 @@ export const FACILITY_STATUS_COLOURS: Record<FacilityStatus, string> = {
   suspended: '#b91c1c',
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
+/** A non-empty text property, or null. */
+export const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
 /** Reads one GeoJSON point feature of the facilities layer; anything malformed is an error naming the id. */
 export function facilityFromFeature(feature: GeoJSON.Feature): Facility {
@@ -61,6 +67,9 @@ export function facilityFromFeature(feature: GeoJSON.Feature): Facility {
     planned_finish: str(p.planned_finish),
     actual_start: str(p.actual_start),
     actual_finish: str(p.actual_finish),
+    in_programme: p.in_programme === true,
+    suspended_from: str(p.suspended_from),
+    suspended_since: str(p.suspended_since),
     position: [lon, lat],
   }
 }
