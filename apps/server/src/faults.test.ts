@@ -80,16 +80,16 @@ describe(`database faults during edits (${testBackend}${SKIP_REASON})`, () => {
     const editors = SEGMENTS.map(async (id) => {
       while (!stop) {
         const note = `fault-${id}-${n++}`
-        const res = await fetch(`${main.url}/trpc/edits.updateDates`, {
+        const res = await fetch(`${main.url}/trpc/edits.revisePlan`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie },
           body: JSON.stringify({
             entity: 'road_segment',
             id,
             expectedVersion: await versionOf(id),
-            plannedStart: '2021-01-01',
-            plannedFinish: `2022-01-${String(1 + (n % 28)).padStart(2, '0')}`,
-            note,
+            revisedStart: '2021-01-01',
+            revisedFinish: `2022-01-${String(1 + (n % 28)).padStart(2, '0')}`,
+            reason: note,
           }),
         })
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
@@ -119,8 +119,8 @@ describe(`database faults during edits (${testBackend}${SKIP_REASON})`, () => {
     expect(statuses.get(503) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0)
     expect([...statuses.keys()].filter((s) => s !== 200 && s !== 503 && s !== 409)).toEqual([])
     const { rows } = await probe.query<{ entity_id: string; note: string }>(
-      // updateDates records "planned … → …; <note>".
-      "SELECT entity_id, substring(note from '; (fault-.*)$') AS note FROM status_events WHERE note LIKE '%; fault-%'",
+      // revisePlan records "revised plan … → …: <reason>".
+      "SELECT entity_id, substring(note from ': (fault-.*)$') AS note FROM status_events WHERE note LIKE '%: fault-%'",
     )
     const perNote = new Map<string, number>()
     for (const r of rows) perNote.set(r.note, (perNote.get(r.note) ?? 0) + 1)

@@ -80,7 +80,7 @@ describe('attachments: bad uploads are refused and nothing is stored', () => {
     ['HEIC the image library cannot decode', async () => [heicHeader(), 'IMG_0001.HEIC'], 'UNSUPPORTED_MEDIA_TYPE', /HEIC photos cannot be converted/],
     ['file name with a path', async () => [await jpegAt(113.55, 34.78), '../../etc/passwd.jpg'], 'BAD_REQUEST', /contains a path/],
     ['file name with a Windows path', async () => [await jpegAt(113.55, 34.78), 'C:\\photos\\a.jpg'], 'BAD_REQUEST', /contains a path/],
-    ['file name with NUL', async () => [await jpegAt(113.55, 34.78), 'a.jpg\u0000.pdf'], 'BAD_REQUEST', /control character/],
+    ['file name with NUL', async () => [await jpegAt(113.55, 34.78), 'a.jpg\u0000.pdf'], 'BAD_REQUEST', /NUL|control character/],
   ]
   it.each(cases)('%s', async (_name, make, code, message) => {
     const before = await stored()
