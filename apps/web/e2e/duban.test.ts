@@ -110,6 +110,8 @@ describe('督办 in the browser', () => {
   it('shows red and yellow cards, the league table and the brief link on the 督办 tab', async () => {
     const { page, context, problems } = await openPage(h, { width: 1280, height: 1000 })
     await signIn(page, PLANNER)
+    // The workbench table, most overdue first, marks carded rows.
+    await page.locator('[data-testid="plan-table"] tbody tr .duban-card-red').first().waitFor()
     await page.getByRole('tab', { name: '督办' }).click()
     await page.getByTestId('card-table').waitFor()
     expect(await page.locator('[data-testid="card-table"] tr[data-card="red"]').count()).toBeGreaterThan(0)

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SegmentRow, SegmentsPage, SortKey } from './plan-data.ts'
+import { RowCard } from './duban/RowCard.tsx'
 import { Pager, SortHeader } from './TableParts.tsx'
 
 /** Rows ticked for a bulk edit, by id, with the version and status they were ticked at. */
@@ -85,7 +86,9 @@ export function SegmentTable(props: {
                   <span className="plan-id">{r.id}</span>
                 </button>
               </td>
-              <td data-status={r.status}>{t(`roadStatus.${r.status}`)}</td>
+              <td data-status={r.status}>
+                {t(`roadStatus.${r.status}`)} <RowCard entity="road_segment" id={r.id} />
+              </td>
               <td className="num">{Math.round(r.lengthM)}</td>
               <td>{r.plannedStart ?? '—'}</td>
               <td className="num" data-late-days={r.lateDays ?? ''}>

@@ -47,7 +47,7 @@ export const ordersRouter = router({
       return ctx.db.transaction(async (client) => {
         for (const i of items) await requireItem(client, i.entity, i.id)
         const id = await insertOrder(client, { unitId: input.unitId, request: input.request, dueOn: input.dueOn, issuedBy: scope.user.name, items })
-        await insertDubanLog(client, { action: 'issue', orderId: id, unitId: input.unitId, entity: null, entityId: null, from: null, to: 'issued', actor: scope.user.name, note: `due ${input.dueOn}` })
+        await insertDubanLog(client, { action: 'issue', orderId: id, unitId: input.unitId, entity: null, entityId: null, from: null, to: 'issued', actor: scope.user.name, note: `→ ${input.dueOn}` })
         return { id, state: 'issued' as const, version: 1 }
       })
     }),
