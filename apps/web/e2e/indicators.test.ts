@@ -153,7 +153,7 @@ describe('workbench 指标 tab', () => {
     const panel = page.getByTestId('indicator-panel')
     await panel.getByLabel('指标', { exact: true }).selectOption('new-enterprises')
     await panel.locator('input[name="period"]').fill('2020-06')
-    await expect(panel.getByTestId('indicator-current').textContent()).resolves.toContain('示例值')
+    await panel.getByTestId('indicator-current').getByText(/示例值/).waitFor()
     await panel.locator('input[name="value"]').fill('5321')
     await panel.getByRole('button', { name: '保存' }).click()
     await panel.getByRole('status').waitFor()
