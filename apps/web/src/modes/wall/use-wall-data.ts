@@ -1,12 +1,18 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useTRPC } from '../../api/trpc.ts'
+import { useTRPC, useTRPCClient } from '../../api/trpc.ts'
 import { type LiveChange, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
 
 /** Every figure is re-read at least this often, so "数据截至" stays true while nothing changes. */
 const POLL_MS = 30_000
 const BURST_MS = 150
 const MAX_RECENT = 50
+// The API's largest page; the wall reads every page, so a zone with more features is never cut short.
+const PAGE = 5000
+// Enough late items that grouping a road's segments still fills the alarm panel's rows.
+const ALARMS = 40
+
+type LayerId = 'road_segments' | 'facilities' | 'rivers' | 'sub_districts' | 'renewal_units'
 
 export interface RecentChange {
   change: LiveChange
@@ -14,9 +20,30 @@ export interface RecentChange {
   heardAt: number
 }
 
+/** Reads every feature of a layer, page by page along `nextCursor`, into one collection. */
+function useAllFeatures(layer: LayerId, options: { refetchInterval?: number; staleTime: number }) {
+  const client = useTRPCClient()
+  return useQuery({
+    queryKey: ['wall', 'features', layer],
+    queryFn: async (): Promise<GeoJSON.FeatureCollection> => {
+      const features: GeoJSON.Feature[] = []
+      let cursor: string | undefined
+      do {
+        const page = await client.features.query.query({ layer, limit: PAGE, ...(cursor ? { cursor } : {}) })
+        features.push(...(page.features as GeoJSON.Feature[]))
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      return { type: 'FeatureCollection', features }
+    },
+    retry: 2,
+    refetchIntervalInBackground: true,
+    ...options,
+  })
+}
+
 /**
  * Everything the wall shows, kept current by the live stream (a change re-reads the figures, the
- * ticker and the map's items within a few hundred ms) and by a slow poll as the safety net.
+ * alarms, the ticker and the map's items within a few hundred ms) and by a slow poll as the safety net.
  */
 export function useWallData() {
   const trpc = useTRPC()
@@ -24,19 +51,21 @@ export function useWallData() {
   const summary = useQuery({ ...trpc.progress.summary.queryOptions(), ...poll })
   const timeline = useQuery({ ...trpc.progress.timeline.queryOptions(), ...poll })
   const ticker = useQuery({ ...trpc.wall.ticker.queryOptions({ limit: 12 }), ...poll })
-  const roads = useQuery({ ...trpc.features.query.queryOptions({ layer: 'road_segments', limit: 5000 }), ...poll })
-  const facilities = useQuery({ ...trpc.features.query.queryOptions({ layer: 'facilities', limit: 5000 }), ...poll })
-  // Geometry that live edits do not touch: read once, kept for the page's life.
-  const rivers = useQuery({ ...trpc.features.query.queryOptions({ layer: 'rivers', limit: 5000 }), staleTime: Infinity })
-  const subDistricts = useQuery({ ...trpc.features.query.queryOptions({ layer: 'sub_districts', limit: 5000 }), staleTime: Infinity })
-  const renewalUnits = useQuery({ ...trpc.features.query.queryOptions({ layer: 'renewal_units', limit: 5000 }), staleTime: Infinity })
+  const alarms = useQuery({ ...trpc.wall.alarms.queryOptions({ limit: ALARMS }), ...poll })
+  const roads = useAllFeatures('road_segments', { refetchInterval: POLL_MS, staleTime: 0 })
+  const facilities = useAllFeatures('facilities', { refetchInterval: POLL_MS, staleTime: 0 })
+  // Geometry and facts that live edits do not touch: read once, kept for the page's life.
+  const rivers = useAllFeatures('rivers', { staleTime: Infinity })
+  const subDistricts = useAllFeatures('sub_districts', { staleTime: Infinity })
+  const renewalUnits = useAllFeatures('renewal_units', { staleTime: Infinity })
+  const riverFacts = useQuery({ ...trpc.wall.rivers.queryOptions(), staleTime: Infinity, retry: 2 })
 
   const [streamDownSince, setStreamDownSince] = useState<number | null>(() => Date.now())
   const [recent, setRecent] = useState<RecentChange[]>([])
 
   // The queries a change can alter; coalesced so a burst of edits costs one re-read.
   const rereadAll = useCoalesced(() => {
-    for (const q of [summary, timeline, ticker, roads, facilities]) void q.refetch()
+    for (const q of [summary, timeline, ticker, alarms, roads, facilities]) void q.refetch()
   }, BURST_MS)
   useLiveEvents({
     onChange(change) {
@@ -56,11 +85,13 @@ export function useWallData() {
     summary: summary.data,
     timeline: timeline.data,
     ticker: ticker.data,
-    roads: roads.data as GeoJSON.FeatureCollection | undefined,
-    facilities: facilities.data as GeoJSON.FeatureCollection | undefined,
-    rivers: rivers.data as GeoJSON.FeatureCollection | undefined,
-    renewalUnits: renewalUnits.data as GeoJSON.FeatureCollection | undefined,
-    subDistricts: subDistricts.data as GeoJSON.FeatureCollection | undefined,
+    alarms: alarms.data,
+    roads: roads.data,
+    facilities: facilities.data,
+    rivers: rivers.data,
+    riverFacts: riverFacts.data,
+    renewalUnits: renewalUnits.data,
+    subDistricts: subDistricts.data,
     /** Epoch ms of the last successful read of the figures, or null before the first. */
     lastFreshAt: summary.dataUpdatedAt || null,
     streamDownSince,
