@@ -5,9 +5,9 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { query } from './api.ts'
 import { e2eEnv } from './env.ts'
-import { CHROMIUM_ARGS, type Harness, openPage, pixelsOf, RESULTS_DIR } from './harness.ts'
+import { CHROMIUM_ARGS, type Harness, pixelsOf, RESULTS_DIR } from './harness.ts'
 import { WALL_STATUS_COLOURS } from '../src/modes/wall/wall-colours.ts'
-import { countColour, heapAfterGc, mutate, plannerCookie, restartableServer, type RestartableServer, waitForSceneChanges } from './wall-support.ts'
+import { countColour, heapAfterGc, mutate, openWall as openWallPage, plannerCookie, restartableServer, type RestartableServer, waitForSceneChanges } from './wall-support.ts'
 
 let db: TestDatabase
 let server: RestartableServer
@@ -28,16 +28,7 @@ afterAll(async () => {
 
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 
-/** Opens the wall and waits for its figures and the map's first complete drawing. */
-async function openWall(search: string, viewport = { width: 1920, height: 1080 }) {
-  const watch = await openPage(h, viewport)
-  await watch.page.goto(`${h.origin}/wall${search}`)
-  // The wall never lets the map go idle (it animates), so it marks when style and tiles are in.
-  await watch.page.waitForFunction(() => performance.getEntriesByName('onemap:wall-map-ready').length > 0, undefined, { timeout: 60_000 })
-  await watch.page.locator('[data-testid="wall-stage"][data-as-of^="2"]').waitFor({ timeout: 30_000 })
-  await watch.page.getByTestId('ticker').locator('li').first().waitFor()
-  return watch
-}
+const openWall = (search: string, viewport?: { width: number; height: number }) => openWallPage(h, search, viewport)
 
 /** Everything that could overflow: the page itself and every panel of the stage. */
 async function overflows(page: Page): Promise<string[]> {

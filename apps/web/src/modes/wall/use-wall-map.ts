@@ -69,6 +69,12 @@ export function useWallMap(opts: {
       // MapLibre rebuilds its style from a snapshot; refly so the scene is framed again.
       fly(map, state.current, 0)
     }
+    // A signal for tests and screenshots: the camera has arrived (the wall never goes idle, it animates).
+    const container = map.getContainer()
+    const onMoveStart = () => (container.dataset.camera = 'moving')
+    const onMoveEnd = () => (container.dataset.camera = 'still')
+    map.on('movestart', onMoveStart)
+    map.on('moveend', onMoveEnd)
     map.on('render', onRender)
     map.on('webglcontextlost', onLost)
     map.on('webglcontextrestored', onRestored)
@@ -81,6 +87,9 @@ export function useWallMap(opts: {
     return () => {
       cancelAnimationFrame(frame)
       clearInterval(watchdog)
+      map.off('movestart', onMoveStart)
+      map.off('moveend', onMoveEnd)
+      delete container.dataset.camera
       map.off('render', onRender)
       map.off('webglcontextlost', onLost)
       map.off('webglcontextrestored', onRestored)
