@@ -35,14 +35,15 @@ describe('wall live changes', () => {
     const items = await query<Item[]>(h, 'progress.items')
     const target = items.find((i) => i.entity === 'road_segment' && i.status === 'under_construction')
     if (!target) throw new Error('the seeded database holds no programme segment under construction')
-    const kpiBefore = await page.getByTestId('kpi-roads').locator('.wall-tile-value').first().textContent()
+    const kpiBefore = await page.getByTestId('kpi-road-segments').textContent()
     const builtBefore = Number(await page.locator(legendCount('completed')).textContent())
     const cookie = await plannerCookie(db, h.origin)
     // The live stream is up before the edit (the stale banner is gone), as on a wall that has run a while.
     await page.locator('[data-testid="wall-stage"][data-stale=""]').waitFor()
     const started = Date.now()
     await mutate(h.origin, cookie, 'edits.setStatus', { entity: 'road_segment', id: target.id, expectedVersion: target.version, to: 'completed', at: today() })
-    await page.waitForFunction((old) => document.querySelector('[data-testid="kpi-roads"] .wall-tile-value')?.textContent !== old, kpiBefore, { timeout: 2000 })
+    // The built length may move by less than the 0.1 km shown; the count of built segments always moves.
+    await page.waitForFunction((old) => document.querySelector('[data-testid="kpi-road-segments"]')?.textContent !== old, kpiBefore, { timeout: 2000 })
     // The map's roads are drawn from the same read as the legend's counts.
     await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel as string)?.textContent) === n, [legendCount('completed'), builtBefore + 1] as const, { timeout: 2000 })
     await page.getByTestId('ticker').locator('li').first().filter({ hasText: target.nameZh }).filter({ hasText: '建成' }).waitFor({ timeout: 2000 })

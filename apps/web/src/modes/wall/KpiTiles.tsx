@@ -29,7 +29,7 @@ export function KpiTiles({ summary }: { summary: Summary | undefined }) {
     <div className="wall-tiles">
       <Tile id="roads" label={t('wall.kpi.roads')} big={pct(percent(roads))} value={t('wall.kpi.roadsValue', { built: km(roads.done), planned: km(roads.total) })}>
         <p className="wall-tile-value" data-testid="kpi-road-segments" data-count={segments}>
-          {t('wall.kpi.roadSegments', { count: segments })}
+          {t('wall.kpi.roadSegments', { count: segments, built: summary.roads.states.done })}
         </p>
       </Tile>
       <Tile

@@ -13,7 +13,7 @@ export const wallEn: typeof wallZh = {
   kpi: {
     roads: 'Planned roads built',
     roadsValue: '{{built}} / {{planned}} km',
-    roadSegments: '{{count}} programme segments',
+    roadSegments: '{{built}} of {{count}} programme segments built',
     facilities: 'Public facilities started',
     facilitiesValue: '{{started}} / {{planned}}',
     deadline: 'Days to the deadline',

@@ -11,7 +11,7 @@ export const wallZh = {
   kpi: {
     roads: '规划道路建成',
     roadsValue: '{{built}} / {{planned}} 公里',
-    roadSegments: '计划道路 {{count}} 段',
+    roadSegments: '计划道路 {{count}} 段，建成 {{built}} 段',
     facilities: '公共设施开工',
     facilitiesValue: '{{started}} / {{planned}} 个',
     deadline: '距目标期限',

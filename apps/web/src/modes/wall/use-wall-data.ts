@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTRPC, useTRPCClient } from '../../api/trpc.ts'
 import { type LiveChange, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
@@ -20,11 +20,25 @@ export interface RecentChange {
   heardAt: number
 }
 
+const featuresKey = (layer: LayerId) => ['wall', 'features', layer]
+
+/**
+ * Applies a change the live event carries (the item's new status) to the map's copy of the layer at
+ * once, so the map and its legend move before any re-read; the re-read that follows confirms it.
+ */
+function patchStatus(queryClient: QueryClient, change: LiveChange) {
+  const layer: LayerId = change.entity === 'facility' ? 'facilities' : 'road_segments'
+  queryClient.setQueryData<GeoJSON.FeatureCollection>(featuresKey(layer), (fc) => {
+    if (!fc?.features.some((f) => f.properties?.id === change.entityId && f.properties.status !== change.to)) return fc
+    return { ...fc, features: fc.features.map((f) => (f.properties?.id === change.entityId ? { ...f, properties: { ...f.properties, status: change.to } } : f)) }
+  })
+}
+
 /** Reads every feature of a layer, page by page along `nextCursor`, into one collection. */
 function useAllFeatures(layer: LayerId, options: { refetchInterval?: number; staleTime: number }) {
   const client = useTRPCClient()
   return useQuery({
-    queryKey: ['wall', 'features', layer],
+    queryKey: featuresKey(layer),
     queryFn: async (): Promise<GeoJSON.FeatureCollection> => {
       const features: GeoJSON.Feature[] = []
       let cursor: string | undefined
@@ -47,6 +61,7 @@ function useAllFeatures(layer: LayerId, options: { refetchInterval?: number; sta
  */
 export function useWallData() {
   const trpc = useTRPC()
+  const queryClient = useQueryClient()
   const poll = { refetchInterval: POLL_MS, refetchIntervalInBackground: true, staleTime: 0, retry: 2 } as const
   const summary = useQuery({ ...trpc.progress.summary.queryOptions(), ...poll })
   const timeline = useQuery({ ...trpc.progress.timeline.queryOptions(), ...poll })
@@ -63,13 +78,18 @@ export function useWallData() {
   const [streamDownSince, setStreamDownSince] = useState<number | null>(() => Date.now())
   const [recent, setRecent] = useState<RecentChange[]>([])
 
-  // The queries a change can alter; coalesced so a burst of edits costs one re-read.
+  // The queries a change can alter; coalesced so a burst of edits costs one re-read. The figures, alarms
+  // and ticker first (small answers), then the chart and the layers, so the heavy reads do not hold up
+  // the light ones in the same batch or on the database.
   const rereadAll = useCoalesced(() => {
-    for (const q of [summary, timeline, ticker, alarms, roads, facilities]) void q.refetch()
+    void Promise.allSettled([summary, ticker, alarms].map((q) => q.refetch())).then(() => {
+      for (const q of [timeline, roads, facilities]) void q.refetch()
+    })
   }, BURST_MS)
   useLiveEvents({
     onChange(change) {
       setRecent((list) => [{ change, heardAt: Date.now() }, ...list].slice(0, MAX_RECENT))
+      patchStatus(queryClient, change)
       rereadAll()
     },
     onUp() {
