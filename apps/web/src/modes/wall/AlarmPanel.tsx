@@ -8,7 +8,7 @@ const PULSE_MS = 5 * 60_000
 const PULSING_LEVELS = new Set(['red', 'late'])
 
 /** Rows shown: as many as fit at the wall's text size. */
-export const ALARM_ROWS = 7
+export const ALARM_ROWS = 8
 
 interface AlarmRow {
   key: string
