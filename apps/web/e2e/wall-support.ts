@@ -4,6 +4,7 @@ import { createAccount } from '@onemap/db/queries/accounts'
 import { createServer } from '@onemap/server/app'
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { e2eEnv } from './env.ts'
+import { type Harness, openPage, type PageWatch } from './harness.ts'
 
 /** A server of the wall tests that can be stopped and started again on the same port and database. */
 export interface RestartableServer {
@@ -37,10 +38,10 @@ export async function restartableServer(db: Database): Promise<RestartableServer
   }
 }
 
-/** Creates a planner account and signs in; returns the session cookie for API calls. */
-export async function plannerCookie(db: Database, origin: string): Promise<string> {
-  const name = `wall-planner-${Date.now()}`
-  await createAccount(db, { name, role: 'planner', passwordHash: await hashPassword('wall-planner-password') })
+/** Creates a planner (or admin) account and signs in; returns the session cookie for API calls. */
+export async function plannerCookie(db: Database, origin: string, role: 'planner' | 'admin' = 'planner'): Promise<string> {
+  const name = `wall-${role}-${Date.now()}`
+  await createAccount(db, { name, role, passwordHash: await hashPassword('wall-planner-password') })
   const res = await fetch(`${origin}/trpc/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -111,4 +112,18 @@ export async function countColour(
   } finally {
     await page.close()
   }
+}
+
+/** Opens the wall and (unless `ready: false`) waits for its figures, the map's first complete drawing and the ticker. */
+export async function openWall(h: Harness, search: string, viewport = { width: 1920, height: 1080 }, { ready = true } = {}): Promise<PageWatch> {
+  const watch = await openPage(h, viewport)
+  await watch.page.goto(`${h.origin}/wall${search}`)
+  if (!ready) return watch
+  // The wall never lets the map go idle (it animates), so it marks when style and tiles are in.
+  // Software WebGL on a shared machine can take a minute and more for the first frame at 4K.
+  await watch.page.waitForFunction(() => performance.getEntriesByName('onemap:wall-map-ready').length > 0, undefined, { timeout: 150_000 })
+  await watch.page.locator('[data-testid="wall-stage"][data-as-of^="2"]').waitFor({ timeout: 60_000 })
+  await watch.page.locator('[data-testid="wall-stage"][data-scene-count]:not([data-scene-count=""])').waitFor({ timeout: 60_000 })
+  await watch.page.getByTestId('ticker').locator('li').first().waitFor()
+  return watch
 }

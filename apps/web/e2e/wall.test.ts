@@ -2,12 +2,12 @@ import { join } from 'node:path'
 import { openSeededTestDatabase } from '@onemap/seeds/testing'
 import type { TestDatabase } from '@onemap/db/testing'
 import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { query } from './api.ts'
 import { e2eEnv } from './env.ts'
-import { CHROMIUM_ARGS, type Harness, openPage, pixelsOf, RESULTS_DIR } from './harness.ts'
+import { CHROMIUM_ARGS, type Harness, pixelsOf, RESULTS_DIR } from './harness.ts'
 import { WALL_STATUS_COLOURS } from '../src/modes/wall/wall-colours.ts'
-import { countColour, heapAfterGc, mutate, plannerCookie, restartableServer, type RestartableServer, waitForSceneChanges } from './wall-support.ts'
+import { countColour, heapAfterGc, mutate, openWall as openWallPage, plannerCookie, restartableServer, type RestartableServer, waitForSceneChanges } from './wall-support.ts'
 
 let db: TestDatabase
 let server: RestartableServer
@@ -28,16 +28,7 @@ afterAll(async () => {
 
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 
-/** Opens the wall and waits for its figures and the map's first complete drawing. */
-async function openWall(search: string, viewport = { width: 1920, height: 1080 }) {
-  const watch = await openPage(h, viewport)
-  await watch.page.goto(`${h.origin}/wall${search}`)
-  // The wall never lets the map go idle (it animates), so it marks when style and tiles are in.
-  await watch.page.waitForFunction(() => performance.getEntriesByName('onemap:wall-map-ready').length > 0, undefined, { timeout: 60_000 })
-  await watch.page.locator('[data-testid="wall-stage"][data-as-of^="2"]').waitFor({ timeout: 30_000 })
-  await watch.page.getByTestId('ticker').locator('li').first().waitFor()
-  return watch
-}
+const openWall = (search: string, viewport?: { width: number; height: number }) => openWallPage(h, search, viewport)
 
 /** Everything that could overflow: the page itself and every panel of the stage. */
 async function overflows(page: Page): Promise<string[]> {
@@ -61,6 +52,7 @@ describe('wall display', () => {
   ] as const) {
     it(`fills ${width}×${height} with nothing overflowing`, async () => {
       const { page, context, problems } = await openWall('?interval=30', { width, height })
+      onTestFinished(() => context.close())
       await page.waitForTimeout(1500)
       await page.screenshot({ path: shot(`wall-${width}x${height}`) })
       expect(await overflows(page)).toEqual([])
@@ -71,11 +63,12 @@ describe('wall display', () => {
       expect(problems).toEqual([])
       await context.close()
       // Software WebGL at 4K on two shared cores takes a while per frame.
-    }, 150_000)
+    }, 300_000)
   }
 
   it('shows a planner’s edit on figures, ticker and map within 2 s', async () => {
     const { page, context, problems } = await openWall('?scenes=facilities&interval=30')
+    onTestFinished(() => context.close())
     type Item = { entity: string; id: string; nameZh: string; status: string; version: number }
     const items = await query<Item[]>(h, 'progress.items')
     const target = items.find((i) => i.entity === 'facility' && i.status === 'planned')
@@ -93,10 +86,11 @@ describe('wall display', () => {
     expect(Date.now() - started).toBeLessThan(2000)
     expect(problems).toEqual([])
     await context.close()
-  })
+  }, 240_000)
 
   it('says it is stale while the server is down and recovers after a restart without reloading', async () => {
     const { page, context } = await openWall('?interval=30')
+    onTestFinished(() => context.close())
     await page.evaluate(() => ((window as unknown as { wallMarker: number }).wallMarker = 42))
     const asOfBefore = await page.getByTestId('wall-stage').getAttribute('data-as-of')
     await server.stop()
@@ -110,10 +104,11 @@ describe('wall display', () => {
     expect(await page.getByTestId('wall-stage').getAttribute('data-as-of')).not.toBe(asOfBefore)
     expect(await page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker)).toBe(42)
     await context.close()
-  })
+  }, 240_000)
 
   it('draws the map and its emphasis again after every WebGL context is lost', async () => {
     const { page, context } = await openWall('?scenes=facilities&interval=30')
+    onTestFinished(() => context.close())
     await page.waitForTimeout(2000)
     const region = await page.locator('.wall-map-window').boundingBox()
     if (!region) throw new Error('no map window')
@@ -155,10 +150,11 @@ describe('wall display', () => {
     expect(again.colours).toBeGreaterThan(drawn.colours * 0.6)
     expect(again.dots).toBeGreaterThan(drawn.dots * 0.6)
     await context.close()
-  })
+  }, 240_000)
 
   it('keeps the JS heap flat over 20 scene changes at 1 s', async () => {
     const { page, context, problems } = await openWall('?interval=1')
+    onTestFinished(() => context.close())
     const cdp = await context.newCDPSession(page)
     // Warm up: one full rotation loads every scene's layers and shaders.
     const warm = await waitForSceneChanges(page, 4, 30_000)
@@ -169,5 +165,5 @@ describe('wall display', () => {
     expect((end - start) / start).toBeLessThan(0.2)
     expect(problems).toEqual([])
     await context.close()
-  })
+  }, 240_000)
 })

@@ -3,6 +3,7 @@ export const indicatorsZh = {
   title: '城市数据一块屏',
   pageTitle: '工作报告目标指标',
   intro: '2020年8月2日高新区工作报告提出的目标，逐项对照最新数据。状态按每项指标的进度规则判断。',
+  wallTakeaway: '2020年工作报告的目标逐项对照最新数据',
   sample: '示例数据 · 非官方统计',
   sampleValue: '示例',
   asOf: '截至 {{period}}',

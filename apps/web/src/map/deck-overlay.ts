@@ -12,6 +12,9 @@ interface OverlayEntry {
   layers: Map<string, Layer[]>
 }
 
+// Drawing-buffer pixels per CSS pixel of each map's deck.gl canvas, when a mode scales the map (the wall).
+const pixelRatios = new WeakMap<MapLibreMap, number>()
+
 const overlays = new WeakMap<MapLibreMap, OverlayEntry>()
 
 function createOverlay(map: MapLibreMap): Promise<MapboxOverlay> {
@@ -19,7 +22,8 @@ function createOverlay(map: MapLibreMap): Promise<MapboxOverlay> {
     // Overlaid, not interleaved: deck 9.4's interleaved path reads `map.transform`, which MapLibre 6
     // no longer exposes (it throws on every frame). Overlaid uses only the public camera API, at the
     // price of a second WebGL canvas stacked on the map's.
-    const created = new MapboxOverlay({ interleaved: false, layers: [] })
+    const ratio = pixelRatios.get(map)
+    const created = new MapboxOverlay({ interleaved: false, layers: [], ...(ratio ? { useDevicePixels: ratio } : {}) })
     map.addControl(created)
     return created
   })
@@ -77,4 +81,15 @@ export async function setDeckLayers(map: MapLibreMap, owner: string, layers: Lay
   else entry.layers.delete(owner)
   const overlay = await entry.overlay
   overlay.setProps({ layers: [...entry.layers.values()].flat() })
+}
+
+/**
+ * Draws deck.gl at `ratio` buffer pixels per CSS pixel (null: the device's ratio). The wall lays the map
+ * out in 1080p units and scales it with a CSS transform, so at 4K it asks for twice the pixels to stay sharp.
+ */
+export async function setDeckPixelRatio(map: MapLibreMap, ratio: number | null): Promise<void> {
+  if (ratio === null) pixelRatios.delete(map)
+  else pixelRatios.set(map, ratio)
+  const entry = overlays.get(map)
+  if (entry) (await entry.overlay).setProps({ useDevicePixels: ratio ?? true })
 }

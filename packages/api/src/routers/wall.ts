@@ -1,6 +1,7 @@
-import { recentChanges } from '@onemap/db/queries/wall'
+import { recentChanges, riverFacts } from '@onemap/db/queries/wall'
 import { z } from 'zod'
 import { publicProcedure, router } from '../trpc.ts'
+import { lateAlarms } from './wall-alarms.ts'
 
 /** Read-only feeds of the big-screen wall (apps/web /wall) that the other routers do not already give. */
 export const wallRouter = router({
@@ -8,4 +9,12 @@ export const wallRouter = router({
   ticker: publicProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).optional())
     .query(({ ctx, input }) => recentChanges(ctx.db, input?.limit ?? 20)),
+
+  /** What needs action: the most late programme items (later the 督办 red and yellow cards), and late counts. */
+  alarms: publicProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(50).default(8) }).optional())
+    .query(({ ctx, input }) => lateAlarms(ctx.db, ctx.now(), input?.limit ?? 8)),
+
+  /** Each river with its chief (河长) and its length inside the zone, for the rivers scene's labels. */
+  rivers: publicProcedure.query(({ ctx }) => riverFacts(ctx.db)),
 })

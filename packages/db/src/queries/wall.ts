@@ -6,9 +6,9 @@ export interface TickerRow {
   id: number
   entity: EventEntity
   entityId: string
-  nameZh: string | null
+  nameZh: string
   nameEn: string | null
-  from: string | null
+  from: string
   to: string
   happenedOn: string
   /** ISO timestamp (UTC) the change was entered. */
@@ -16,8 +16,12 @@ export interface TickerRow {
   kind: EventKind
 }
 
-// Names come from the item's current row: a road segment is named by its road. Items deleted by an
-// import keep their events, so the joins are LEFT and a missing name is null rather than a lost row.
+// What a duty officer reads as news: a change of status between two known states of an item that still
+// has a name. Rows an import or a split writes, and the rows that record an item's first state, are
+// bookkeeping. Changes entered by people (edit, correction) come first, newest first; the sample data's
+// history (kind 'seed') only fills the rest, so a fresh install is not blank and a real edit is never
+// buried under it. Names come from the item's current row (a segment is named by its road); an item
+// deleted by an import has no name and is left out.
 const TICKER_SQL = `
 SELECT e.id::int AS id, e.entity, e.entity_id AS "entityId",
        coalesce(f.name_zh, r.name_zh) AS "nameZh", coalesce(f.name_en, r.name_en) AS "nameEn",
@@ -27,12 +31,49 @@ SELECT e.id::int AS id, e.entity, e.entity_id AS "entityId",
   LEFT JOIN facilities f ON e.entity = 'facility' AND f.id = e.entity_id
   LEFT JOIN road_segments s ON e.entity = 'road_segment' AND s.id = e.entity_id
   LEFT JOIN roads r ON r.id = s.road_id
- WHERE e.from_status IS DISTINCT FROM e.to_status
- ORDER BY e.id DESC
+ WHERE e.kind IN ('edit', 'correction', 'seed')
+   AND e.from_status IS NOT NULL AND e.from_status <> e.to_status
+   AND nullif(btrim(coalesce(f.name_zh, r.name_zh)), '') IS NOT NULL
+ ORDER BY (e.kind <> 'seed') DESC, e.recorded_at DESC, e.id DESC
  LIMIT $1`
 
-/** The newest `limit` status changes with item names and public fields only (no actor, no note). */
+/** The newest `limit` status changes worth a ticker line, with item names and public fields only (no actor, no note). */
 export async function recentChanges(db: Database, limit: number): Promise<TickerRow[]> {
   const { rows } = await db.query<TickerRow>(TICKER_SQL, [limit])
   return rows
+}
+
+/** A river of the river-chief scheme as the wall's rivers scene labels it. */
+export interface RiverFacts {
+  id: string
+  nameZh: string
+  nameEn: string
+  riverChief: string | null
+  riverChiefIsSample: boolean
+  /** Length of the river inside the zone boundary, metres on the CGCS2000 ellipsoid. */
+  lengthInZoneM: number
+}
+
+/** Every river with its chief and its length inside the zone (rivers run on beyond it). */
+export async function riverFacts(db: Database): Promise<RiverFacts[]> {
+  const { rows } = await db.query<RiverFacts>(
+    `SELECT r.id, r.name_zh AS "nameZh", r.name_en AS "nameEn", r.river_chief AS "riverChief",
+            r.river_chief_is_sample AS "riverChiefIsSample",
+            coalesce((SELECT sum(ST_Length(ST_Intersection(r.geom, z.geom)::geography)) FROM zone_boundary z
+                       WHERE ST_Intersects(r.geom, z.geom)), 0)::float8 AS "lengthInZoneM"
+       FROM rivers r
+      ORDER BY r.id`,
+  )
+  return rows
+}
+
+/** The day each suspended item's current suspension began (its newest suspending event), for the lateness measure. */
+export async function suspensionStarts(db: Database): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ key: string; since: string }>(
+    `SELECT DISTINCT ON (e.entity, e.entity_id) e.entity || ':' || e.entity_id AS key, e.happened_on::text AS since
+       FROM status_events e
+      WHERE e.to_status = 'suspended' AND e.from_status IS DISTINCT FROM 'suspended'
+      ORDER BY e.entity, e.entity_id, e.happened_on DESC, e.id DESC`,
+  )
+  return new Map(rows.map((r) => [r.key, r.since]))
 }

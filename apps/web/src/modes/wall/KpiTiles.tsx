@@ -20,12 +20,18 @@ export function KpiTiles({ summary }: { summary: Summary | undefined }) {
   const { t } = useTranslation()
   if (!summary) return <div className="wall-tiles" aria-busy="true" />
   const roads = { done: summary.roads.completedM, total: summary.roads.plannedM }
+  // Every programme segment has exactly one schedule state, so the states add up to the segments the roads scene draws.
+  const segments = Object.values(summary.roads.states).reduce((a, b) => a + b, 0)
   const facilities = { done: summary.facilities.started, total: summary.facilities.planned }
   const days = summary.programme.daysToDeadline
   const renewal = renewalShares(summary)
   return (
     <div className="wall-tiles">
-      <Tile id="roads" label={t('wall.kpi.roads')} big={pct(percent(roads))} value={t('wall.kpi.roadsValue', { built: km(roads.done), planned: km(roads.total) })} />
+      <Tile id="roads" label={t('wall.kpi.roads')} big={pct(percent(roads))} value={t('wall.kpi.roadsValue', { built: km(roads.done), planned: km(roads.total) })}>
+        <p className="wall-tile-value" data-testid="kpi-road-segments" data-count={segments}>
+          {t('wall.kpi.roadSegments', { count: segments, built: summary.roads.states.done })}
+        </p>
+      </Tile>
       <Tile
         id="facilities"
         label={t('wall.kpi.facilities')}

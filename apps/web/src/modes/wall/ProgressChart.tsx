@@ -1,35 +1,37 @@
 import { LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components'
 import { type EChartsType, init, use } from 'echarts/core'
-import { CanvasRenderer } from 'echarts/renderers'
+import { SVGRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Timeline } from './wall-figures.ts'
 
 // Only the parts the wall draws, so the chart library adds little to the wall's own chunk.
-use([LineChart, GridComponent, LegendComponent, MarkLineComponent, CanvasRenderer])
+use([LineChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer])
 
 const INK = '#d6e2ee'
 const GRID = '#22384f'
+// The wall's smallest readable size (1080p stage units): axis labels included.
+const TEXT_PX = 20
 
 /**
- * Both goals month by month with the deadline marked. The chart draws into a canvas inside the
- * scaled stage, so it renders at the stage scale times the device ratio to stay sharp on 4K.
+ * Both goals month by month with the deadline marked. Drawn as SVG inside the scaled stage, so it is
+ * as sharp as the panels at any scale and its text is real text of a checked size.
  */
-export function ProgressChart({ timeline, scale }: { timeline: Timeline | undefined; scale: number }) {
+export function ProgressChart({ timeline }: { timeline: Timeline | undefined }) {
   const { t, i18n } = useTranslation()
   const el = useRef<HTMLDivElement>(null)
   const chart = useRef<EChartsType | null>(null)
 
   useEffect(() => {
     if (!el.current) return
-    const created = init(el.current, undefined, { renderer: 'canvas', devicePixelRatio: (devicePixelRatio || 1) * scale })
+    const created = init(el.current, undefined, { renderer: 'svg' })
     chart.current = created
     return () => {
       chart.current = null
       created.dispose()
     }
-  }, [scale])
+  }, [])
 
   useEffect(() => {
     if (!chart.current || !timeline) return
@@ -48,26 +50,26 @@ export function ProgressChart({ timeline, scale }: { timeline: Timeline | undefi
     chart.current.setOption(
       {
         animation: false,
-        textStyle: { color: INK, fontSize: 14 },
-        legend: { top: 0, textStyle: { color: INK, fontSize: 14 } },
-        grid: { left: 48, right: 24, top: 36, bottom: 28 },
+        textStyle: { color: INK, fontSize: TEXT_PX },
+        legend: { top: 0, itemGap: 16, textStyle: { color: INK, fontSize: TEXT_PX } },
+        grid: { left: 64, right: 16, top: 40, bottom: 32 },
         xAxis: {
           type: 'time',
           min: timeline.windowStart,
           // The deadline stays in view after it has passed, and today's point after it.
           max: [timeline.deadline, timeline.points.at(-1)?.date ?? timeline.deadline].sort().at(-1),
-          axisLabel: { color: INK, hideOverlap: true },
+          axisLabel: { color: INK, fontSize: TEXT_PX, hideOverlap: true },
           axisLine: { lineStyle: { color: GRID } },
           splitLine: { show: false },
         },
-        yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: INK, formatter: '{value}%' }, splitLine: { lineStyle: { color: GRID } } },
+        yAxis: { type: 'value', min: 0, max: 100, interval: 50, axisLabel: { color: INK, fontSize: TEXT_PX, formatter: '{value}%' }, splitLine: { lineStyle: { color: GRID } } },
         series: [
           {
             ...roads,
             markLine: {
               symbol: 'none',
               lineStyle: { color: '#ff5d5d', type: 'dashed', width: 2 },
-              label: { color: '#ff8a8a', formatter: `${t('wall.chart.deadline')} ${timeline.deadline}`, position: 'insideEndTop' },
+              label: { color: '#ff8a8a', fontSize: TEXT_PX, formatter: t('wall.chart.deadline'), position: 'insideEndTop' },
               data: [{ xAxis: timeline.deadline }],
             },
           },
@@ -76,7 +78,7 @@ export function ProgressChart({ timeline, scale }: { timeline: Timeline | undefi
       },
       { notMerge: true },
     )
-  }, [timeline, t, i18n.language, scale])
+  }, [timeline, t, i18n.language])
 
   return (
     <section className="wall-panel wall-chart">

@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next'
 import type { Summary } from './wall-figures.ts'
 
-function Bar({ label, ratio, kind }: { label: string; ratio: number | null; kind: 'roads' | 'facilities' }) {
+function Bar({ ratio, kind }: { ratio: number | null; kind: 'roads' | 'facilities' }) {
   const p = ratio === null ? null : Math.round(ratio * 100)
   return (
-    <div className={`wall-bar wall-bar-${kind}`}>
-      <span className="wall-bar-label">{label}</span>
+    <span className={`wall-bar wall-bar-${kind}`}>
       <span className="wall-bar-track">
         <span className="wall-bar-fill" style={{ width: `${p ?? 0}%` }} />
       </span>
       <span className="wall-bar-value">{p === null ? '—' : `${p}%`}</span>
-    </div>
+    </span>
   )
 }
 
-/** Roads built and facilities started per sub-district, as paired horizontal bars. */
+/** Roads built and facilities started per sub-district: one row each, a bar per goal. */
 export function SubDistrictBars({ summary, namesEn }: { summary: Summary | undefined; namesEn: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation()
   const rows = (summary?.bySubDistrict ?? []).filter((s) => s.roads.plannedM > 0 || s.facilities.planned > 0)
@@ -22,12 +21,16 @@ export function SubDistrictBars({ summary, namesEn }: { summary: Summary | undef
   rows.sort((a, b) => (a.code === null ? 1 : b.code === null ? -1 : a.code.localeCompare(b.code)))
   return (
     <section className="wall-panel wall-bars" data-testid="sub-district-bars">
-      <h2>{t('wall.bars.title')}</h2>
+      <div className="wall-bars-head">
+        <h2>{t('wall.bars.title')}</h2>
+        <span className="wall-bars-key wall-bar-roads">{t('wall.bars.roads')}</span>
+        <span className="wall-bars-key wall-bar-facilities">{t('wall.bars.facilities')}</span>
+      </div>
       {rows.map((s) => (
-        <div className="wall-bar-group" key={s.code ?? 'none'}>
+        <div className="wall-bar-row" key={s.code ?? 'none'}>
           <h3>{s.code === null ? t('wall.bars.none') : (i18n.language === 'en' && namesEn.get(s.code)) || (s.name ?? '—')}</h3>
-          <Bar label={t('wall.bars.roads')} ratio={s.roads.ratio} kind="roads" />
-          <Bar label={t('wall.bars.facilities')} ratio={s.facilities.ratio} kind="facilities" />
+          <Bar ratio={s.roads.ratio} kind="roads" />
+          <Bar ratio={s.facilities.ratio} kind="facilities" />
         </div>
       ))}
     </section>

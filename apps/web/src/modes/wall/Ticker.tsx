@@ -5,12 +5,13 @@ import type { TickerRow } from './wall-figures.ts'
 export function Ticker({ rows }: { rows: TickerRow[] | undefined }) {
   const { t, i18n } = useTranslation()
   const en = i18n.language === 'en'
-  const status = (row: TickerRow, s: string | null) => (s === null ? '—' : row.entity === 'facility' ? t(`status.${s}`, s) : t(`roadStatus.${s}`, s))
+  const status = (row: TickerRow, s: string) => (row.entity === 'facility' ? t(`status.${s}`, s) : t(`roadStatus.${s}`, s))
   const items = (rows ?? []).map((row) => {
-    const name = (en ? row.nameEn : row.nameZh) ?? row.nameZh ?? t('wall.unnamed')
+    // The feed leaves out nameless items, so every line names what changed.
+    const name = (en && row.nameEn) || row.nameZh
     return {
       key: row.id,
-      text: `${row.happenedOn} · ${name} · ${status(row, row.from)} → ${status(row, row.to)}`,
+      text: `${row.happenedOn} · ${name} · ${status(row, row.from)} → ${status(row, row.to)}${row.kind === 'seed' ? ` (${t('wall.ticker.sample')})` : ''}`,
     }
   })
   return (

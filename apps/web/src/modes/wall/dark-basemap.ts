@@ -24,16 +24,35 @@ const DARK: [layer: string, property: PaintProperty, value: PaintValue][] = [
   ['sub-district-label', 'text-halo-color', '#07111d'],
 ]
 
-/** Paints the basemap dark and returns a function that puts every changed property back. */
+/**
+ * Map label sizes on the wall, in 1080p stage units (the map scales with the stage): read from 5 m on a
+ * 98" panel, nothing a viewer must read is under 20 px. Road names would crowd the zone-wide view at
+ * that size, so the wall leaves them out; the scenes say what the roads are.
+ */
+export const WALL_LABEL_SIZES: Record<string, number> = { 'sub-district-label': 24, 'river-label': 20 }
+const HIDDEN = ['road-label']
+type LayoutProperty = Parameters<MapLibreMap['setLayoutProperty']>[1]
+type LayoutValue = Parameters<MapLibreMap['setLayoutProperty']>[2]
+
+/** Paints the basemap dark, sizes its labels for the wall, and returns a function that puts every change back. */
 export function applyDarkBasemap(map: MapLibreMap): () => void {
-  const saved: [string, PaintProperty, PaintValue][] = []
+  const saved: (() => void)[] = []
   for (const [layer, property, value] of DARK) {
     if (!map.getLayer(layer)) continue
-    saved.push([layer, property, map.getPaintProperty(layer, property) as PaintValue])
+    const old = map.getPaintProperty(layer, property) as PaintValue
+    saved.push(() => map.getLayer(layer) && map.setPaintProperty(layer, property, old))
     map.setPaintProperty(layer, property, value)
   }
+  const layout = (layer: string, property: LayoutProperty, value: LayoutValue) => {
+    if (!map.getLayer(layer)) return
+    const old = map.getLayoutProperty(layer, property) as LayoutValue
+    saved.push(() => map.getLayer(layer) && map.setLayoutProperty(layer, property, old))
+    map.setLayoutProperty(layer, property, value)
+  }
+  for (const [layer, size] of Object.entries(WALL_LABEL_SIZES)) layout(layer, 'text-size', size)
+  for (const layer of HIDDEN) layout(layer, 'visibility', 'none')
   return () => {
     if (!map.getStyle()) return
-    for (const [layer, property, value] of saved) if (map.getLayer(layer)) map.setPaintProperty(layer, property, value)
+    for (const restore of saved.reverse()) restore()
   }
 }

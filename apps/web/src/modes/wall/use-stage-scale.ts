@@ -18,3 +18,9 @@ export function useStageScale(): number {
   }, [])
   return scale
 }
+
+/**
+ * Below two thirds of the design size (1280×720) the stage's 20 px text shrinks under 14 px and the
+ * map window under 600 px: a phone or a small window gets a pointer to the public map instead.
+ */
+export const isTooSmall = (scale: number) => scale < 2 / 3

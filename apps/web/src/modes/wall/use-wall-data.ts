@@ -1,12 +1,18 @@
-import { useQuery } from '@tanstack/react-query'
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useTRPC } from '../../api/trpc.ts'
+import { useTRPC, useTRPCClient } from '../../api/trpc.ts'
 import { type LiveChange, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
 
 /** Every figure is re-read at least this often, so "数据截至" stays true while nothing changes. */
 const POLL_MS = 30_000
 const BURST_MS = 150
 const MAX_RECENT = 50
+// The API's largest page; the wall reads every page, so a zone with more features is never cut short.
+const PAGE = 5000
+// Enough late items that grouping a road's segments still fills the alarm panel's rows.
+const ALARMS = 40
+
+type LayerId = 'road_segments' | 'facilities' | 'rivers' | 'sub_districts' | 'renewal_units'
 
 export interface RecentChange {
   change: LiveChange
@@ -14,33 +20,76 @@ export interface RecentChange {
   heardAt: number
 }
 
+const featuresKey = (layer: LayerId) => ['wall', 'features', layer]
+
+/**
+ * Applies a change the live event carries (the item's new status) to the map's copy of the layer at
+ * once, so the map and its legend move before any re-read; the re-read that follows confirms it.
+ */
+function patchStatus(queryClient: QueryClient, change: LiveChange) {
+  const layer: LayerId = change.entity === 'facility' ? 'facilities' : 'road_segments'
+  queryClient.setQueryData<GeoJSON.FeatureCollection>(featuresKey(layer), (fc) => {
+    if (!fc?.features.some((f) => f.properties?.id === change.entityId && f.properties.status !== change.to)) return fc
+    return { ...fc, features: fc.features.map((f) => (f.properties?.id === change.entityId ? { ...f, properties: { ...f.properties, status: change.to } } : f)) }
+  })
+}
+
+/** Reads every feature of a layer, page by page along `nextCursor`, into one collection. */
+function useAllFeatures(layer: LayerId, options: { refetchInterval?: number; staleTime: number }) {
+  const client = useTRPCClient()
+  return useQuery({
+    queryKey: featuresKey(layer),
+    queryFn: async (): Promise<GeoJSON.FeatureCollection> => {
+      const features: GeoJSON.Feature[] = []
+      let cursor: string | undefined
+      do {
+        const page = await client.features.query.query({ layer, limit: PAGE, ...(cursor ? { cursor } : {}) })
+        features.push(...(page.features as GeoJSON.Feature[]))
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      return { type: 'FeatureCollection', features }
+    },
+    retry: 2,
+    refetchIntervalInBackground: true,
+    ...options,
+  })
+}
+
 /**
  * Everything the wall shows, kept current by the live stream (a change re-reads the figures, the
- * ticker and the map's items within a few hundred ms) and by a slow poll as the safety net.
+ * alarms, the ticker and the map's items within a few hundred ms) and by a slow poll as the safety net.
  */
 export function useWallData() {
   const trpc = useTRPC()
+  const queryClient = useQueryClient()
   const poll = { refetchInterval: POLL_MS, refetchIntervalInBackground: true, staleTime: 0, retry: 2 } as const
   const summary = useQuery({ ...trpc.progress.summary.queryOptions(), ...poll })
   const timeline = useQuery({ ...trpc.progress.timeline.queryOptions(), ...poll })
   const ticker = useQuery({ ...trpc.wall.ticker.queryOptions({ limit: 12 }), ...poll })
-  const roads = useQuery({ ...trpc.features.query.queryOptions({ layer: 'road_segments', limit: 5000 }), ...poll })
-  const facilities = useQuery({ ...trpc.features.query.queryOptions({ layer: 'facilities', limit: 5000 }), ...poll })
-  // Geometry that live edits do not touch: read once, kept for the page's life.
-  const rivers = useQuery({ ...trpc.features.query.queryOptions({ layer: 'rivers', limit: 5000 }), staleTime: Infinity })
-  const subDistricts = useQuery({ ...trpc.features.query.queryOptions({ layer: 'sub_districts', limit: 5000 }), staleTime: Infinity })
-  const renewalUnits = useQuery({ ...trpc.features.query.queryOptions({ layer: 'renewal_units', limit: 5000 }), staleTime: Infinity })
+  const alarms = useQuery({ ...trpc.wall.alarms.queryOptions({ limit: ALARMS }), ...poll })
+  const roads = useAllFeatures('road_segments', { refetchInterval: POLL_MS, staleTime: 0 })
+  const facilities = useAllFeatures('facilities', { refetchInterval: POLL_MS, staleTime: 0 })
+  // Geometry and facts that live edits do not touch: read once, kept for the page's life.
+  const rivers = useAllFeatures('rivers', { staleTime: Infinity })
+  const subDistricts = useAllFeatures('sub_districts', { staleTime: Infinity })
+  const renewalUnits = useAllFeatures('renewal_units', { staleTime: Infinity })
+  const riverFacts = useQuery({ ...trpc.wall.rivers.queryOptions(), staleTime: Infinity, retry: 2 })
 
   const [streamDownSince, setStreamDownSince] = useState<number | null>(() => Date.now())
   const [recent, setRecent] = useState<RecentChange[]>([])
 
-  // The queries a change can alter; coalesced so a burst of edits costs one re-read.
+  // The queries a change can alter; coalesced so a burst of edits costs one re-read. The figures, alarms
+  // and ticker first (small answers), then the chart and the layers, so the heavy reads do not hold up
+  // the light ones in the same batch or on the database.
   const rereadAll = useCoalesced(() => {
-    for (const q of [summary, timeline, ticker, roads, facilities]) void q.refetch()
+    void Promise.allSettled([summary, ticker, alarms].map((q) => q.refetch())).then(() => {
+      for (const q of [timeline, roads, facilities]) void q.refetch()
+    })
   }, BURST_MS)
   useLiveEvents({
     onChange(change) {
       setRecent((list) => [{ change, heardAt: Date.now() }, ...list].slice(0, MAX_RECENT))
+      patchStatus(queryClient, change)
       rereadAll()
     },
     onUp() {
@@ -56,11 +105,13 @@ export function useWallData() {
     summary: summary.data,
     timeline: timeline.data,
     ticker: ticker.data,
-    roads: roads.data as GeoJSON.FeatureCollection | undefined,
-    facilities: facilities.data as GeoJSON.FeatureCollection | undefined,
-    rivers: rivers.data as GeoJSON.FeatureCollection | undefined,
-    renewalUnits: renewalUnits.data as GeoJSON.FeatureCollection | undefined,
-    subDistricts: subDistricts.data as GeoJSON.FeatureCollection | undefined,
+    alarms: alarms.data,
+    roads: roads.data,
+    facilities: facilities.data,
+    rivers: rivers.data,
+    riverFacts: riverFacts.data,
+    renewalUnits: renewalUnits.data,
+    subDistricts: subDistricts.data,
     /** Epoch ms of the last successful read of the figures, or null before the first. */
     lastFreshAt: summary.dataUpdatedAt || null,
     streamDownSince,

@@ -1,13 +1,12 @@
-import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl'
-import { type RefObject, useEffect, useRef } from 'react'
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import { useEffect, useRef } from 'react'
 import { setDeckLayers } from '../../map/deck-overlay.ts'
 import { useMap } from '../../map/map-context.ts'
 import { ZONE_BOUNDS } from '../../map/basemap-style.ts'
 import { applyDarkBasemap } from './dark-basemap.ts'
-import { type Bounds, intersect } from './scene-geometry.ts'
-import { type PreparedScenes, sceneLayers } from './scene-layers.ts'
+import { intersect } from './scene-geometry.ts'
+import type { SceneView, WallSceneDefinition } from './scenes/scene-types.ts'
 import { StallDetector } from './watchdog.ts'
-import type { WallScene } from './wall-params.ts'
 
 const DECK_OWNER = 'wall'
 /**
@@ -19,27 +18,8 @@ export const WALL_MAP_READY_MARK = 'onemap:wall-map-ready'
 const FRAME_MS = 40
 const WATCHDOG_CHECK_MS = 5_000
 
-/** Each scene's camera: a tilt and turn that suit its subject. */
-const CAMERA: Record<WallScene, { pitch: number; bearing: number }> = {
-  roads: { pitch: 45, bearing: -12 },
-  facilities: { pitch: 30, bearing: 8 },
-  renewal: { pitch: 50, bearing: 20 },
-  rivers: { pitch: 35, bearing: -25 },
-  indicators: { pitch: 0, bearing: 0 },
-}
-
-/** Screen padding that keeps the camera's subject inside the stage's map window. */
-function windowPadding(map: MapLibreMap, windowEl: HTMLElement | null): PaddingOptions {
-  const outer = map.getContainer().getBoundingClientRect()
-  const inner = windowEl?.getBoundingClientRect()
-  if (!inner || inner.width < 10 || inner.height < 10) return { top: 40, bottom: 40, left: 40, right: 40 }
-  return {
-    top: Math.max(0, inner.top - outer.top),
-    left: Math.max(0, inner.left - outer.left),
-    right: Math.max(0, outer.right - inner.right),
-    bottom: Math.max(0, outer.bottom - inner.bottom),
-  }
-}
+// Room around a scene's subject inside the map window, in 1080p stage units.
+const FRAME_PADDING = 48
 
 /**
  * Drives the shared map for the wall: a dark basemap, a camera flight to each scene, the scene's
@@ -47,12 +27,10 @@ function windowPadding(map: MapLibreMap, windowEl: HTMLElement | null): PaddingO
  * that reloads the page when drawing stops. Everything is undone when the wall unmounts.
  */
 export function useWallMap(opts: {
-  scene: WallScene
-  sceneBounds: Record<WallScene, Bounds | null>
-  prepared: PreparedScenes
+  scene: WallSceneDefinition<never>
+  view: SceneView | undefined
   flightMs: number
   stallReloadMs: number
-  windowRef: RefObject<HTMLElement | null>
 }) {
   const map = useMap()
   const state = useRef(opts)
@@ -76,8 +54,8 @@ export function useWallMap(opts: {
         ready = true
         performance.mark(WALL_MAP_READY_MARK)
       }
-      const { scene, prepared } = state.current
-      void setDeckLayers(map, DECK_OWNER, sceneLayers(scene, prepared, now))
+      const { scene, view } = state.current
+      void setDeckLayers(map, DECK_OWNER, view ? scene.layers(view.prepared as never, now) : [])
       // Draw even when the scene has nothing to animate, so the render heartbeat means "can draw".
       map.triggerRepaint()
     }
@@ -91,6 +69,12 @@ export function useWallMap(opts: {
       // MapLibre rebuilds its style from a snapshot; refly so the scene is framed again.
       fly(map, state.current, 0)
     }
+    // A signal for tests and screenshots: the camera has arrived (the wall never goes idle, it animates).
+    const container = map.getContainer()
+    const onMoveStart = () => (container.dataset.camera = 'moving')
+    const onMoveEnd = () => (container.dataset.camera = 'still')
+    map.on('movestart', onMoveStart)
+    map.on('moveend', onMoveEnd)
     map.on('render', onRender)
     map.on('webglcontextlost', onLost)
     map.on('webglcontextrestored', onRestored)
@@ -103,6 +87,9 @@ export function useWallMap(opts: {
     return () => {
       cancelAnimationFrame(frame)
       clearInterval(watchdog)
+      map.off('movestart', onMoveStart)
+      map.off('moveend', onMoveEnd)
+      delete container.dataset.camera
       map.off('render', onRender)
       map.off('webglcontextlost', onLost)
       map.off('webglcontextrestored', onRestored)
@@ -113,16 +100,25 @@ export function useWallMap(opts: {
   }, [map])
 
   // A new scene (or its first data) flies the camera there.
-  const bounds = opts.sceneBounds[opts.scene]
+  const bounds = opts.view?.bounds
   useEffect(() => {
     if (map) fly(map, state.current, state.current.flightMs)
   }, [map, opts.scene, bounds?.join(',')])
+
+  // The scene's own labels replace some basemap labels (the rivers scene names rivers with their chiefs).
+  useEffect(() => {
+    const hidden = (opts.scene.hideBasemapLayers ?? []).filter((id) => map?.getLayer(id))
+    for (const id of hidden) map?.setLayoutProperty(id, 'visibility', 'none')
+    return () => {
+      if (map?.getStyle()) for (const id of hidden) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible')
+    }
+  }, [map, opts.scene])
 }
 
-function fly(map: MapLibreMap, opts: { scene: WallScene; sceneBounds: Record<WallScene, Bounds | null>; windowRef: RefObject<HTMLElement | null> }, duration: number) {
-  const bounds = intersect(opts.sceneBounds[opts.scene] ?? ZONE_BOUNDS, ZONE_BOUNDS)
-  const { pitch, bearing } = CAMERA[opts.scene]
-  const camera = map.cameraForBounds(bounds, { padding: windowPadding(map, opts.windowRef.current), bearing })
+function fly(map: MapLibreMap, opts: { scene: WallSceneDefinition<never>; view: SceneView | undefined }, duration: number) {
+  const bounds = intersect(opts.view?.bounds ?? ZONE_BOUNDS, ZONE_BOUNDS)
+  const { pitch, bearing } = opts.scene.camera
+  const camera = map.cameraForBounds(bounds, { padding: FRAME_PADDING, bearing })
   if (!camera) return
   // Tilting shows more ground towards the horizon, so the flat fit is eased out a little.
   const zoom = (camera.zoom ?? map.getZoom()) - 0.15

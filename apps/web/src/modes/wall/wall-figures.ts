@@ -5,6 +5,9 @@ type Outputs = inferRouterOutputs<AppRouter>
 export type Summary = Outputs['progress']['summary']
 export type Timeline = Outputs['progress']['timeline']
 export type TickerRow = Outputs['wall']['ticker'][number]
+export type Alarms = Outputs['wall']['alarms']
+export type AlarmItem = Alarms['items'][number]
+export type RiverFacts = Outputs['wall']['rivers'][number]
 
 interface Share {
   done: number

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_STALE_AFTER_MS, parseWallParams, WALL_SCENES } from './wall-params.ts'
+import { DEFAULT_STALE_AFTER_MS, parseWallParams as parse } from './wall-params.ts'
+
+const WALL_SCENES = ['roads', 'facilities', 'renewal', 'rivers']
+const parseWallParams = (search: string) => parse(search, WALL_SCENES)
 
 describe('parseWallParams', () => {
   it('defaults to every scene, 30 s, and the two-minute stale threshold', () => {

@@ -1,13 +1,8 @@
 import { z } from 'zod'
 
-/** The wall's map scenes, in their default order. */
-export const WALL_SCENES = ['roads', 'facilities', 'renewal', 'rivers'] as const
-/** Scenes shown only when asked for: `indicators` (城市数据一块屏, issue 18). */
-const EXTRA_SCENES = ['indicators'] as const
-export type WallScene = (typeof WALL_SCENES)[number] | (typeof EXTRA_SCENES)[number]
-
 export interface WallParams {
-  scenes: WallScene[]
+  /** Ids of the scenes to rotate through, in order. */
+  scenes: string[]
   /** Seconds each scene stays on screen. */
   intervalS: number
   /** Data older than this, or a stream down this long, shows the stale banner (ms). */
@@ -20,29 +15,29 @@ export interface WallParams {
 export const DEFAULT_STALE_AFTER_MS = 120_000
 const DEFAULT_STALL_RELOAD_MS = 60_000
 
-const sceneList = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.enum([...WALL_SCENES, ...EXTRA_SCENES])).min(1))
-
-const Params = z.object({
-  scenes: sceneList.catch([...WALL_SCENES]),
-  // 1 s is the soak test's pace; an hour is the longest sensible dwell.
-  interval: z.coerce.number().min(1).max(3600).catch(30),
-  stale: z.coerce.number().min(1).max(86_400).optional().catch(undefined),
-  watchdog: z.coerce.number().min(10).max(86_400).optional().catch(undefined),
-})
+const paramsFor = (sceneIds: readonly string[], defaults: readonly string[]) =>
+  z.object({
+    scenes: z
+      .string()
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine((id) => sceneIds.includes(id))).min(1))
+      .catch([...defaults]),
+    // 1 s is the soak test's pace; an hour is the longest sensible dwell.
+    interval: z.coerce.number().min(1).max(3600).catch(30),
+    stale: z.coerce.number().min(1).max(86_400).optional().catch(undefined),
+    watchdog: z.coerce.number().min(10).max(86_400).optional().catch(undefined),
+  })
 
 /**
- * Reads `?scenes=roads,facilities&interval=30` (and, for tests and tuning, `stale=` and `watchdog=`
+ * Reads `?scenes=roads,facilities&interval=30` (scene ids from `sceneIds`; without it, `defaults`) (and, for tests and tuning, `stale=` and `watchdog=`
  * in seconds). The wall has no one to read an error, so a bad value falls back to its default and is
  * reported on the console instead of blanking the screen. `lang=` is read by the shell's i18n setup.
  */
-export function parseWallParams(search: string): WallParams {
+export function parseWallParams(search: string, sceneIds: readonly string[], defaults: readonly string[] = sceneIds): WallParams {
   const raw = Object.fromEntries(new URLSearchParams(search))
-  const parsed = Params.parse(raw)
+  const parsed = paramsFor(sceneIds, defaults).parse(raw)
   if (raw.scenes !== undefined && parsed.scenes.join(',') !== raw.scenes.replace(/\s/g, '')) {
-    console.warn(`[wall] scenes=${raw.scenes} is not a list of ${WALL_SCENES.join(', ')}; showing all scenes`)
+    console.warn(`[wall] scenes=${raw.scenes} is not a list of ${sceneIds.join(', ')}; showing all scenes`)
   }
   return {
     scenes: [...new Set(parsed.scenes)],
