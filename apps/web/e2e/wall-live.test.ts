@@ -64,7 +64,7 @@ describe('wall live changes', () => {
     await page.locator('[data-testid="wall-stage"][data-stale=""]').waitFor()
     const started = Date.now()
     // The plan moved years into the past: later than every item on the list.
-    await mutate(h.origin, cookie, 'edits.updateDates', { entity: 'facility', id: target.id, expectedVersion: target.version, plannedStart: '2016-03-01', plannedFinish: '2017-03-01' })
+    await mutate(h.origin, cookie, 'edits.revisePlan', { entity: 'facility', id: target.id, expectedVersion: target.version, revisedStart: '2016-03-01', revisedFinish: '2017-03-01', reason: 'wall test: re-planned into the past' })
     const row = page.locator(`[data-testid="alarm-panel"] li[data-alarm~="${target.id}"]`)
     await row.waitFor({ timeout: 2000 })
     expect(Date.now() - started).toBeLessThan(2000)

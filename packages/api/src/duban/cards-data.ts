@@ -5,7 +5,7 @@ import { readThresholds } from '@onemap/db/queries/duban/thresholds'
 import { type Card, type CardOrder, cardFor, compareCards, type LeagueRow, leagueTable } from '@onemap/domain/cards'
 import { daysBetween } from '@onemap/domain/dates'
 import { isOrderOverdue } from '@onemap/domain/duban'
-import { planLateness, type LatenessItem } from '@onemap/domain/lateness'
+import { planLateness, type LatenessItem, type RevisedPlan } from '@onemap/domain/lateness'
 import { facilitySchedule, loadProgress, roadSchedule } from '../progress-data.ts'
 
 /** One programme item with its card (null: none), lead unit and open orders. */
@@ -37,13 +37,14 @@ export async function computeCards(db: Database, now: Date) {
     readThresholds(db),
   ])
   const items: CardedItem[] = []
-  const judge = (key: string, base: Omit<LatenessItem, 'suspendedSince'>, plannedOrders: CardOrder[]) =>
-    cardFor(planLateness({ ...base, suspendedSince: suspensions.get(key) ?? null }, null, today, programme.deadline), plannedOrders, thresholds, today)
+  // Lateness against the revised plan when one is recorded (the plan the unit now answers to), else the baseline.
+  const judge = (key: string, base: Omit<LatenessItem, 'suspendedSince'>, plannedOrders: CardOrder[], revised: RevisedPlan) =>
+    cardFor(planLateness({ ...base, suspendedSince: suspensions.get(key) ?? null }, revised, today, programme.deadline), plannedOrders, thresholds, today)
   for (const r of roads) {
     if (!r.inProgramme) continue
     const key = `road_segment:${r.id}`
     const own = [...(orders.get(key) ?? []), ...(orders.get(`road:${r.roadId}`) ?? [])]
-    const card = judge(key, { ...roadSchedule(r), plannedFinish: r.plannedFinish }, own)
+    const card = judge(key, { ...roadSchedule(r), plannedFinish: r.plannedFinish }, own, r)
     items.push({
       entity: 'road_segment',
       id: r.id,
@@ -71,7 +72,7 @@ export async function computeCards(db: Database, now: Date) {
       status: f.status,
       subDistrictCode: f.subDistrictCode,
       leadUnit: leads.get(key) ?? null,
-      card: judge(key, { ...facilitySchedule(f), plannedFinish: f.plannedFinish }, own),
+      card: judge(key, { ...facilitySchedule(f), plannedFinish: f.plannedFinish }, own, f),
       openOrders: own.length,
       overdueOrders: own.filter((o) => isOrderOverdue(o, today)).length,
     })

@@ -1,9 +1,13 @@
 import type { Database } from '@onemap/db/database'
+import { listOrders } from '@onemap/db/queries/duban/orders'
+import { listUnits } from '@onemap/db/queries/duban/units'
 import { suspensionStarts } from '@onemap/db/queries/wall'
 import { addDays } from '@onemap/domain/dates'
 import { compareLateness, type Lateness, lateness, type LatenessBasis } from '@onemap/domain/lateness'
 import { itemKey } from '@onemap/domain/progress'
+import { isOrderOverdue, OPEN_ORDER_STATES } from '@onemap/domain/duban'
 import type { EventEntity } from '@onemap/domain/statuses'
+import { computeCards } from '../duban/cards-data.ts'
 import { facilitySchedule, loadProgress, roadSchedule } from '../progress-data.ts'
 
 /**
@@ -48,9 +52,9 @@ export interface WallAlarms {
 }
 
 /**
- * The wall's alarm list: unfinished programme items by the shared lateness measure, most late first
- * (ties by id, so the list is stable). The 督办 cards replace `level` and the order (reds, then
- * yellows, newest escalation first) without changing this shape.
+ * The wall's alarm list: the programme items holding a red or yellow 督办 card (red first, then the
+ * most late by the shared lateness measure), open and overdue orders per responsible unit, and the
+ * late counts behind the scenes' takeaways.
  */
 export async function lateAlarms(db: Database, now: Date, limit: number): Promise<WallAlarms> {
   const [{ programme, roads, facilities, today }, suspended] = await Promise.all([loadProgress(db, now), suspensionStarts(db)])
@@ -69,11 +73,42 @@ export async function lateAlarms(db: Database, now: Date, limit: number): Promis
     bucket.count += 1
     bucket.maxDays = Math.max(bucket.maxDays, m.late.days)
   }
+  // The 督办 cards (docs/cards.md) decide what is an alarm: red before yellow, then the most late first.
+  // Lateness stays the measure of days and basis, so the wall and the workbench agree.
+  const [cards, units, open] = await Promise.all([computeCards(db, now), listUnits(db), listOrders(db, { states: OPEN_ORDER_STATES })])
+  const measuredBy = new Map(measured.map((m) => [itemKey(m.item.entity, m.item.id), m]))
+  const rows = { road_segment: new Map(roads.map((r) => [r.id, r])), facility: new Map(facilities.map((f) => [f.id, f])) }
+  const items: AlarmItem[] = []
+  for (const c of cards.items) {
+    if (c.card === null) continue
+    const m = measuredBy.get(itemKey(c.entity, c.id))
+    const days = m?.late.days ?? c.card.lateDays
+    items.push({
+      entity: c.entity,
+      id: c.id,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
+      level: c.card.colour,
+      days,
+      basis: m?.late.basis ?? 'unfinished',
+      since: addDays(today, -days),
+      subDistrictName: rows[c.entity].get(c.id)?.subDistrictName ?? null,
+    })
+  }
+  const unitName = new Map(units.map((u) => [u.id, u]))
+  const perUnit = new Map<string, UnitOrders>()
+  for (const o of open) {
+    const u = unitName.get(o.unitId)
+    const row = perUnit.get(o.unitId) ?? { unitId: o.unitId, unitNameZh: u?.nameZh ?? o.unitId, unitNameEn: u?.nameEn ?? o.unitId, open: 0, overdue: 0 }
+    row.open += 1
+    if (isOrderOverdue(o, today)) row.overdue += 1
+    perUnit.set(o.unitId, row)
+  }
   return {
-    source: 'lateness',
-    total: measured.length,
-    items: measured.slice(0, limit).map(({ item, late }) => ({ ...item, level: 'late', days: late.days, basis: late.basis, since: addDays(today, -late.days) })),
+    source: 'cards',
+    total: items.length,
+    items: items.slice(0, limit),
     late,
-    orders: null,
+    orders: perUnit.size > 0 ? [...perUnit.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open) : null,
   }
 }

@@ -62,13 +62,13 @@ describe('wall.ticker', () => {
 })
 
 describe('wall.alarms', () => {
-  it('lists late programme items by the shared lateness measure, most late first', async () => {
+  it('lists programme items holding a 督办 card, red first and then by the shared lateness measure', async () => {
     const alarms = await callerAs(db, null, ON).wall.alarms()
     // s1 was planned to start 2021-01-01 and has not; s2 is under way and its finish is ahead; s3, s4
     // start in 2022; the schools have no planned start and their latest start is the 2023 deadline.
-    expect(alarms).toMatchObject({ source: 'lateness', total: 1, orders: null })
+    expect(alarms).toMatchObject({ source: 'cards', total: 1, orders: null })
     expect(alarms.items).toEqual([
-      { entity: 'road_segment', id: 's1', nameZh: '测试路', nameEn: 'Test Road', level: 'late', days: 243, basis: 'not_started', since: '2021-01-01', subDistrictName: null },
+      { entity: 'road_segment', id: 's1', nameZh: '测试路', nameEn: 'Test Road', level: 'red', days: 243, basis: 'not_started', since: '2021-01-01', subDistrictName: null },
     ])
     expect(alarms.late).toEqual({ road_segment: { count: 1, maxDays: 243 }, facility: { count: 0, maxDays: 0 } })
   })

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EditPanel } from './EditForms.tsx'
+import { ItemDubanPanel } from './duban/ItemDubanPanel.tsx'
 import { ItemHistory, LatenessText, PlanDates } from './ItemFacts.tsx'
 import { type EditableItem, type FacilityDetail, messageOf, useFacility, useHistory, usePlaceName } from './plan-data.ts'
 import { useEditSession } from './use-edit-session.ts'
@@ -58,6 +59,7 @@ export function FacilityDrawer(props: { id: string; canEdit: boolean; isAdmin: b
       </dl>
       <ItemHistory entity="facility" id={f.id} />
       <EditPanel item={item} session={session} canEdit={props.canEdit} isAdmin={props.isAdmin} />
+      <ItemDubanPanel entity="facility" id={f.id} canEdit={props.canEdit} />
     </section>
   )
 }
