@@ -1,3 +1,4 @@
+import './zod-without-eval.ts'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './shell/app.css'
 import { QueryClientProvider } from '@tanstack/react-query'
