@@ -1,4 +1,3 @@
-import './zod-without-eval.ts'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './shell/app.css'
 import { QueryClientProvider } from '@tanstack/react-query'

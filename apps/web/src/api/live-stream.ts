@@ -1,3 +1,4 @@
+import '../zod-without-eval.ts'
 import { EventEntity } from '@onemap/domain/statuses'
 import { z } from 'zod'
 

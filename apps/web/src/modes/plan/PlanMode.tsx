@@ -1,4 +1,5 @@
 import './plan.css'
+import '../../zod-without-eval.ts'
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BulkEdit } from './BulkEdit.tsx'
