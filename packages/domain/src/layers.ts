@@ -94,6 +94,9 @@ const planned = [
   f('actual_start', 'date', '实际开工', 'Actual start'),
   f('actual_finish', 'date', '实际完成', 'Actual finish'),
   f('in_programme', 'boolean', '纳入三年计划', 'In the programme'),
+  // The revised plan (调整计划) recorded beside the immutable 2020 baseline; null until one is recorded.
+  f('revised_start', 'date', '调整计划开工', 'Revised planned start'),
+  f('revised_finish', 'date', '调整计划完成', 'Revised planned finish'),
 ]
 // Read from the event log: what a suspended item was doing and since when (the public card says
 // "暂停 N 天" and whether a suspended facility had started). Null unless the item is suspended.

@@ -81,6 +81,7 @@ export const en: Messages = {
     plannedStart: 'Planned start',
     actualStart: 'Actual start',
     expectedCompletion: 'Expected completion (current plan)',
+    revisedPlan: 'Revised plan: start {{start}}, finish {{finish}} (the 2020 baseline is in the table above)',
     planPassed: 'This date has passed and no new plan has been published',
     inProgramme: 'In the three-year programme',
     notInProgramme: 'Outside the programme',

@@ -81,6 +81,7 @@ export const zh = {
     plannedStart: '计划开工',
     actualStart: '实际开工',
     expectedCompletion: '预计竣工（按当前计划）',
+    revisedPlan: '调整计划：{{start}} 开工，{{finish}} 完成（2020年基线见上表）',
     planPassed: '这个日期已过，尚未公布新的计划',
     inProgramme: '列入三年计划',
     notInProgramme: '三年计划外',

@@ -19,7 +19,7 @@ export interface LayerSql {
 }
 
 const plain = (...names: string[]) => Object.fromEntries(names.map((n) => [n, `t.${n}`]))
-const dates = plain('planned_start', 'planned_finish', 'actual_start', 'actual_finish', 'in_programme')
+const dates = plain('planned_start', 'planned_finish', 'actual_start', 'actual_finish', 'in_programme', 'revised_start', 'revised_finish')
 
 /** The newest event that suspended a suspended item (null otherwise): its previous status and its day. */
 const suspension = (entity: 'road_segment' | 'facility') => {

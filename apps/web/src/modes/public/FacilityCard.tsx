@@ -57,6 +57,7 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
 
   const day = (d: string | null) => (d ? formatDay(d, lang, 'medium') : '—')
   const finished = FINISHED.includes(facility.status)
+  const currentFinish = facility.revised_finish ?? facility.planned_finish
   const late = today && deadline ? latenessWords(facilityLateness(facility, today, deadline)) : null
   const capacity = facility.capacity && facility.capacity_unit ? t(`capacity.${facility.capacity_unit}`, { count: facility.capacity }) : null
   const name = facilityName(facility, lang)
@@ -108,11 +109,17 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
           </tr>
         </tbody>
       </table>
-      {!finished && facility.planned_finish && (
-        // The current plan: today the baseline; a revised plan (调整计划) will take this line.
+      {(facility.revised_start || facility.revised_finish) && (
+        // A revised plan (调整计划) is shown beside the 2020 baseline, never in its place.
+        <p className="current-plan" data-testid="revised-plan">
+          {t('card.revisedPlan', { start: day(facility.revised_start ?? null), finish: day(facility.revised_finish ?? null) })}
+        </p>
+      )}
+      {!finished && currentFinish && (
+        // The current plan: the revised finish when one is recorded, else the baseline.
         <p className="current-plan" data-testid="expected-completion">
-          {t('card.expectedCompletion')}: {day(facility.planned_finish)}
-          {today && facility.planned_finish < today && <span className="late"> {t('card.planPassed')}</span>}
+          {t('card.expectedCompletion')}: {day(currentFinish)}
+          {today && currentFinish < today && <span className="late"> {t('card.planPassed')}</span>}
         </p>
       )}
       <ul className="unknown-reasons">

@@ -15,6 +15,12 @@ describe('facilityFromFeature', () => {
     expect(f).toMatchObject({ id: 'f-1', kind: 'school', status: 'started', capacity: 2400, capacity_unit: 'seats', planned_start: '2021-03-01', actual_start: null, position: [113.53, 34.81] })
   })
 
+  it('reads a revised plan beside the baseline, and none when none is recorded', () => {
+    const revised = facilityFromFeature(feature({ id: 'f-3', kind: 'school', status: 'planned', planned_finish: '2022-08-31', revised_start: '2026-03-01', revised_finish: '2027-08-31' }))
+    expect(revised).toMatchObject({ planned_finish: '2022-08-31', revised_start: '2026-03-01', revised_finish: '2027-08-31' })
+    expect(facilityFromFeature(feature({ id: 'f-4', kind: 'school', status: 'planned' }))).toMatchObject({ revised_start: null, revised_finish: null })
+  })
+
   it('refuses an unknown status, naming the facility', () => {
     expect(() => facilityFromFeature(feature({ id: 'f-2', kind: 'school', status: 'demolished' }))).toThrow(/f-2.*demolished/)
   })

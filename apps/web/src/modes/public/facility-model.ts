@@ -18,6 +18,9 @@ export interface Facility {
   /** Status held before the current suspension, and the day it began; null unless suspended. */
   suspended_from: string | null
   suspended_since: string | null
+  /** The revised plan (调整计划) beside the 2020 baseline; absent or null until one is recorded. */
+  revised_start?: string | null
+  revised_finish?: string | null
   /** [longitude, latitude] */
   position: [number, number]
 }
@@ -70,6 +73,8 @@ export function facilityFromFeature(feature: GeoJSON.Feature): Facility {
     in_programme: p.in_programme === true,
     suspended_from: str(p.suspended_from),
     suspended_since: str(p.suspended_since),
+    revised_start: str(p.revised_start),
+    revised_finish: str(p.revised_finish),
     position: [lon, lat],
   }
 }
