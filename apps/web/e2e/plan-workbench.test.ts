@@ -277,7 +277,7 @@ describe('languages', () => {
     await row.locator('button').click()
     const drawer = page.getByTestId('facility-drawer')
     await drawer.getByTestId('drawer-history').waitFor()
-    const fields = await drawer.locator('.plan-fields').textContent()
+    const fields = await drawer.locator('.plan-fields').first().textContent() // the facility's own fields; the 督办 panel below has its own list
     expect(subDistricts.some((s) => fields?.includes(s.properties.name_en))).toBe(true)
     expect(subDistricts.some((s) => fields?.includes(s.properties.name_zh))).toBe(false)
     const history = (await drawer.getByTestId('drawer-history').textContent()) ?? ''
