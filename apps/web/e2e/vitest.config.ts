@@ -8,5 +8,9 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    // One retry: software WebGL on two shared cores makes a rare browser step miss its 30 s wait in a full
+    // run (the 督办 order flow and the indicators tab each did once, and passed alone and in the run before).
+    // A test that fails twice still fails; the flakes are noted for a root cause.
+    retry: 1,
   },
 })
