@@ -1,5 +1,5 @@
 import type { Database } from '@onemap/db/database'
-import { loadLeadUnits, loadSuspensionStarts } from '@onemap/db/queries/duban/responsibility'
+import { loadLeadUnits } from '@onemap/db/queries/duban/responsibility'
 import { openOrdersByItem } from '@onemap/db/queries/duban/orders'
 import { readThresholds } from '@onemap/db/queries/duban/thresholds'
 import { type Card, type CardOrder, cardFor, compareCards, type LeagueRow, leagueTable } from '@onemap/domain/cards'
@@ -29,22 +29,18 @@ export interface CardedItem {
  * or else its road's, and an order on its road counts as an order on it.
  */
 export async function computeCards(db: Database, now: Date) {
-  const [{ programme, roads, facilities, today }, leads, orders, suspensions, thresholds] = await Promise.all([
-    loadProgress(db, now),
-    loadLeadUnits(db),
-    openOrdersByItem(db),
-    loadSuspensionStarts(db),
-    readThresholds(db),
-  ])
+  const [progress, leads, orders, thresholds] = await Promise.all([loadProgress(db, now), loadLeadUnits(db), openOrdersByItem(db), readThresholds(db)])
+  const { programme, roads, facilities, today } = progress
   const items: CardedItem[] = []
   // Lateness against the revised plan when one is recorded (the plan the unit now answers to), else the baseline.
-  const judge = (key: string, base: Omit<LatenessItem, 'suspendedSince'>, plannedOrders: CardOrder[], revised: RevisedPlan) =>
-    cardFor(planLateness({ ...base, suspendedSince: suspensions.get(key) ?? null }, revised, today, programme.deadline), plannedOrders, thresholds, today)
+  // The progress rows carry the day each current suspension began (suspendedSince).
+  const judge = (base: LatenessItem, plannedOrders: CardOrder[], revised: RevisedPlan) =>
+    cardFor(planLateness(base, revised, today, programme.deadline), plannedOrders, thresholds, today)
   for (const r of roads) {
     if (!r.inProgramme) continue
     const key = `road_segment:${r.id}`
     const own = [...(orders.get(key) ?? []), ...(orders.get(`road:${r.roadId}`) ?? [])]
-    const card = judge(key, { ...roadSchedule(r), plannedFinish: r.plannedFinish }, own, r)
+    const card = judge({ ...roadSchedule(r), plannedFinish: r.plannedFinish, suspendedSince: r.suspendedSince }, own, r)
     items.push({
       entity: 'road_segment',
       id: r.id,
@@ -72,7 +68,7 @@ export async function computeCards(db: Database, now: Date) {
       status: f.status,
       subDistrictCode: f.subDistrictCode,
       leadUnit: leads.get(key) ?? null,
-      card: judge(key, { ...facilitySchedule(f), plannedFinish: f.plannedFinish }, own, f),
+      card: judge({ ...facilitySchedule(f), plannedFinish: f.plannedFinish, suspendedSince: f.suspendedSince }, own, f),
       openOrders: own.length,
       overdueOrders: own.filter((o) => isOrderOverdue(o, today)).length,
     })
@@ -89,5 +85,6 @@ export async function computeCards(db: Database, now: Date) {
   }
   items.sort((a, b) => compareCards(a.card, b.card) || a.id.localeCompare(b.id))
   const league: LeagueRow[] = leagueTable(items, overdueDays)
-  return { today, thresholds, items, league }
+  // The loaded progress goes back too, so a caller that also needs it (the wall's alarms) reads it once.
+  return { today, thresholds, items, league, progress }
 }

@@ -1,14 +1,13 @@
 import type { Database } from '@onemap/db/database'
 import { listOrders } from '@onemap/db/queries/duban/orders'
 import { listUnits } from '@onemap/db/queries/duban/units'
-import { suspensionStarts } from '@onemap/db/queries/wall'
 import { addDays } from '@onemap/domain/dates'
 import { compareLateness, type Lateness, lateness, type LatenessBasis } from '@onemap/domain/lateness'
 import { itemKey } from '@onemap/domain/progress'
 import { isOrderOverdue, OPEN_ORDER_STATES } from '@onemap/domain/duban'
 import type { EventEntity } from '@onemap/domain/statuses'
 import { computeCards } from '../duban/cards-data.ts'
-import { facilitySchedule, loadProgress, roadSchedule } from '../progress-data.ts'
+import { facilitySchedule, roadSchedule } from '../progress-data.ts'
 
 /**
  * How urgent an alarm is. 'red' and 'yellow' are the 督办 cards (issue 14) once they exist; until then
@@ -57,11 +56,13 @@ export interface WallAlarms {
  * late counts behind the scenes' takeaways.
  */
 export async function lateAlarms(db: Database, now: Date, limit: number): Promise<WallAlarms> {
-  const [{ programme, roads, facilities, today }, suspended] = await Promise.all([loadProgress(db, now), suspensionStarts(db)])
+  // One read of the programme's items: the cards load it, the lateness figures reuse it.
+  const [cards, units, open] = await Promise.all([computeCards(db, now), listUnits(db), listOrders(db, { states: OPEN_ORDER_STATES })])
+  const { programme, roads, facilities, today } = cards.progress
   const measured: { item: Omit<AlarmItem, 'days' | 'basis' | 'since' | 'level'>; late: Lateness }[] = []
-  const measure = (entity: EventEntity, row: { id: string; nameZh: string; nameEn: string; plannedFinish: string | null; subDistrictName: string | null; inProgramme: boolean }, schedule: ReturnType<typeof roadSchedule>) => {
+  const measure = (entity: EventEntity, row: { id: string; nameZh: string; nameEn: string; plannedFinish: string | null; suspendedSince: string | null; subDistrictName: string | null; inProgramme: boolean }, schedule: ReturnType<typeof roadSchedule>) => {
     if (!row.inProgramme) return
-    const late = lateness({ ...schedule, plannedFinish: row.plannedFinish, suspendedSince: suspended.get(itemKey(entity, row.id)) ?? null }, today, programme.deadline)
+    const late = lateness({ ...schedule, plannedFinish: row.plannedFinish, suspendedSince: row.suspendedSince }, today, programme.deadline)
     if (late && late.days > 0) measured.push({ item: { entity, id: row.id, nameZh: row.nameZh, nameEn: row.nameEn, subDistrictName: row.subDistrictName }, late })
   }
   for (const r of roads) measure('road_segment', r, roadSchedule(r))
@@ -75,7 +76,6 @@ export async function lateAlarms(db: Database, now: Date, limit: number): Promis
   }
   // The 督办 cards (docs/cards.md) decide what is an alarm: red before yellow, then the most late first.
   // Lateness stays the measure of days and basis, so the wall and the workbench agree.
-  const [cards, units, open] = await Promise.all([computeCards(db, now), listUnits(db), listOrders(db, { states: OPEN_ORDER_STATES })])
   const measuredBy = new Map(measured.map((m) => [itemKey(m.item.entity, m.item.id), m]))
   const rows = { road_segment: new Map(roads.map((r) => [r.id, r])), facility: new Map(facilities.map((f) => [f.id, f])) }
   const items: AlarmItem[] = []

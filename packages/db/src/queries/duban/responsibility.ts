@@ -116,14 +116,3 @@ export async function loadLeadUnits(db: Database): Promise<Map<string, string>> 
   )
   return new Map(rows.map((r) => [r.key, r.leadUnit]))
 }
-
-/** The day each suspended item's current suspension began, keyed `entity:id` (for the lateness measure). */
-export async function loadSuspensionStarts(db: Database): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ key: string; since: string }>(
-    `SELECT DISTINCT ON (e.entity, e.entity_id) e.entity || ':' || e.entity_id AS key, e.happened_on::text AS since
-       FROM status_events e
-      WHERE e.to_status = 'suspended' AND e.from_status IS DISTINCT FROM 'suspended'
-      ORDER BY e.entity, e.entity_id, e.happened_on DESC, e.id DESC`,
-  )
-  return new Map(rows.map((r) => [r.key, r.since]))
-}
