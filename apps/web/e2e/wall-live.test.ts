@@ -1,11 +1,9 @@
-import { openSeededTestDatabase } from '@onemap/seeds/testing'
 import type { TestDatabase } from '@onemap/db/testing'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { query } from './api.ts'
-import { e2eEnv } from './env.ts'
-import { CHROMIUM_ARGS, type Harness } from './harness.ts'
-import { mutate, openWall, plannerCookie, restartableServer, type RestartableServer } from './wall-support.ts'
+import { type Harness } from './harness.ts'
+import { mutate, openWall, plannerCookie, closeWallHarness, type RestartableServer, startWallHarness } from './wall-support.ts'
 
 let db: TestDatabase
 let server: RestartableServer
@@ -13,16 +11,9 @@ let browser: Browser
 let h: Harness
 
 beforeAll(async () => {
-  db = await openSeededTestDatabase()
-  server = await restartableServer(db)
-  browser = await chromium.launch({ executablePath: e2eEnv.CHROMIUM_PATH, args: CHROMIUM_ARGS })
-  h = { origin: server.origin, db, browser, close: async () => {} }
+  ;({ db, server, browser, h } = await startWallHarness())
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await db?.close()
-})
+afterAll(() => closeWallHarness({ db, server, browser }))
 
 type Item = { entity: 'road_segment' | 'facility'; id: string; nameZh: string; status: string; version: number; overdueDays: number }
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())

@@ -2,9 +2,11 @@ import { hashPassword } from '@onemap/api/passwords'
 import type { Database } from '@onemap/db/database'
 import { createAccount } from '@onemap/db/queries/accounts'
 import { createServer } from '@onemap/server/app'
-import type { BrowserContext, CDPSession, Page } from 'playwright-core'
+import type { TestDatabase } from '@onemap/db/testing'
+import { openSeededTestDatabase } from '@onemap/seeds/testing'
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core'
 import { e2eEnv } from './env.ts'
-import { type Harness, openPage, type PageWatch } from './harness.ts'
+import { CHROMIUM_ARGS, type Harness, openPage, type PageWatch } from './harness.ts'
 
 /** A server of the wall tests that can be stopped and started again on the same port and database. */
 export interface RestartableServer {
@@ -126,4 +128,27 @@ export async function openWall(h: Harness, search: string, viewport = { width: 1
   await watch.page.locator('[data-testid="wall-stage"][data-scene-count]:not([data-scene-count=""])').waitFor({ timeout: 60_000 })
   await watch.page.getByTestId('ticker').locator('li').first().waitFor()
   return watch
+}
+
+/** What a wall test file runs on: a seeded database, a server it can stop and restart, one browser. */
+export interface WallHarness {
+  db: TestDatabase
+  server: RestartableServer
+  browser: Browser
+  h: Harness
+}
+
+/** Starts the wall tests' harness (one per file, in beforeAll). */
+export async function startWallHarness(): Promise<WallHarness> {
+  const db = await openSeededTestDatabase()
+  const server = await restartableServer(db)
+  const browser = await chromium.launch({ executablePath: e2eEnv.CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  return { db, server, browser, h: { origin: server.origin, db, browser, close: async () => {} } }
+}
+
+/** Closes what startWallHarness opened, whatever part of it started. */
+export async function closeWallHarness(w: Partial<WallHarness>): Promise<void> {
+  await w.browser?.close()
+  await w.server?.stop()
+  await w.db?.close()
 }

@@ -1,13 +1,11 @@
 import { join } from 'node:path'
-import { openSeededTestDatabase } from '@onemap/seeds/testing'
 import type { TestDatabase } from '@onemap/db/testing'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { query } from './api.ts'
-import { e2eEnv } from './env.ts'
-import { CHROMIUM_ARGS, type Harness, pixelsOf, RESULTS_DIR } from './harness.ts'
+import { type Harness, pixelsOf, RESULTS_DIR } from './harness.ts'
 import { WALL_STATUS_COLOURS } from '../src/modes/wall/wall-colours.ts'
-import { countColour, heapAfterGc, mutate, openWall as openWallPage, plannerCookie, restartableServer, type RestartableServer, waitForSceneChanges } from './wall-support.ts'
+import { countColour, heapAfterGc, mutate, openWall as openWallPage, plannerCookie, closeWallHarness, type RestartableServer, startWallHarness, waitForSceneChanges } from './wall-support.ts'
 
 let db: TestDatabase
 let server: RestartableServer
@@ -15,16 +13,9 @@ let browser: Browser
 let h: Harness
 
 beforeAll(async () => {
-  db = await openSeededTestDatabase()
-  server = await restartableServer(db)
-  browser = await chromium.launch({ executablePath: e2eEnv.CHROMIUM_PATH, args: CHROMIUM_ARGS })
-  h = { origin: server.origin, db, browser, close: async () => {} }
+  ;({ db, server, browser, h } = await startWallHarness())
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await db?.close()
-})
+afterAll(() => closeWallHarness({ db, server, browser }))
 
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 
