@@ -109,8 +109,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     })
   })
 
-  await app.register(tileRoutes, { db })
-  // OGC items are public reads: the replica when there is one (db.reads falls back to the primary).
+  // Tiles and OGC items are public reads: the replica when there is one (db.reads falls back to the
+  // primary when it is down; the tile route also when it lags behind the version asked for).
+  await app.register(tileRoutes, { db, reads: db.reads })
   await app.register(ogcRoutes, { db: db.reads ?? db })
   await app.register(attachmentRoutes, { db })
   await app.register(briefRoutes, { db })

@@ -21,7 +21,8 @@ export interface Database {
   /** Where the database is, safe to print: a folder or a URL with its password redacted. */
   readonly location: string
   readonly pool: pg.Pool
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>
+  /** One statement; a QueryConfig with a `name` runs as a prepared statement of that name. */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string | pg.QueryConfig, params?: unknown[]): Promise<pg.QueryResult<R>>
   /** Runs fn inside BEGIN … COMMIT on one client; any throw rolls everything back. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>
   /** PostGIS version string, e.g. "3.6.2". */
@@ -34,8 +35,9 @@ export interface Database {
   listen(channel: string, handler: NotificationHandler, options?: ListenOptions): Promise<() => Promise<void>>
   close(): Promise<void>
   /**
-   * Where public reads (OGC items, …) may go: the read replica of ONEMAP_READ_DATABASE_URL, falling
-   * back to the primary while it is unreachable. Absent: read from this database.
+   * Where public reads (tiles, OGC items) may go: the read replica of ONEMAP_READ_DATABASE_URL, falling
+   * back to the primary while it is unreachable. Absent: read from this database. Only its `query`
+   * reaches the replica; its `pool` and `transaction` are the primary's.
    */
   readonly reads?: Database
   /** The replica as /healthz reports it; absent without a replica. */
@@ -131,7 +133,7 @@ function wrap(
     kind,
     location,
     pool,
-    query: (text, params) => pool.query(text, params as unknown[]),
+    query: (text, params) => pool.query(text as string, params as unknown[]),
     async transaction(fn) {
       const client = await pool.connect()
       // Set when the connection is unusable: release(err) then destroys the client instead of pooling it.

@@ -23,7 +23,8 @@ const RETRY_AFTER_MS = 5_000
 export function withReadReplica(primary: Database, readUrl: string, options: OpenOptions): Database {
   const pool = new pg.Pool({
     connectionString: readUrl,
-    options: `-c search_path=${SEARCH_PATH.replace(' ', '')}`,
+    // jit off as on the primary (database.ts): tile and bbox statements are too short to gain from it.
+    options: `-c search_path=${SEARCH_PATH.replace(' ', '')} -c jit=off`,
     max: options.poolSize ?? 10,
     // Short: a read waiting on an unreachable replica would rather go to the primary at once.
     connectionTimeoutMillis: 2_000,
@@ -39,10 +40,12 @@ export function withReadReplica(primary: Database, readUrl: string, options: Ope
     async query(text, params) {
       if (downSince === undefined || Date.now() - downSince > RETRY_AFTER_MS) {
         try {
-          const result = await pool.query(text, params as unknown[])
+          const result = await pool.query(text as string, params as unknown[])
           downSince = undefined
           return result as never
         } catch (err) {
+          // A statement the replica cancelled to replay WAL (recovery conflict): the primary answers it.
+          if (isRecoveryConflict(err)) return primary.query(text, params)
           if (!isConnectionError(err)) throw err
           downSince = Date.now()
         }
@@ -59,4 +62,9 @@ export function withReadReplica(primary: Database, readUrl: string, options: Ope
       await primary.close()
     },
   }
+}
+
+/** SQLSTATE 40001 on a standby, which runs no serializable transactions, means a recovery conflict. */
+function isRecoveryConflict(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '40001'
 }

@@ -24,6 +24,11 @@ import { encode, negotiateCoding } from './tile-encoding.ts'
 
 export interface TileRouteOptions {
   db: Database
+  /**
+   * Where tiles are rendered: the read replica (db.reads), falling back to `db` when the replica has
+   * not yet replayed the version asked for. Absent: `db`.
+   */
+  reads?: Database | undefined
   /** Bytes of tiles kept in memory (raw and compressed); 0 disables the cache (benchmarks of the cold path). */
   cacheBytes?: number
   /** Override the encoder (tests compare both on the server backend). */
@@ -48,6 +53,7 @@ interface CachedTile {
 /** GET /tiles/{layer}/{z}/{x}/{y}.mvt and GET /tiles/{layer}.json (TileJSON 3.0.0). */
 export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions): Promise<void> {
   const { db } = options
+  const reads = options.reads ?? db
   const cacheBytes = options.cacheBytes ?? 64 * 1024 * 1024
   app.setErrorHandler(answerError)
   // Keyed by layer, version, filter and tile: a key's content never changes, only its LRU place.
@@ -91,8 +97,16 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
           tile = cache.get(key(current))
         }
         if (!tile) {
-          await refuseMissingAreas(db, filter)
-          const rendered = await renderVersionedTile(db, layer, { z, x, y }, filter, options.encoder ? { encoder: options.encoder } : {})
+          await refuseMissingAreas(reads, filter)
+          const address = { z, x, y }
+          const render = (from: Database) => renderVersionedTile(from, layer, address, filter, options.encoder ? { encoder: options.encoder } : {})
+          let rendered = await render(reads)
+          // The version comes from the tile's own snapshot. A replica behind the version asked for (or,
+          // unversioned, behind what this process knows is committed) would label older data with a
+          // newer version: the primary renders it instead. A version beyond the primary's counts as the
+          // primary's, so a made-up ?v= cannot steer reads away from the replica.
+          const floor = requested === undefined ? versions?.current(layer) : Math.min(requested, versions?.current(layer) ?? requested)
+          if (reads !== db && floor !== undefined && rendered.version < floor) rendered = await render(db)
           current = rendered.version
           tile = { raw: rendered.mvt, etag: etagOf(rendered.mvt), truncated: rendered.truncated, coded: {} }
           cache?.set(key(current), tile)

@@ -16,7 +16,8 @@ export function preparedQuery<R extends Record<string, unknown>>(
   values: unknown[],
   plan: 'once' | 'each' = 'once',
 ) {
-  if (plan === 'each') return db.pool.query<R>(text, values)
+  // Through db.query, not db.pool: on a read replica's Database only `query` is routed to the replica.
+  if (plan === 'each') return db.query<R>(text, values)
   const name = `onemap_${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
-  return db.pool.query<R>({ name, text, values })
+  return db.query<R>({ name, text, values })
 }
