@@ -178,8 +178,7 @@ function wrap(
  * a trusted-extension setup); otherwise we stop with the install hint rather than fail later.
  */
 async function ensurePostgis(db: Database): Promise<void> {
-  const installed = await db.query<{ v: string }>("SELECT extversion AS v FROM pg_extension WHERE extname = 'postgis'")
-  if (installed.rows.length === 0) {
+  if (!(await postgisInstalled(db))) {
     const available = await db.query("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'")
     if (available.rows.length === 0) {
       throw new DatabaseOpenError(
@@ -191,12 +190,23 @@ async function ensurePostgis(db: Database): Promise<void> {
     try {
       await db.query('CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public')
     } catch (err) {
+      // Two servers starting together on an empty database: IF NOT EXISTS does not stop the second
+      // from failing on a unique index while the first commits. Its extension is as good as ours.
+      if ((err as { code?: string }).code === '23505' && (await postgisInstalled(db))) return checkPostgisVersion(db)
       throw new DatabaseOpenError(
         `PostGIS is available but not enabled in the database at ${db.location}, and OneMap could not enable it ` +
           `(${err instanceof Error ? err.message : String(err)}). Ask a superuser to run CREATE EXTENSION postgis; in it.`,
       )
     }
   }
+  await checkPostgisVersion(db)
+}
+
+async function postgisInstalled(db: Database): Promise<boolean> {
+  return (await db.query("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")).rows.length > 0
+}
+
+async function checkPostgisVersion(db: Database): Promise<void> {
   const version = await db.postgisVersion()
   const [major = 0, minor = 0] = version.split('.').map(Number)
   if (major < MIN_POSTGIS[0] || (major === MIN_POSTGIS[0] && minor < MIN_POSTGIS[1])) {

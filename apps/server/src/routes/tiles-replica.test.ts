@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from '../app.ts'
+import { tilePath } from '../testing/cluster.ts'
 import { caughtUp, createPrimary, createReplica, freePort, pauseReplay, postgresBinaries, resumeReplay, type PgCluster } from '../testing/pg-cluster.ts'
 
 // A real streaming replica (pg_basebackup -R of a private primary). Run in the server-backend pass only:
@@ -18,11 +19,7 @@ if (skip) console.warn(`[tiles-replica.test] skipped: ${skip}`)
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** The z-tile holding segment s1 of the fixture (along 113.55 E from 34.78 to 34.79 N). */
-function s1Tile(z: number) {
-  const r = (34.785 * Math.PI) / 180
-  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z)
-  return `/tiles/road_segments/${z}/${Math.floor(((113.55 + 180) / 360) * 2 ** z)}/${y}.mvt`
-}
+const s1Tile = (z: number) => tilePath('road_segments', 113.55, 34.785, z)
 
 const clusters: PgCluster[] = []
 let primary: PgCluster
