@@ -27,8 +27,8 @@ export interface NginxOptions {
 export interface Nginx {
   readonly url: string
   readonly dir: string
-  /** Writes the configuration for these upstreams and starts nginx again (a restart, not a reload). */
-  restart(upstreams?: number[]): Promise<void>
+  /** Writes the configuration (these upstreams, cache on or off) and starts nginx again (a restart, not a reload). */
+  restart(upstreams?: number[], settings?: { cache?: boolean }): Promise<void>
   stop(): Promise<void>
   /** Stops nginx and deletes its folder (cache included). */
   remove(): Promise<void>
@@ -76,11 +76,12 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
   const dir = mkdtempSync(options.prefix)
   mkdirSync(`${dir}/cache`)
   let upstreams = options.upstreams
+  let cache = options.cache
   let child: ChildProcess | undefined
   let exited: Promise<void> = Promise.resolve()
 
   async function start() {
-    writeFileSync(`${dir}/nginx.conf`, nginxConfig(dir, { ...options, upstreams }))
+    writeFileSync(`${dir}/nginx.conf`, nginxConfig(dir, { ...options, upstreams, cache }))
     const proc = spawn(bin as string, ['-p', dir, '-e', `${dir}/error.log`, '-c', `${dir}/nginx.conf`], { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     proc.stderr?.on('data', (d) => (stderr += d))
@@ -104,8 +105,9 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
   return {
     url: `http://127.0.0.1:${options.port}`,
     dir,
-    async restart(next) {
+    async restart(next, settings) {
       if (next) upstreams = next
+      if (settings?.cache !== undefined) cache = settings.cache
       await stop()
       await start()
     },
