@@ -6,6 +6,7 @@
 // Ports 5600–5699 (BENCH_SCALE_PORTS=from-to to change), folders /tmp/onemap-scale-*.
 import { cpus, freemem, loadavg, totalmem } from 'node:os'
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { LiveSubscriber } from '@onemap/server/testing/live-subscriber'
 import {
   editSegment,
@@ -34,6 +35,12 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
 const say = (line: string) => console.log(line)
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, errors ${r.errors}`
 
+/** Resident memory of a process in MiB. */
+function residentMiB(pid: number | undefined): number {
+  const kb = pid === undefined ? undefined : /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+  return Math.round(Number(kb) / 1024)
+}
+
 /** Every tile of `z` over the zone. */
 function zoneTiles(layer: string, z: number, version: number): string[] {
   const first = tilePath(layer, ZONE[0], ZONE[3], z).split('/')
@@ -60,14 +67,24 @@ async function layerVersion(base: string, layer: string): Promise<number> {
 
 const GZIP = { 'accept-encoding': 'gzip' }
 
-/** Requests every URL once over `connections` connections (fills the caches before a measured run). */
-async function requestEach(urls: string[], connections: number): Promise<void> {
+/** Requests every URL once over `connections` connections; the timings of a fixed amount of work. */
+async function requestEach(urls: string[], connections: number): Promise<LoadResult> {
   let next = 0
+  let errors = 0
+  const latencies: number[] = []
+  const started = performance.now()
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      while (next < urls.length) await (await fetch(urls[next++] as string, { headers: GZIP })).arrayBuffer()
+      while (next < urls.length) {
+        const t = performance.now()
+        const res = await fetch(urls[next++] as string, { headers: GZIP }).catch(() => undefined)
+        await res?.arrayBuffer()
+        if (res && (res.status === 200 || res.status === 204)) latencies.push(performance.now() - t)
+        else errors++
+      }
     }),
   )
+  return summarise(latencies, errors, (performance.now() - started) / 1000)
 }
 
 say(`# bench:scale — ${new Date().toISOString()}`)
@@ -90,37 +107,50 @@ try {
   const base = c.nginx.url
   say(`cluster up in ${((Date.now() - t0) / 1000).toFixed(1)} s (primary :${c.primary.port}, replica :${c.replica.port}, nginx :${new URL(base).port})`)
   const cookie = await signIn(base, 'admin', PASSWORD)
-  const segments = await plannedSegments(c.primary, 1000)
-  const takeSegment = () => {
-    const s = segments.shift()
-    if (!s) throw new Error('out of planned segments to edit')
-    return s
+  // Edits cycle planned segments through planned → suspended → planned (legal both ways, one event
+  // each), so the run never runs out of segments. A failed edit may still have committed: that
+  // segment's version is unknown from then on and it leaves the rotation.
+  const segments = (await plannedSegments(c.primary, 1000)).map((s) => ({ ...s, status: 'planned' }))
+  const today = new Date().toISOString().slice(0, 10)
+  let turn = 0
+  const edit = async (pick?: SegmentAt & { status: string }) => {
+    const s = pick ?? segments[turn++ % segments.length]
+    if (!s) throw new Error('no planned segment left to edit')
+    const to = s.status === 'planned' ? 'suspended' : 'planned'
+    const outcome = await editSegment(base, cookie, { id: s.id, expectedVersion: s.version, to, at: today })
+    if (outcome.status === 200) Object.assign(s, { version: s.version + 1, status: to })
+    else segments.splice(segments.indexOf(s), 1)
+    return outcome
   }
-  const edit = (s: SegmentAt) => editSegment(base, cookie, { id: s.id, expectedVersion: s.version, to: 'under_construction', at: '2021-05-01' })
   const upstreams = () => c.processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null).map(portOf)
 
   // ---- 1. tile throughput, 1 → 2 → 3 processes, with and without nginx's cache
   say('\n## Tiles through nginx (road_segments z14–z16, versioned URLs, every tile requested once before the run)')
   const version = await layerVersion(base, 'road_segments')
   const warm = shuffled([14, 15, 16].flatMap((z) => zoneTiles('road_segments', z, version)))
-  // Distinct z18 tiles for the render runs: each run takes its own slice, so (until a run outpaces its
-  // slice) each tile is drawn from the database. Many are empty (204), as a zone's z18 tiles are.
-  const render = shuffled(zoneTiles('road_segments', 18, version))
-  say(`${warm.length} warm tiles, ${render.length} z18 tiles for render runs`)
+  // Render runs: distinct z17–z19 tiles holding a segment, each requested once (a fixed amount of
+  // work), so every one is drawn by PostGIS; each run takes its own slice.
+  const vertices = await c.primary.sql<{ lon: number; lat: number }>(
+    // A point every 20 m along every segment.
+    'SELECT ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat FROM onemap.road_segments t, ST_DumpPoints(ST_Segmentize(t.geom::geography, 20)::geometry) p',
+  )
+  const render = shuffled([...new Set(vertices.flatMap((p) => [17, 18, 19].map((z) => `${tilePath('road_segments', p.lon, p.lat, z)}?v=${version}`)))])
+  const slice = Math.floor(render.length / 8)
+  say(`${warm.length} warm tiles; ${render.length} distinct z17–z19 tiles holding a segment, ${slice} per render run`)
   const perProcess: Record<number, Record<string, LoadResult>> = {}
   for (const n of [1, 2, 3]) {
     while (upstreams().length < n) await c.startProcess()
     const results: Record<string, LoadResult> = {}
     await c.nginx.restart(upstreams(), { cache: false })
     await requestEach(warm.map((u) => base + u), CONNECTIONS) // fills the processes' tile LRU
-    results.renderNoCache = await runLoad(render.splice(0, 2000).map((u) => base + u), CONNECTIONS, SECONDS, GZIP)
+    results.renderNoCache = await requestEach(render.splice(0, slice).map((u) => base + u), CONNECTIONS)
     results.lruNoCache = await runLoad(warm.map((u) => base + u), CONNECTIONS, SECONDS, GZIP)
     await c.nginx.restart(upstreams(), { cache: true })
     await requestEach(warm.map((u) => base + u), CONNECTIONS) // fills nginx's cache
     results.nginxCache = await runLoad(warm.map((u) => base + u), CONNECTIONS, SECONDS, GZIP)
     perProcess[n] = results
     say(`${n} process(es), load ${load()}:`)
-    say(`  distinct z18 tiles, drawn by PostGIS on the replica (no nginx cache): ${fmt(results.renderNoCache)}`)
+    say(`  distinct tiles, each drawn once by PostGIS on the replica (no cache): ${fmt(results.renderNoCache)}`)
     say(`  warm tiles from the processes' memory (no nginx cache):              ${fmt(results.lruNoCache)}`)
     say(`  warm tiles from nginx proxy_cache:                                   ${fmt(results.nginxCache)}`)
   }
@@ -128,15 +158,17 @@ try {
 
   // ---- 2. edit → SSE with 200 subscribers over 3 processes
   say(`\n## Edit → SSE, ${SUBSCRIBERS} subscribers through nginx over ${upstreams().length} processes`)
+  const rssBefore = c.processes.map((p) => residentMiB(p.child.pid))
   const subscribers = Array.from({ length: SUBSCRIBERS }, () => new LiveSubscriber(base))
   await Promise.all(subscribers.map((s) => s.ready()))
+  say(`process memory (RSS, MiB) before → with the subscribers: ${c.processes.map((p, i) => `${rssBefore[i]} → ${residentMiB(p.child.pid)}`).join(', ')}`)
   const spread = new Map<string, number>()
   for (const s of subscribers) spread.set(s.upstream ?? '?', (spread.get(s.upstream ?? '?') ?? 0) + 1)
   say(`subscribers per process: ${[...spread].map(([u, k]) => `${u.split(':').pop()}: ${k}`).join(', ')}`)
   const delays: number[] = []
   for (let i = 0; i < SSE_EDITS; i++) {
     const sent = Date.now()
-    const e = await edit(takeSegment())
+    const e = await edit()
     if (e.status !== 200) throw new Error(`edit answered ${e.status}`)
     await Promise.all(subscribers.map((s) => s.waitFor((m) => m.some((x) => x.id === e.eventId), 10_000)))
     for (const s of subscribers) delays.push((s.messages.find((x) => x.id === e.eventId)?.at as number) - sent)
@@ -145,7 +177,7 @@ try {
   say(`${SSE_EDITS} edits × ${SUBSCRIBERS} subscribers: edit sent → event received p50 ${sse.p50} ms, p95 ${sse.p95} ms, max ${Math.max(...delays)} ms (load ${load()})`)
 
   // ---- faults: each during tile load (render + warm mix, no nginx cache) with edits every 100 ms
-  const faultUrls = () => [...render.splice(0, 500), ...warm.slice(0, 400)].map((u) => base + u)
+  const faultUrls = () => [...render.splice(0, Math.floor(slice / 2)), ...warm.slice(0, 400)].map((u) => base + u)
   /** Tile load + an edit loop around `fault`; reports failed requests, lost edits and missed events. */
   async function duringLoad(name: string, fault: () => Promise<string>) {
     const before = (await eventIdsAfter(c.primary, 0)).at(-1) ?? 0
@@ -155,7 +187,7 @@ try {
     let failedEdits = 0
     const editor = (async () => {
       while (editing) {
-        const e = await edit(takeSegment())
+        const e = await edit()
         if (e.status === 200 && e.eventId !== undefined) acknowledged.push(e.eventId)
         else failedEdits++
         await new Promise((r) => setTimeout(r, 100))
@@ -179,7 +211,7 @@ try {
     say(`  live: ${rc}; missed events ${missed} (${complete.filter((r) => r.status === 'rejected').length} subscribers incomplete)`)
   }
 
-  say('\n## Faults under load (tiles: distinct z18 + warm, no nginx cache; one edit every ~100 ms)')
+  say('\n## Faults under load (tiles: distinct z17–z19 + warm z14–16, no nginx cache; one edit every ~100 ms)')
   await duringLoad('kill -9 one of three processes', async () => {
     const victim = c.processes.find((p) => p.child.exitCode === null) as NonNullable<OneMapCluster['processes'][number]>
     const port = portOf(victim)
@@ -198,7 +230,7 @@ try {
   await caughtUp(c.primary, c.replica)
   await duringLoad('replica lagging (replay paused)', async () => {
     await pauseReplay(c.replica)
-    const s = takeSegment()
+    const s = segments[0] as SegmentAt & { status: string }
     const e = await edit(s)
     const v = await layerVersion(base, 'road_segments')
     const res = await fetch(`${base}${tilePath('road_segments', s.lon, s.lat, 16)}?v=${v}`, { headers: GZIP })
@@ -212,7 +244,11 @@ try {
     await c.primary.start()
     return `pg_ctl stop -m fast + start took ${Date.now() - started} ms`
   })
-  await duringLoad('nginx restarted', async () => {
+  await duringLoad('nginx reloaded (SIGHUP, as systemctl reload nginx)', async () => {
+    c.nginx.reload(upstreams(), { cache: false })
+    return 'configuration rewritten, SIGHUP sent'
+  })
+  await duringLoad('nginx restarted (stop + start)', async () => {
     const started = Date.now()
     await c.nginx.restart(upstreams(), { cache: false })
     return `nginx stopped and started in ${Date.now() - started} ms`

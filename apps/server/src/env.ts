@@ -31,7 +31,7 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  // A streaming replica of DATABASE_URL for public reads (OGC items); falls back to DATABASE_URL when down.
+  // A streaming replica of DATABASE_URL for public reads (tiles, OGC items); falls back to DATABASE_URL when down or behind.
   ONEMAP_READ_DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')

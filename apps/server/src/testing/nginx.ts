@@ -29,6 +29,8 @@ export interface Nginx {
   readonly dir: string
   /** Writes the configuration (these upstreams, cache on or off) and starts nginx again (a restart, not a reload). */
   restart(upstreams?: number[], settings?: { cache?: boolean }): Promise<void>
+  /** Rewrites the configuration and signals a graceful reload (SIGHUP, what `systemctl reload nginx` does). */
+  reload(upstreams?: number[], settings?: { cache?: boolean }): void
   stop(): Promise<void>
   /** Stops nginx and deletes its folder (cache included). */
   remove(): Promise<void>
@@ -80,8 +82,13 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
   let child: ChildProcess | undefined
   let exited: Promise<void> = Promise.resolve()
 
-  async function start() {
+  const configure = (next?: number[], settings?: { cache?: boolean }) => {
+    if (next) upstreams = next
+    if (settings?.cache !== undefined) cache = settings.cache
     writeFileSync(`${dir}/nginx.conf`, nginxConfig(dir, { ...options, upstreams, cache }))
+  }
+
+  async function start() {
     const proc = spawn(bin as string, ['-p', dir, '-e', `${dir}/error.log`, '-c', `${dir}/nginx.conf`], { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     proc.stderr?.on('data', (d) => (stderr += d))
@@ -101,15 +108,19 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
     child = undefined
   }
 
+  configure()
   await start()
   return {
     url: `http://127.0.0.1:${options.port}`,
     dir,
     async restart(next, settings) {
-      if (next) upstreams = next
-      if (settings?.cache !== undefined) cache = settings.cache
+      configure(next, settings)
       await stop()
       await start()
+    },
+    reload(next, settings) {
+      configure(next, settings)
+      child?.kill('SIGHUP')
     },
     stop,
     async remove() {
