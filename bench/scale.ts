@@ -5,7 +5,7 @@
 // clients see when a process is killed, the replica stops or lags, the primary restarts, nginx restarts.
 // Ports 5600–5699 (BENCH_SCALE_PORTS=from-to to change), folders /tmp/onemap-scale-*.
 import { cpus, freemem, loadavg, totalmem } from 'node:os'
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { LiveSubscriber } from '@onemap/server/testing/live-subscriber'
 import {
@@ -89,7 +89,10 @@ async function requestEach(urls: string[], connections: number): Promise<LoadRes
 
 say(`# bench:scale — ${new Date().toISOString()}`)
 say(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), node ${process.version}`)
-say(`${execFileSync('nginx', ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim() || 'nginx'}; load average at start ${load()}`)
+// nginx -v writes to stderr.
+const nginxVersion = spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.trim()
+const postgresVersion = spawnSync('psql', ['--version'], { encoding: 'utf8' }).stdout.trim()
+say(`${nginxVersion}, ${postgresVersion}; load average at start ${load()}`)
 say(`tile load: ${CONNECTIONS} keep-alive connections, closed loop, ${SECONDS} s per run, gzip accepted; load generator in this process`)
 
 let cluster: OneMapCluster | undefined
