@@ -16,6 +16,7 @@ import {
   signIn,
   startCluster,
   tilePath,
+  tileVersion,
   type OneMapCluster,
   type SegmentAt,
 } from '@onemap/server/testing/cluster'
@@ -58,11 +59,6 @@ function shuffled<T>(items: T[]): T[] {
     ;[a[i], a[j]] = [a[j] as T, a[i] as T]
   }
   return a
-}
-
-async function layerVersion(base: string, layer: string): Promise<number> {
-  const res = await fetch(`${base}/tiles/${layer}.json`)
-  return Number(/[?&]v=(\d+)/.exec(((await res.json()) as { tiles: string[] }).tiles[0] as string)?.[1])
 }
 
 const GZIP = { 'accept-encoding': 'gzip' }
@@ -129,7 +125,7 @@ try {
 
   // ---- 1. tile throughput, 1 → 2 → 3 processes, with and without nginx's cache
   say('\n## Tiles through nginx (road_segments z14–z16, versioned URLs, every tile requested once before the run)')
-  const version = await layerVersion(base, 'road_segments')
+  const version = await tileVersion(base, 'road_segments')
   const warm = shuffled([14, 15, 16].flatMap((z) => zoneTiles('road_segments', z, version)))
   // Render runs: distinct z17–z19 tiles holding a segment, each requested once (a fixed amount of
   // work), so every one is drawn by PostGIS; each run takes its own slice.
@@ -235,7 +231,7 @@ try {
     await pauseReplay(c.replica)
     const s = segments[0] as SegmentAt & { status: string }
     const e = await edit(s)
-    const v = await layerVersion(base, 'road_segments')
+    const v = await tileVersion(base, 'road_segments')
     const res = await fetch(`${base}${tilePath('road_segments', s.lon, s.lat, 16)}?v=${v}`, { headers: GZIP })
     const answer = `${res.status}, ${res.headers.get('cache-control')}`
     return `replay paused, edit ${e.status}; its tile at the new version v=${v}: ${answer} (drawn by the primary)`

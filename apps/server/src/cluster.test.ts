@@ -1,6 +1,4 @@
-import { VectorTile } from '@mapbox/vector-tile'
 import { testBackend } from '@onemap/db/testing'
-import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   clusterUnavailable,
@@ -11,11 +9,13 @@ import {
   signIn,
   startCluster,
   tilePath,
+  tileVersion,
   type OneMapCluster,
   type SegmentAt,
 } from './testing/cluster.ts'
 import { LiveSubscriber } from './testing/live-subscriber.ts'
 import { caughtUp, pauseReplay, resumeReplay } from './testing/pg-cluster.ts'
+import { tileFeature } from './testing/tile-reading.ts'
 
 // Two OneMap processes (real main.ts) + PostgreSQL primary + streaming replica + nginx with
 // deploy/nginx/onemap.conf, all on loopback. It runs in the PostgreSQL-server pass of `npm test` only
@@ -83,15 +83,11 @@ describe.skipIf(skip)('two OneMap processes behind nginx with a streaming replic
   it('serves a versioned tile from the replica, and the primary when the replica has not replayed that version', async () => {
     const [segment] = take(1) as [SegmentAt]
     const tile = tilePath('road_segments', segment.lon, segment.lat, 15)
-    const version = async () => {
-      const res = await fetch(`${cluster.nginx.url}/tiles/road_segments.json`)
-      return Number(/[?&]v=(\d+)/.exec(((await res.json()) as { tiles: string[] }).tiles[0] as string)?.[1])
-    }
+    const version = () => tileVersion(cluster.nginx.url, 'road_segments')
     const statusAt = async (v: number) => {
       const res = await fetch(`${cluster.nginx.url}${tile}?v=${v}`)
       expect(res.status).toBe(200)
-      const layer = new VectorTile(new PbfReader(Buffer.from(await res.arrayBuffer()))).layers.road_segments
-      const feature = Array.from({ length: layer?.length ?? 0 }, (_, i) => layer!.feature(i).properties).find((p) => p.id === segment.id)
+      const feature = tileFeature(new Uint8Array(await res.arrayBuffer()), 'road_segments', segment.id)
       return { status: feature?.status, cacheControl: res.headers.get('cache-control') }
     }
     await caughtUp(cluster.primary, cluster.replica)

@@ -1,14 +1,13 @@
-import { VectorTile } from '@mapbox/vector-tile'
 import { prepareFixture } from '@onemap/api/testing/fixture'
 import { openDatabase, type Database } from '@onemap/db/database'
 import { migrate } from '@onemap/db/migrate'
 import { writeStatus } from '@onemap/db/queries/edits'
 import { testBackend } from '@onemap/db/testing'
 import type { FastifyInstance } from 'fastify'
-import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from '../app.ts'
 import { tilePath } from '../testing/cluster.ts'
+import { tileFeature, tileJsonVersion } from '../testing/tile-reading.ts'
 import { caughtUp, createPrimary, createReplica, freePort, pauseReplay, postgresBinaries, resumeReplay, type PgCluster } from '../testing/pg-cluster.ts'
 
 // A real streaming replica (pg_basebackup -R of a private primary). Run in the server-backend pass only:
@@ -47,16 +46,13 @@ afterAll(async () => {
 })
 
 async function segmentVersion(): Promise<number> {
-  const res = await app.inject({ method: 'GET', url: '/tiles/road_segments.json' })
-  return Number(/[?&]v=(\d+)/.exec((res.json() as { tiles: string[] }).tiles[0] as string)?.[1])
+  return tileJsonVersion((await app.inject({ method: 'GET', url: '/tiles/road_segments.json' })).json())
 }
 
 async function s1At(version: number) {
   const res = await app.inject({ method: 'GET', url: `${s1Tile(14)}?v=${version}` })
   expect(res.statusCode).toBe(200)
-  const layer = new VectorTile(new PbfReader(res.rawPayload)).layers.road_segments
-  const s1 = Array.from({ length: layer?.length ?? 0 }, (_, i) => layer!.feature(i).properties).find((p) => p.id === 's1')
-  return { status: s1?.status, cacheControl: res.headers['cache-control'] }
+  return { status: tileFeature(res.rawPayload, 'road_segments', 's1')?.status, cacheControl: res.headers['cache-control'] }
 }
 
 describe.skipIf(skip)('versioned tiles on a streaming replica', () => {

@@ -1,6 +1,7 @@
 import { startMain, type MainProcess } from './main-process.ts'
 import { nginxBinary, startNginx, type Nginx } from './nginx.ts'
 import { createPrimary, createReplica, freePort, postgresBinaries, type PgCluster } from './pg-cluster.ts'
+import { tileJsonVersion } from './tile-reading.ts'
 
 /**
  * The scale-out setup on loopback, as docs/deploy.md describes it: a PostgreSQL primary, a streaming
@@ -179,4 +180,9 @@ export function tilePath(layer: string, lon: number, lat: number, z: number): st
   const x = Math.floor(((lon + 180) / 360) * 2 ** z)
   const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z)
   return `/tiles/${layer}/${z}/${x}/${y}.mvt`
+}
+
+/** A layer's current version, from its TileJSON at `baseUrl`. */
+export async function tileVersion(baseUrl: string, layer: string): Promise<number> {
+  return tileJsonVersion(await (await fetch(`${baseUrl}/tiles/${layer}.json`)).json())
 }
