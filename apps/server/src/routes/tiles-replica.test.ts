@@ -55,8 +55,8 @@ async function s1At(version: number) {
   return { status: tileFeature(res.rawPayload, 'road_segments', 's1')?.status, cacheControl: res.headers['cache-control'] }
 }
 
-describe.skipIf(skip)('versioned tiles on a streaming replica', () => {
-  it('serve a version the replica has replayed from the replica, and one it has not from the primary', async () => {
+describe.skipIf(skip)('public reads on a streaming replica', () => {
+  it('serve a tile version the replica has replayed from the replica, one it has not from the primary, and OGC items from the replica', async () => {
     await caughtUp(primary, replica)
     const before = await segmentVersion()
     await pauseReplay(replica)
@@ -72,6 +72,9 @@ describe.skipIf(skip)('versioned tiles on a streaming replica', () => {
       expect(await s1At(before)).toEqual({ status: 'planned', cacheControl: IMMUTABLE })
       // The replica has not replayed the edit: the new version's tile shows the edit, never the old state.
       expect(await s1At(after)).toEqual({ status: 'under_construction', cacheControl: IMMUTABLE })
+      // OGC items read the replica too (there is no version to ask for: they show what it has replayed).
+      const item = await app.inject({ method: 'GET', url: '/ogc/collections/road_segments/items/s1' })
+      expect((item.json() as { properties: { status: string } }).properties.status).toBe('planned')
       expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ readReplica: { state: 'ok' } })
     } finally {
       await resumeReplay(replica)

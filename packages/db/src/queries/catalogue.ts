@@ -105,7 +105,7 @@ export function layerVersionSql(sources: string): string {
 /** Current version of one layer (one small query; tile caches are keyed by it). */
 export async function layerVersion(db: Database, layer: LayerDefinition): Promise<number> {
   // Prepared once per connection: it runs before every unversioned tile request that may hit the cache.
-  const { rows } = await db.pool.query<{ v: string }>({
+  const { rows } = await db.query<{ v: string }>({
     name: 'onemap_layer_version',
     text: `SELECT ${layerVersionSql('$1')} AS v`,
     values: [layer.versionSources],
@@ -147,7 +147,9 @@ async function countExtent(db: Database, layer: LayerDefinition): Promise<CountE
  * and sources; counts and extents are recomputed only for layers whose version moved.
  */
 export async function layerStats(db: Database): Promise<LayerStats[]> {
-  const { rows } = await db.pool.query<{ layer: MapLayerId; v: string; sample: boolean | null; source: string | null }>({
+  // db.query, not db.pool: on the read replica's Database (OGC items) the versions must come from the
+  // replica like the counts, or a lagging replica's counts would be cached under the primary's version.
+  const { rows } = await db.query<{ layer: MapLayerId; v: string; sample: boolean | null; source: string | null }>({
     name: 'onemap_layer_stats_versions',
     text: LAYERS.map(
       (layer, i) =>
