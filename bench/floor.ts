@@ -33,10 +33,10 @@ export async function floorLoad(url: string, tiles: Tile[], connections: number,
   })
   const args = ['-n', '-M', 'prepared', '-c', String(connections), '-j', String(Math.min(connections, 2)), '-T', String(seconds)]
   args.push('-l', `--log-prefix=${join(dir, 'log')}`, ...scripts.flatMap((s) => ['-f', s]), url)
-  // Our pool's session settings (jit=off, see packages/db/src/database.ts), and planned per execution
+  // Our pool's session settings (see packages/db/src/database.ts), and planned per execution
   // at the zooms where our server sends the tile statement unnamed (tilePlanning).
   const custom = tiles[0] && tilePlanning(tiles[0]) === 'each' ? ' -c plan_cache_mode=force_custom_plan' : ''
-  const env = { ...process.env, PGOPTIONS: `-c search_path=onemap,public -c jit=off${custom}` }
+  const env = { ...process.env, PGOPTIONS: `-c search_path=onemap,public -c jit=off -c enable_parallel_append=off${custom}` }
   const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24, env })
   const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0)
   // Per-transaction log lines: client, transaction, latency in µs, script, epoch s, epoch µs.

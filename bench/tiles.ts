@@ -1,15 +1,12 @@
 // `pnpm bench:tiles [--scale 100000] [--scale 1000000] [--no-mapserver] [--no-sample]`: tile and OGC items throughput
 // of OneMap against the pgbench floor and MapServer 8, on the PostgreSQL server in BENCH_DATABASE_URL.
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { loadBenchEnv } from './env.ts'
 import { floorLoad } from './floor.ts'
 import { runLoad, type LoadResult } from './load.ts'
 import { mapserverAvailable, startMapServer, type MapServer } from './mapserver.ts'
+import { startOneMap } from './onemap-process.ts'
 import { busiestTiles, sampleDatabase, syntheticDatabase, type Tile } from './setup.ts'
 
 const env = loadBenchEnv()
@@ -22,19 +19,6 @@ const work = join(tmpdir(), 'onemap-bench')
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms${r.errors ? `  (${r.errors} errors)` : ''}`
 const ratio = (a: LoadResult, b: LoadResult | undefined) => (b && b.rps > 0 ? (a.rps / b.rps).toFixed(2) : 'n/a')
-
-/** Starts serve.ts in its own process (the load generator must not share the server's event loop). */
-async function startOneMap(url: string): Promise<{ cached: number; cold: number; rssMb(): number; stop(): void }> {
-  const tsx = fileURLToPath(new URL('./node_modules/.bin/tsx', import.meta.url))
-  const child = spawn(tsx, [fileURLToPath(new URL('./serve.ts', import.meta.url)), url], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve))
-  const ports = JSON.parse(line) as { cached: number; cold: number }
-  const stop = () => child.kill('SIGTERM')
-  process.once('exit', stop)
-  // Resident memory of the server process (Linux /proc), reported after each database's run.
-  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
-  return { ...ports, rssMb, stop }
-}
 
 async function measureDatabase(label: string, url: string, tiles: Map<number, Tile[]>) {
   console.log(`\n## ${label}`)

@@ -54,7 +54,7 @@ export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
       ...plain('id', 'road_id'),
       name_zh: 'r.name_zh',
       name_en: 'r.name_en',
-      class: 'r.class',
+      class: 't.class',
       red_line_width_m: 'r.red_line_width_m::float8',
       status: 't.status',
       length_m: 'round(t.length_m::numeric, 1)::float8',

@@ -1,6 +1,5 @@
 import { ROAD_CLASSES, type RoadClass } from '@onemap/domain/statuses'
 import type { LayerDefinition } from '@onemap/domain/layers'
-import type { Params } from './filters.ts'
 
 /**
  * Which features a tile carries at a zoom, and in what order the per-tile budget fills. The rules
@@ -28,24 +27,34 @@ export function segmentMinZoom(roadClass: RoadClass): number {
 }
 
 export interface TileSelection {
-  /** Extra WHERE conditions for zoom `z` (bound values only). */
-  where: string[]
   /**
-   * ORDER BY terms: who fills the budget first. Programme items come first (the map exists to
-   * follow them), then higher classes, then longer segments; the id makes the order total, so a
-   * tile at its budget is the same tile on every render (and its ETag is stable).
+   * Who fills the budget first, as groups read one after another until the budget is full. Each
+   * group adds WHERE conditions written from constants (no input reaches them), so the planner can
+   * match a group to its own partial index (migration 007) and a later group is never read when
+   * the earlier ones fill the tile.
+   */
+  groups: string[][]
+  /**
+   * ORDER BY terms inside a group. The id makes the order total, so a tile at its budget is the
+   * same tile on every render (and its ETag is stable).
    */
   order: string[]
 }
 
-/** The selection rules of `layer` at zoom `z`; `id` is the layer's id expression. */
-export function tileSelection(layer: LayerDefinition, z: number, id: string, params: Params): TileSelection {
+/** `t.class = 'arterial'`: a literal, not a bound value, so the class's partial index applies to every plan. */
+const classIs = (roadClass: RoadClass) => `t.class = '${roadClass}'`
+
+/**
+ * The selection rules of `layer` at zoom `z`; `id` is the layer's id expression. Road segments:
+ * programme items before context (the map exists to follow them), then higher classes first, then
+ * longer segments; classes below their zoom are not read at all.
+ */
+export function tileSelection(layer: LayerDefinition, z: number, id: string): TileSelection {
   if (layer.id === 'road_segments') {
-    const hidden = ROAD_CLASSES.filter((c) => ROAD_CLASS_MIN_ZOOM[c] > z)
-    const where = hidden.length > 0 ? [`NOT (r.class = ANY(${params.add(hidden)}::text[]))`] : []
-    const rank = `array_position(${params.add([...ROAD_CLASSES])}::text[], r.class)`
-    return { where, order: ['t.in_programme DESC', rank, 't.length_m DESC', id] }
+    const shown = ROAD_CLASSES.filter((c) => ROAD_CLASS_MIN_ZOOM[c] <= z)
+    const groups = ['t.in_programme', 'NOT t.in_programme'].flatMap((programme) => shown.map((c) => [programme, classIs(c)]))
+    return { groups, order: ['t.length_m DESC', id] }
   }
-  if (layer.id === 'facilities') return { where: [], order: ['t.in_programme DESC', id] }
-  return { where: [], order: [id] }
+  if (layer.id === 'facilities') return { groups: [[]], order: ['t.in_programme DESC', id] }
+  return { groups: [[]], order: [id] }
 }

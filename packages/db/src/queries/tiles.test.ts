@@ -65,6 +65,11 @@ describe.each(encoders)('vector tiles encoded by %s', (encoder) => {
     const t = tileAt(113.54, 34.8, 12)
     const planned = decode(await renderTile(db, layer('road_segments'), t, { status: ['planned'] }, encoder), 'road_segments')
     expect(planned.map((f) => f.properties.id)).toEqual(['s-2'])
+    // The class is read from the segment, a name search from the joined road.
+    const secondary = decode(await renderTile(db, layer('road_segments'), t, { class: ['secondary'] }, encoder), 'road_segments')
+    expect(secondary.map((f) => f.properties.id)).toEqual(['s-2'])
+    const named = decode(await renderTile(db, layer('road_segments'), t, { q: 'Kexue' }, encoder), 'road_segments')
+    expect(named.map((f) => f.properties.id)).toEqual(['s-1'])
     expect((await renderTile(db, layer('road_segments'), { z: 12, x: 0, y: 0 }, {}, encoder)).length).toBe(0)
   })
 

@@ -71,8 +71,8 @@ function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: Featu
   const version = layerVersionSql(params.add(layer.versionSources))
   const envelope = `ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int)`
   const buffered = `ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${TILE_BUFFER / TILE_EXTENT})`
-  const selection = tileSelection(layer, tile.z, sql.id, params)
-  const where = [`t.geom_3857 && ${buffered}`, ...filterConditions(layer, filter, params), ...selection.where]
+  const selection = tileSelection(layer, tile.z, sql.id)
+  const where = [`t.geom_3857 && ${buffered}`, ...filterConditions(layer, filter, params)]
   // Simplify to half a tile unit: finer detail would be snapped away by the integer grid anyway,
   // and a line shorter than that collapses and is dropped until a closer zoom shows it.
   const geom =
@@ -84,18 +84,31 @@ function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: Featu
     const expr = sql.columns[name] as string
     return `${field?.type === 'date' ? `(${expr})::text` : expr} AS "${name}"`
   })
+  // Choosing reads the layer's own table; the joined road only when a filter asks for its name.
+  const from = where.some((c) => /\br\./.test(c)) ? sql.from : (sql.table ?? sql.from)
   const keys = selection.order.map((term, i) => `${term.replace(/ DESC$/, '')} AS "_o${i}"`)
-  const keyOrder = selection.order.map((term, i) => `"_o${i}"${term.endsWith(' DESC') ? ' DESC' : ''}`).join(', ')
+  const keyOrder = ['"_g"', ...selection.order.map((term, i) => `"_o${i}"${term.endsWith(' DESC') ? ' DESC' : ''}`)].join(', ')
+  const group = (conditions: string[], g: number) => `
+      SELECT t.ctid AS _tid, ${g} AS "_g", ${keys.join(', ')}
+        FROM ${from}
+       WHERE ${[...where, ...conditions].join(' AND ')}
+       ORDER BY ${selection.order.join(', ')}
+       LIMIT ${budget + 1}`
+  // Groups in priority order (programme items, then road classes): PostgreSQL's Append runs its
+  // branches in the order written and the LIMIT above it stops pulling once the budget is full, so
+  // the groups after that are never read. (A parallel Append would not keep that order; the server
+  // pool turns it off, see database.ts.) Each group is cut to the budget on its own (a top-N sort
+  // in memory), and "_g" keeps the groups' order explicit where the rows are ordered again below.
+  const picked =
+    selection.groups.length === 1
+      ? group(selection.groups[0] ?? [], 0)
+      : `${selection.groups.map((g, i) => `(${group(g, i)})`).join(' UNION ALL ')}
+       LIMIT ${budget + 1}`
   // Two steps: choose by narrow rows (row address and sort keys), then fetch what the tile shows
   // for the chosen ones only. Sorting wide rows (geometry, names) for a cut tile overflowed
   // work_mem and spilled to disk: 400 of 570 ms for a z12 tile over 100 000 segments.
   const ctes = `
-    picked AS (
-      SELECT t.ctid AS _tid, ${keys.join(', ')}
-        FROM ${sql.from}
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${selection.order.join(', ')}
-       LIMIT ${budget + 1}
+    picked AS (${picked}
     ), kept AS (
       SELECT t.geom_3857 AS geom, ${columns.join(', ')}
         FROM ${sql.from}
@@ -149,13 +162,18 @@ export function postgisTileQuery(
 ): { text: string; values: unknown[] } {
   const { params, ctes, columns, geom, envelope, version } = tileQueryParts(layer, tile, filter, budget)
   const cut = `(SELECT count(*) FROM picked) > ${budget}`
-  // The tile travels as base64 text (4/3 of its size) instead of bytea's hex (twice its size):
-  // node-pg reads binary-format results only on connections opened in binary mode.
+  // The tile travels as base64 text, not as binary: node-pg 8 has no working binary results (its
+  // protocol parser decodes every field as UTF-8, so `binary: true` hands back a damaged string,
+  // brianc/node-postgres#3495). Of the text forms, base64 beats bytea's default hex on every count,
+  // measured on a 400 kB tile: 4/3 of the size on the wire instead of 2×, 2.8 instead of 3.6 ms to
+  // encode in PostgreSQL, 1.8 instead of 3.9 ms to turn back into bytes in Node (bench/README.md).
+  // OFFSET 0 keeps PostgreSQL from pushing `geom IS NOT NULL` below the select list, where it
+  // computed ST_AsMVTGeom a second time for every feature (a third of a dense tile's time).
   const text = `WITH ${ctes}
      SELECT ${version} AS v, ${cut} AS truncated, encode(
             COALESCE((SELECT ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') FROM (
                 SELECT ST_AsMVTGeom(${geom}, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${columns.join(', ')}
-                  FROM kept) mvt WHERE geom IS NOT NULL), ''::bytea)
+                  FROM kept OFFSET 0) mvt WHERE geom IS NOT NULL), ''::bytea)
          || CASE WHEN ${cut} THEN (SELECT ST_AsMVT(m.*, '${TRUNCATED_LAYER}', ${TILE_EXTENT}, 'geom') FROM (
                 SELECT ST_AsMVTGeom(ST_Centroid(${envelope}), ${envelope}, ${TILE_EXTENT}, 0, false) AS geom,
                        '${layer.id}'::text AS layer, ${budget}::int AS budget) m)
