@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded.ts'
 import { DatabaseOpenError, DatabaseUnavailableError, hostPort, isConnectionError, redactUrl } from './errors.ts'
-import { guardClients, SCHEMA, SEARCH_PATH } from './pool-clients.ts'
+import { guardClients, SCHEMA, SEARCH_PATH, SERVER_SESSION_OPTIONS } from './pool-clients.ts'
 import { withReadReplica, type ReplicaStatus } from './read-replica.ts'
 import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
 
@@ -74,13 +74,7 @@ async function openServer(options: OpenOptions): Promise<Database> {
   const timeout = options.connectTimeoutMs ?? 10_000
   const pool = new pg.Pool({
     connectionString: url,
-    // No JIT: its compile time (1–2 s on a dense tile or a bbox page) dwarfs what it saves on
-    // queries of tens of milliseconds, which is all this application runs. No parallel Append: a
-    // tile fills its budget from a UNION ALL whose branches must run in the order written (see
-    // queries/tiles.ts). PostgreSQL 15 chose no parallel Append for it even with parallelism made
-    // free, but nothing promises that; scans inside a branch may still run in parallel. (Embedded
-    // PGlite plans nothing in parallel.)
-    options: `-c search_path=${SEARCH_PATH.replace(' ', '')} -c jit=off -c enable_parallel_append=off`,
+    options: SERVER_SESSION_OPTIONS,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: timeout,
     idleTimeoutMillis: 30_000,

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { Database, OpenOptions } from './database.ts'
-import { guardClients, SEARCH_PATH } from './pool-clients.ts'
+import { guardClients, SERVER_SESSION_OPTIONS } from './pool-clients.ts'
 import { isConnectionError, redactUrl } from './errors.ts'
 
 /** The read replica as /healthz reports it. */
@@ -23,8 +23,8 @@ const RETRY_AFTER_MS = 5_000
 export function withReadReplica(primary: Database, readUrl: string, options: OpenOptions): Database {
   const pool = new pg.Pool({
     connectionString: readUrl,
-    // jit off as on the primary (database.ts): tile and bbox statements are too short to gain from it.
-    options: `-c search_path=${SEARCH_PATH.replace(' ', '')} -c jit=off`,
+    // The primary's settings: tiles read from here fill their budget in the same order.
+    options: SERVER_SESSION_OPTIONS,
     max: options.poolSize ?? 10,
     // Short: a read waiting on an unreachable replica would rather go to the primary at once.
     connectionTimeoutMillis: 2_000,
