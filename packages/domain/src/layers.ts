@@ -1,7 +1,6 @@
 import {
   FACILITY_KIND_LABELS_ZH,
   FACILITY_KINDS,
-  FACILITY_STATUS_LABELS_ZH,
   FACILITY_STATUSES,
   ROAD_CLASSES,
   ROAD_SEGMENT_STATUS_LABELS_ZH,
@@ -278,11 +277,3 @@ const BY_ID = new Map<string, LayerDefinition>(LAYERS.map((l) => [l.id, l]))
 export function findLayer(id: string): LayerDefinition | undefined {
   return BY_ID.get(id)
 }
-
-/** True when `id` names a served map layer. */
-export function isMapLayerId(id: string): id is MapLayerId {
-  return BY_ID.has(id)
-}
-
-/** Status labels in Chinese for a layer with a status field (used by legends and popups). */
-export const STATUS_LABELS_ZH = { road_segments: ROAD_SEGMENT_STATUS_LABELS_ZH, facilities: FACILITY_STATUS_LABELS_ZH } as const

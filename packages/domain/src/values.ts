@@ -22,19 +22,16 @@ export type RoadClass = (typeof ROAD_CLASSES)[number]
 
 /** Entities whose status is tracked in the append-only event log. */
 export const EVENT_ENTITIES = ['road_segment', 'facility'] as const
-export type EventEntity = (typeof EVENT_ENTITIES)[number]
 
 /**
  * Why an event row exists: a planner's edit, an admin's backwards correction, an import of
  * authoritative data, the sample seed, or a segment split.
  */
 export const EVENT_KINDS = ['edit', 'correction', 'import', 'seed', 'split'] as const
-export type EventKind = (typeof EVENT_KINDS)[number]
 
 /** Account roles: viewers read planner views, planners edit, admins also correct and manage users; a unit
  * account (责任单位) sees and answers only its own unit's supervision orders. */
 export const ROLES = ['viewer', 'planner', 'admin', 'unit'] as const
-export type Role = (typeof ROLES)[number]
 
 /** Chinese labels for display and for mapping imported attribute values. */
 export const ROAD_CLASS_LABELS_ZH: Record<RoadClass, string> = {
