@@ -6,6 +6,7 @@ import {
   ROAD_SEGMENT_STATUS_LABELS_ZH,
   ROAD_SEGMENT_STATUSES,
 } from './statuses.ts'
+import { ROAD_SEGMENT_STATUS_COLOURS } from './values.ts'
 
 /**
  * The fixed catalogue of layer ids. Tables, tile routes and OGC collections are looked up here,
@@ -104,7 +105,6 @@ const suspension = [
   f('suspended_since', 'date', '暂停日期', 'Suspended since'),
 ]
 
-const ROAD_STATUS_COLORS = { planned: '#9e9e9e', under_construction: '#f59e0b', completed: '#16a34a', suspended: '#dc2626' }
 const ROAD_STATUS_EN = { planned: 'Planned', under_construction: 'Under construction', completed: 'Completed', suspended: 'Suspended' }
 const FACILITY_KIND_COLORS = {
   school: '#2563eb',
@@ -235,7 +235,7 @@ export const LAYERS: readonly LayerDefinition[] = [
       value: s,
       label_zh: ROAD_SEGMENT_STATUS_LABELS_ZH[s],
       label_en: ROAD_STATUS_EN[s],
-      color: ROAD_STATUS_COLORS[s],
+      color: ROAD_SEGMENT_STATUS_COLOURS[s],
     })),
     versionSources: ['road_segments', 'roads'],
     minZoom: 0,

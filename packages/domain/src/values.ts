@@ -94,3 +94,25 @@ export const FACILITY_KIND_LABELS_EN: Record<FacilityKind, string> = {
   clinic: 'Community health centre',
   public_health: 'Public health centre',
 }
+
+/**
+ * Status colours of every light map, legend, list and card: the public site, the /plan workbench and the
+ * weekly brief (the wall's dark stage has its own palette, apps/web wall-colours.ts). Each is ≥ 3:1 against
+ * the light basemap and white (WCAG 2.1 non-text contrast, 1.4.11), and every place also names the status
+ * in words. A stage has one hue for roads and facilities; a completed facility is blue because it is built
+ * but not yet in service (green).
+ */
+export const ROAD_SEGMENT_STATUS_COLOURS: Record<RoadSegmentStatus, string> = {
+  planned: '#6b7280',
+  under_construction: '#b45309',
+  completed: '#15803d',
+  suspended: '#b91c1c',
+}
+
+export const FACILITY_STATUS_COLOURS: Record<FacilityStatus, string> = {
+  planned: '#6b7280',
+  started: '#b45309',
+  completed: '#1d4ed8',
+  in_service: '#15803d',
+  suspended: '#b91c1c',
+}

@@ -5,6 +5,7 @@ import { missingAreas } from '@onemap/db/queries/filters'
 import { renderVersionedTile, TILE_FEATURE_BUDGET, type TileEncoder } from '@onemap/db/queries/tiles'
 import { filterProblems } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
+import { ZONE_BOUNDS } from '@onemap/domain/zone'
 import type { FastifyInstance } from 'fastify'
 import { LRUCache } from 'lru-cache'
 import { publicOrigin } from '../public-origin.ts'
@@ -124,7 +125,7 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
     const version = stats?.version ?? 0
     const filterQs = filterQueryString(filter)
     const origin = publicOrigin(request)
-    const bounds = stats?.extent ?? [113.45, 34.77, 113.6, 34.86]
+    const bounds = stats?.extent ?? ZONE_BOUNDS
     reply.header('Cache-Control', 'no-cache')
     return {
       tilejson: '3.0.0',
