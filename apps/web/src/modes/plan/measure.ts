@@ -1,4 +1,4 @@
-import { area, length, lineString, polygon } from '@turf/turf'
+import { area, length, lineString, nearestPointOnLine, polygon } from '@turf/turf'
 
 export type LonLat = [number, number]
 
@@ -15,4 +15,9 @@ export function pathLengthM(points: readonly LonLat[]): number {
 export function polygonAreaKm2(points: readonly LonLat[]): number {
   if (points.length < 3) return 0
   return area(polygon([[...points, points[0] as LonLat]])) / 1e6
+}
+
+/** The point of a line nearest to `p` (turf): where a split will cut, shown on the line before it is sent. */
+export function nearestPointOn(line: readonly LonLat[], p: LonLat): LonLat {
+  return nearestPointOnLine(lineString([...line]), p).geometry.coordinates as LonLat
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pathLengthM, polygonAreaKm2 } from './measure.ts'
+import { nearestPointOn, pathLengthM, polygonAreaKm2 } from './measure.ts'
 import { labelPoint } from './sub-district-labels.ts'
 import { EMPTY_FILTER, needsIdFilter, tileQuery, toFeatureFilter, toSelection } from './plan-filter.ts'
 
@@ -29,6 +29,14 @@ describe('measure (turf) against the CGCS2000 ellipsoid', () => {
     within(polygonAreaKm2(box), expectedKm2, 0.005)
     expect(pathLengthM([...box, box[0]!])).toBeCloseTo(2 * pathLengthM(box.slice(0, 2)) + 2 * pathLengthM(box.slice(1, 3)), -1)
     expect(polygonAreaKm2(box.slice(0, 2))).toBe(0)
+  })
+
+  it('snaps a split point onto its segment: the foot of the perpendicular, or the nearer end', () => {
+    const line: [number, number][] = [[113.55, 34.79], [113.55, 34.8], [113.56, 34.8]]
+    const [lon, lat] = nearestPointOn(line, [113.5502, 34.795])
+    expect(lon).toBeCloseTo(113.55, 6)
+    expect(lat).toBeCloseTo(34.795, 5)
+    expect(nearestPointOn(line, [113.54, 34.78])).toEqual([113.55, 34.79])
   })
 })
 
