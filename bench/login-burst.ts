@@ -1,7 +1,7 @@
 // Tile latency during sign-in bursts (issue 11 §2): p95 of distinct, uncached z15 tiles while idle and
 // during waves of 300 concurrent sign-ins, against a real server in its own process.
 // Run: pnpm bench:logins (embedded), or with DATABASE_URL for the server backend. Goal: busy ≤ 3 × idle.
-import { measureTilesDuringLogins, p95, startBurstServer } from '@onemap/server/auth/login-burst-harness'
+import { measureTilesDuringLogins, p95, startBurstServer } from '@onemap/server/testing/login-burst-harness'
 
 const server = await startBurstServer()
 try {

@@ -1,4 +1,5 @@
-// `npm test`: install if needed, then typecheck, lint and run every package's tests.
+// `npm test`: install if needed, check manifests against imports (knip), then typecheck, lint and run every
+// package's tests.
 // With DATABASE_URL set, database tests run on that PostgreSQL server; otherwise on embedded PGlite.
 import { install, pnpm, run, say } from './workspace.mjs'
 
@@ -6,6 +7,11 @@ await install()
 say(process.env.DATABASE_URL ? 'Database tests use the PostgreSQL server in DATABASE_URL' : 'Database tests use embedded PGlite')
 
 const [command, ...prefix] = pnpm()
+
+// One pass over the whole workspace (knip.jsonc): a declared dependency nothing imports, an import of an
+// undeclared one, or an export nothing uses fails the run. It reads code only, so it runs before the suites.
+say('Unused dependencies, exports and files (knip) …')
+const unused = await run(command, [...prefix, 'knip'])
 const turbo = (filter) =>
   run(command, [
     ...prefix,
@@ -28,8 +34,9 @@ const packages = await turbo('!@onemap/web')
 say('Typecheck, lint and test: the web app, with its browser tests …')
 const web = await turbo('@onemap/web')
 
-if (packages !== 0 || web !== 0) {
-  console.error(`[onemap] tests failed: ${[packages !== 0 && 'packages', web !== 0 && 'web app'].filter(Boolean).join(' and ')}`)
+if (unused !== 0 || packages !== 0 || web !== 0) {
+  const failed = [unused !== 0 && 'unused code or dependencies (knip)', packages !== 0 && 'packages', web !== 0 && 'web app']
+  console.error(`[onemap] tests failed: ${failed.filter(Boolean).join(' and ')}`)
   process.exit(1)
 }
 say('All checks passed.')

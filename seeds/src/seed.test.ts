@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest'
+import { holdsNoProgramme } from '@onemap/db/queries/seed'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
 import { readSampleLayers } from './sample-layers.ts'
-import { isEmpty, seedIfEmpty } from './seed.ts'
+import { seedIfEmpty } from './seed.ts'
 import { openSeededTestDatabase } from './testing.ts'
 
 const TABLES = [
@@ -39,7 +40,7 @@ test('a seed that fails midway leaves the database empty, and a later good seed 
     const corrupt = { ...layers, roadSegments: { ...layers.roadSegments, features: [...layers.roadSegments.features, first] } }
     await expect(seedIfEmpty(db, { layers: corrupt })).rejects.toThrow(/road_segments.*road-segments\.geojson/)
     expect(Object.values(await rowCounts(db)).every((n) => n === 0)).toBe(true)
-    expect(await isEmpty(db)).toBe(true)
+    expect(await holdsNoProgramme(db)).toBe(true)
 
     const result = await seedIfEmpty(db)
     expect(result.seeded).toBe(true)
@@ -59,7 +60,7 @@ test('a status event about an unknown item is refused before anything is written
     await expect(seedIfEmpty(db, { layers: { ...layers, statusEvents: [...layers.statusEvents, stray] } })).rejects.toThrow(
       /unknown facility 'f-nowhere'/,
     )
-    expect(await isEmpty(db)).toBe(true)
+    expect(await holdsNoProgramme(db)).toBe(true)
   } finally {
     await db.close()
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { jpegAt } from '@onemap/api/duban/test-files'
+import { jpegAt } from '@onemap/api/testing/duban-files'
 import { hashPassword } from '@onemap/api/passwords'
 import { createAccount } from '@onemap/db/queries/accounts'
 import { assignAccountUnit } from '@onemap/db/queries/duban/units'

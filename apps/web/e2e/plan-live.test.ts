@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SEGMENT_STATUS_COLOURS } from '../src/modes/plan/plan-layers.ts'
+import { ROAD_SEGMENT_STATUS_COLOURS } from '@onemap/domain/values'
 import { type Harness, openPage, RESULTS_DIR, startHarness } from './harness.ts'
 import { ACCOUNTS, createAccounts, pointsShowing, segments, signIn, waitSettledOn, waitTilesRedrawn } from './plan-fixture.ts'
 
@@ -68,7 +68,7 @@ describe('planner workbench, live', () => {
     // The map reloaded the segment tiles for the new layer version and draws the new status.
     await expect.poll(async () => Number(await a.page.locator('.plan-workbench').getAttribute('data-revision'))).toBeGreaterThan(revisionBefore)
     await waitTilesRedrawn(a.page)
-    const colour = SEGMENT_STATUS_COLOURS.under_construction!
+    const colour = ROAD_SEGMENT_STATUS_COLOURS.under_construction
     await expect.poll(() => pointsShowing(a.page, a.context, target, colour, join(RESULTS_DIR, 'plan-live.png')), { timeout: 10_000 }).toBeGreaterThanOrEqual(3)
 
     // Reloading adopts the colleague's version and still keeps the note.

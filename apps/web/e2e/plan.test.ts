@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { ROAD_SEGMENT_STATUS_COLOURS, type RoadSegmentStatus } from '@onemap/domain/values'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { query } from './api.ts'
 import { type Harness, openPage, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
 import { ACCOUNTS, createAccounts, pointsShowing, segments, signIn, waitSettledOn, waitTilesRedrawn } from './plan-fixture.ts'
-import { SEGMENT_STATUS_COLOURS } from '../src/modes/plan/plan-layers.ts'
 
 let h: Harness
 const SHIFO = '410172160'
@@ -69,7 +69,7 @@ describe('planner workbench', () => {
     await page.getByRole('button', { name: '状态', exact: true }).click()
     await page.locator(`tbody tr[data-segment-id="${target.id}"] button`).click()
     await waitSettledOn(page, target.id)
-    expect(await pointsShowing(page, context, target, SEGMENT_STATUS_COLOURS.under_construction!, shot('plan-before-edit'))).toBeGreaterThanOrEqual(3)
+    expect(await pointsShowing(page, context, target, ROAD_SEGMENT_STATUS_COLOURS.under_construction, shot('plan-before-edit'))).toBeGreaterThanOrEqual(3)
 
     const drawer = page.getByTestId('segment-drawer')
     await drawer.locator('select[name="to"]').selectOption('completed')
@@ -79,7 +79,7 @@ describe('planner workbench', () => {
     await drawer.getByTestId('drawer-history').getByText(ACCOUNTS.planner.name).last().waitFor()
     await expect.poll(async () => Number(await page.getByTestId('plan-totals').getAttribute('data-share'))).toBeGreaterThan(shareBefore)
     await waitTilesRedrawn(page)
-    expect(await pointsShowing(page, context, target, SEGMENT_STATUS_COLOURS.completed!, shot('plan-after-edit'))).toBeGreaterThanOrEqual(3)
+    expect(await pointsShowing(page, context, target, ROAD_SEGMENT_STATUS_COLOURS.completed, shot('plan-after-edit'))).toBeGreaterThanOrEqual(3)
     expect((await historyOf(target.id)).at(-1)).toMatchObject({ actor: ACCOUNTS.planner.name, to: 'completed', note: '验收通过' })
     expect(problems).toEqual([])
     await context.close()
@@ -197,7 +197,7 @@ describe('planner tools', () => {
     const shown = await page.locator('tbody tr[data-segment-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id') as string))
     const target = now.find((f) => shown.includes(f.id) && thenStatus.get(f.id) !== 'completed')
     if (!target) throw new Error('no segment on the first page was unbuilt on 2021-01-01')
-    const thenColour = SEGMENT_STATUS_COLOURS[thenStatus.get(target.id) ?? 'planned']!
+    const thenColour = ROAD_SEGMENT_STATUS_COLOURS[(thenStatus.get(target.id) ?? 'planned') as RoadSegmentStatus]
     await page.locator(`tbody tr[data-segment-id="${target.id}"] button`).click()
     await waitSettledOn(page, target.id)
     await page.getByRole('tab', { name: '时间轴' }).click()

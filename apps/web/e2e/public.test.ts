@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FACILITY_STATUS_COLOURS } from '../src/modes/public/facility-model.ts'
+import { FACILITY_STATUS_COLOURS } from '@onemap/domain/values'
 import { facilities, type FacilityFeature } from './api.ts'
 import { axeViolations } from './axe.ts'
 import { type Harness, hexToRgb, openPage, pixelOffset, pixelsOf, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'

@@ -5,10 +5,10 @@ import { guardClients, SCHEMA, SEARCH_PATH, SERVER_SESSION_OPTIONS } from './poo
 import { withReadReplica, type ReplicaStatus } from './read-replica.ts'
 import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
 
-export { DatabaseOpenError, DatabaseUnavailableError, isConnectionError, MigrationError, redactUrl } from './errors.ts'
+export { DatabaseOpenError, DatabaseUnavailableError, isConnectionError, MigrationError } from './errors.ts'
 export type { ListenOptions, NotificationHandler } from './notifications.ts'
 export type { ReplicaStatus } from './read-replica.ts'
-export { guardClients, SCHEMA, SEARCH_PATH } from './pool-clients.ts'
+export { SCHEMA } from './pool-clients.ts'
 
 
 /** Oldest PostGIS whose functions we rely on (ST_TileEnvelope margins, ST_AsMVTGeom behaviour). */

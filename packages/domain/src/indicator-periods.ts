@@ -37,11 +37,6 @@ export function isPeriodOf(period: string, cadence: IndicatorCadence): boolean {
   return parts(period, cadence) !== null
 }
 
-/** The cadence a period key belongs to, or null. */
-export function cadenceOf(period: string): IndicatorCadence | null {
-  return INDICATOR_CADENCES.find((c) => isPeriodOf(period, c)) ?? null
-}
-
 function mustParts(period: string, cadence: IndicatorCadence) {
   const p = parts(period, cadence)
   if (!p) throw new RangeError(`'${period}' is not a ${cadence} period`)

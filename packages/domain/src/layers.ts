@@ -1,12 +1,12 @@
 import {
   FACILITY_KIND_LABELS_ZH,
   FACILITY_KINDS,
-  FACILITY_STATUS_LABELS_ZH,
   FACILITY_STATUSES,
   ROAD_CLASSES,
   ROAD_SEGMENT_STATUS_LABELS_ZH,
   ROAD_SEGMENT_STATUSES,
 } from './statuses.ts'
+import { ROAD_SEGMENT_STATUS_COLOURS } from './values.ts'
 
 /**
  * The fixed catalogue of layer ids. Tables, tile routes and OGC collections are looked up here,
@@ -105,7 +105,6 @@ const suspension = [
   f('suspended_since', 'date', '暂停日期', 'Suspended since'),
 ]
 
-const ROAD_STATUS_COLORS = { planned: '#9e9e9e', under_construction: '#f59e0b', completed: '#16a34a', suspended: '#dc2626' }
 const ROAD_STATUS_EN = { planned: 'Planned', under_construction: 'Under construction', completed: 'Completed', suspended: 'Suspended' }
 const FACILITY_KIND_COLORS = {
   school: '#2563eb',
@@ -236,7 +235,7 @@ export const LAYERS: readonly LayerDefinition[] = [
       value: s,
       label_zh: ROAD_SEGMENT_STATUS_LABELS_ZH[s],
       label_en: ROAD_STATUS_EN[s],
-      color: ROAD_STATUS_COLORS[s],
+      color: ROAD_SEGMENT_STATUS_COLOURS[s],
     })),
     versionSources: ['road_segments', 'roads'],
     minZoom: 0,
@@ -278,11 +277,3 @@ const BY_ID = new Map<string, LayerDefinition>(LAYERS.map((l) => [l.id, l]))
 export function findLayer(id: string): LayerDefinition | undefined {
   return BY_ID.get(id)
 }
-
-/** True when `id` names a served map layer. */
-export function isMapLayerId(id: string): id is MapLayerId {
-  return BY_ID.has(id)
-}
-
-/** Status labels in Chinese for a layer with a status field (used by legends and popups). */
-export const STATUS_LABELS_ZH = { road_segments: ROAD_SEGMENT_STATUS_LABELS_ZH, facilities: FACILITY_STATUS_LABELS_ZH } as const

@@ -22,19 +22,16 @@ export type RoadClass = (typeof ROAD_CLASSES)[number]
 
 /** Entities whose status is tracked in the append-only event log. */
 export const EVENT_ENTITIES = ['road_segment', 'facility'] as const
-export type EventEntity = (typeof EVENT_ENTITIES)[number]
 
 /**
  * Why an event row exists: a planner's edit, an admin's backwards correction, an import of
  * authoritative data, the sample seed, or a segment split.
  */
 export const EVENT_KINDS = ['edit', 'correction', 'import', 'seed', 'split'] as const
-export type EventKind = (typeof EVENT_KINDS)[number]
 
 /** Account roles: viewers read planner views, planners edit, admins also correct and manage users; a unit
  * account (责任单位) sees and answers only its own unit's supervision orders. */
 export const ROLES = ['viewer', 'planner', 'admin', 'unit'] as const
-export type Role = (typeof ROLES)[number]
 
 /** Chinese labels for display and for mapping imported attribute values. */
 export const ROAD_CLASS_LABELS_ZH: Record<RoadClass, string> = {
@@ -96,4 +93,26 @@ export const FACILITY_KIND_LABELS_EN: Record<FacilityKind, string> = {
   hospital: 'Hospital',
   clinic: 'Community health centre',
   public_health: 'Public health centre',
+}
+
+/**
+ * Status colours of every light map, legend, list and card: the public site, the /plan workbench and the
+ * weekly brief (the wall's dark stage has its own palette, apps/web wall-colours.ts). Each is ≥ 3:1 against
+ * the light basemap and white (WCAG 2.1 non-text contrast, 1.4.11), and every place also names the status
+ * in words. A stage has one hue for roads and facilities; a completed facility is blue because it is built
+ * but not yet in service (green).
+ */
+export const ROAD_SEGMENT_STATUS_COLOURS: Record<RoadSegmentStatus, string> = {
+  planned: '#6b7280',
+  under_construction: '#b45309',
+  completed: '#15803d',
+  suspended: '#b91c1c',
+}
+
+export const FACILITY_STATUS_COLOURS: Record<FacilityStatus, string> = {
+  planned: '#6b7280',
+  started: '#b45309',
+  completed: '#1d4ed8',
+  in_service: '#15803d',
+  suspended: '#b91c1c',
 }

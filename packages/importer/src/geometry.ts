@@ -1,14 +1,11 @@
 import type { Geometry, Position } from 'geojson'
 import { z } from 'zod'
 import { isProjected, toCgcs2000, type SourceCrs } from '@onemap/geo/crs'
+import { ZONE_SURROUNDINGS } from '@onemap/domain/zone'
 import type { TargetGeometry } from './layers.ts'
 
-/**
- * Where imported data may lie once in EPSG:4490: the zone (≈113.40–113.65 E, 34.74–34.88 N) with a
- * margin of about 15 km, because rivers run on beyond the zone and a neighbour's road may be included.
- * It is tight enough to catch metres without a CRS, swapped axes and data of another city.
- */
-export const PLAUSIBLE_EXTENT = { west: 113.25, east: 113.8, south: 34.6, north: 35.0 } as const
+/** Where imported data may lie once in EPSG:4490: the zone and its surroundings (@onemap/domain/zone). */
+const [WEST, SOUTH, EAST, NORTH] = ZONE_SURROUNDINGS
 
 const Pos = z.array(z.number().finite()).min(2).max(4)
 const GeoJsonGeometry = z.discriminatedUnion('type', [
@@ -80,7 +77,7 @@ function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
 }
 
 const inExtent = (lon: number, lat: number) =>
-  lon >= PLAUSIBLE_EXTENT.west && lon <= PLAUSIBLE_EXTENT.east && lat >= PLAUSIBLE_EXTENT.south && lat <= PLAUSIBLE_EXTENT.north
+  lon >= WEST && lon <= EAST && lat >= SOUTH && lat <= NORTH
 
 const fmt = (n: number) => (Math.abs(n) > 1000 ? n.toFixed(1) : n.toFixed(6))
 

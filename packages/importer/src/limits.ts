@@ -17,8 +17,6 @@ export const ImportLimits = z.object({
 })
 export type ImportLimits = z.infer<typeof ImportLimits>
 
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = ImportLimits.parse({})
-
 const MB = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`
 export const formatBytes = MB
 

@@ -1,4 +1,5 @@
 import { transformPosition } from '@onemap/geo/crs'
+import { distance, length, lineString, nearestPointOnLine } from '@turf/turf'
 
 /** A [lon, lat] position in degrees (CGCS2000 ≈ WGS84). */
 export type Position = [number, number]
@@ -13,19 +14,14 @@ export function roundPosition([lon, lat]: Position): Position {
   return [round6(lon), round6(lat)]
 }
 
-/** Metres per degree near the zone (34.8°N), for the short local distances the digitiser compares. */
-const M_PER_DEG_LON = 91_400
-const M_PER_DEG_LAT = 110_950
-
-/** Local planar distance in metres, good to ~0.1% inside the zone. */
+/** Great-circle distance in metres (turf's sphere: within 0.3% of the ellipsoid here, ample for digitising tolerances). */
 export function distanceM(a: Position, b: Position): number {
-  return Math.hypot((a[0] - b[0]) * M_PER_DEG_LON, (a[1] - b[1]) * M_PER_DEG_LAT)
+  return distance(a, b, { units: 'meters' })
 }
 
+/** Length of a polyline in metres (turf, as distanceM). */
 export function lineLengthM(line: Line): number {
-  let total = 0
-  for (let i = 1; i < line.length; i++) total += distanceM(line[i - 1] as Position, line[i] as Position)
-  return total
+  return length(lineString(line), { units: 'meters' })
 }
 
 /** Where two segments cross: parameters along each (0..1) and the point, or null when they do not. */
@@ -54,23 +50,14 @@ export interface LinePlace {
   point: Position
 }
 
-/** The nearest place on `line` to `p` (in local metres). */
+/** The nearest place on `line` to `p` (turf's nearestPointOnLine), with its distance from `p` in metres. */
 export function nearestOnLine(line: Line, p: Position): LinePlace & { distanceM: number } {
-  let best: LinePlace & { distanceM: number } = { index: 0, t: 0, point: line[0] as Position, distanceM: Infinity }
-  for (let i = 0; i + 1 < line.length; i++) {
-    const a = line[i] as Position
-    const b = line[i + 1] as Position
-    const ax = (b[0] - a[0]) * M_PER_DEG_LON
-    const ay = (b[1] - a[1]) * M_PER_DEG_LAT
-    const px = (p[0] - a[0]) * M_PER_DEG_LON
-    const py = (p[1] - a[1]) * M_PER_DEG_LAT
-    const len2 = ax * ax + ay * ay
-    const t = len2 === 0 ? 0 : Math.min(1, Math.max(0, (px * ax + py * ay) / len2))
-    const point: Position = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]
-    const d = distanceM(point, p)
-    if (d < best.distanceM) best = { index: i, t, point, distanceM: d }
-  }
-  return best
+  const near = nearestPointOnLine(lineString(line), p, { units: 'meters' })
+  const index = Math.min(near.properties.segmentIndex, line.length - 2)
+  const point = near.geometry.coordinates as Position
+  const segment = distanceM(line[index] as Position, line[index + 1] as Position)
+  const t = segment === 0 ? 0 : Math.min(1, near.properties.segmentDistance / segment)
+  return { index, t, point, distanceM: near.properties.pointDistance }
 }
 
 /** Orders two places along a line. */
@@ -99,7 +86,11 @@ export function crossing(a: Line, b: Line, what: string): { onA: LinePlace; onB:
   throw new Error(`Digitising error: ${what} do not cross`)
 }
 
-/** Area in km² of a closed lon/lat ring, measured in EPSG:4547 (Gauss-Krüger CM 114°E) with the shoelace formula. */
+/**
+ * Area in km² of a closed lon/lat ring, measured in EPSG:4547 (Gauss-Krüger CM 114°E) with the shoelace
+ * formula. Not turf's spherical area: the 17.5 km² target is stated in the planar CGCS2000 projection, and the
+ * database's area_km2 is computed the same way, so the digitiser checks against the same definition.
+ */
 export function ringAreaKm2InEpsg4547(ring: Line): number {
   const projected = ring.map((p) => transformPosition('EPSG:4490', 'EPSG:4547', p))
   let twice = 0

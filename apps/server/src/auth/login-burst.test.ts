@@ -1,6 +1,6 @@
 import { testBackend } from '@onemap/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { measureTilesDuringLogins, startBurstServer, type BurstServer } from './login-burst-harness.ts'
+import { measureTilesDuringLogins, startBurstServer, type BurstServer } from '../testing/login-burst-harness.ts'
 
 // Through the real HTTP server in its own process. The tile timings themselves are a speed claim and
 // live in bench/login-burst.ts (pnpm bench:logins); here: the burst is refused cleanly and tiles keep answering.

@@ -1,4 +1,4 @@
-import { FACILITY_STATUS_COLOURS_BRIEF, SEGMENT_STATUS_COLOURS_BRIEF } from './colours.ts'
+import { FACILITY_STATUS_COLOURS, ROAD_SEGMENT_STATUS_COLOURS } from '@onemap/domain/values'
 
 type Position = [number, number]
 interface Geometry {
@@ -15,6 +15,9 @@ export interface BriefMapInput {
 }
 
 const CARD = { red: '#dc2626', yellow: '#eab308' } as const
+
+/** The status colour of every light map (@onemap/domain/values); grey for a status it does not know. */
+const colourOf = (colours: Record<string, string>, status: string): string => colours[status] ?? '#9e9e9e'
 
 /** Every [lon, lat] pair in a GeoJSON geometry's coordinates, however deeply nested. */
 function positions(coords: unknown, out: Position[] = []): Position[] {
@@ -63,13 +66,13 @@ export function briefMapSvg(input: BriefMapInput, width = 680, height = 420): st
     if (card) parts.push(`<path d="${d(s.geometry as Geometry, false)}" fill="none" stroke="${CARD[card]}" stroke-width="9" stroke-linecap="round" opacity="0.85"/>`)
   }
   for (const s of input.segments) {
-    parts.push(`<path d="${d(s.geometry as Geometry, false)}" fill="none" stroke="${SEGMENT_STATUS_COLOURS_BRIEF[s.status] ?? '#9e9e9e'}" stroke-width="3" stroke-linecap="round"/>`)
+    parts.push(`<path d="${d(s.geometry as Geometry, false)}" fill="none" stroke="${colourOf(ROAD_SEGMENT_STATUS_COLOURS, s.status)}" stroke-width="3" stroke-linecap="round"/>`)
   }
   for (const f of input.facilities) {
     const [x, y] = xy((f.geometry as Geometry).coordinates as Position).split(',')
     const card = input.cards[`facility:${f.id}`]
     const ring = card ? ` stroke="${CARD[card]}" stroke-width="3"` : ' stroke="#ffffff" stroke-width="1"'
-    parts.push(`<circle cx="${x}" cy="${y}" r="${card ? 6 : 4}" fill="${FACILITY_STATUS_COLOURS_BRIEF[f.status] ?? '#9e9e9e'}"${ring}/>`)
+    parts.push(`<circle cx="${x}" cy="${y}" r="${card ? 6 : 4}" fill="${colourOf(FACILITY_STATUS_COLOURS, f.status)}"${ring}/>`)
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img">${parts.join('')}</svg>`
 }

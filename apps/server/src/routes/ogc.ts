@@ -3,6 +3,7 @@ import { layerStats } from '@onemap/db/queries/catalogue'
 import { CRS84, OGC_CRS, OGC_CRS_URIS, ogcItem, ogcItems, type OgcCrs } from '@onemap/db/queries/ogc'
 import { noNul } from '@onemap/domain/layer-filters'
 import { findLayer, LAYERS, type LayerDefinition } from '@onemap/domain/layers'
+import { ZONE_BOUNDS } from '@onemap/domain/zone'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { publicOrigin } from '../public-origin.ts'
 import { projectedDomainText, withinProjectedDomain } from './crs-domain.ts'
@@ -145,7 +146,7 @@ function describe(base: string, layer: LayerDefinition, extent: [number, number,
     title: `${layer.title_zh} · ${layer.title_en}`,
     description: `${layer.title_en}: ${layer.fields.map((f) => f.name).join(', ')}`,
     itemType: 'feature',
-    extent: { spatial: { bbox: [extent ?? [113.45, 34.77, 113.6, 34.86]], crs: CRS84 } },
+    extent: { spatial: { bbox: [extent ?? ZONE_BOUNDS], crs: CRS84 } },
     crs: OGC_CRS_URIS,
     storageCrs: STORAGE_CRS,
     links: [

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Database } from '@onemap/db/database'
 import { layerStats, layerVersion } from '@onemap/db/queries/catalogue'
-import { missingAreas } from '@onemap/db/queries/filters'
+import { refuseFilter } from '@onemap/db/queries/filters'
 import { renderVersionedTile, TILE_FEATURE_BUDGET, type TileEncoder } from '@onemap/db/queries/tiles'
-import { filterProblems } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
+import { ZONE_BOUNDS } from '@onemap/domain/zone'
 import type { FastifyInstance } from 'fastify'
 import { LRUCache } from 'lru-cache'
 import { publicOrigin } from '../public-origin.ts'
@@ -89,7 +89,6 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
       let current = requested ?? versions?.current(layer)
       let tile = current === undefined ? undefined : cache?.get(key(current))
       if (!tile) {
-        checkFilter(layer, filter)
         // Without the notifications (starting, reconnecting) an unversioned request reads the
         // version first; otherwise the tile statement reads it itself (one round trip, not two).
         if (cache && current === undefined) {
@@ -97,7 +96,7 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
           tile = cache.get(key(current))
         }
         if (!tile) {
-          await refuseMissingAreas(reads, filter)
+          await checkFilter(reads, layer, filter)
           const address = { z, x, y }
           const render = (from: Database) => renderVersionedTile(from, layer, address, filter, options.encoder ? { encoder: options.encoder } : {})
           let rendered = await render(reads)
@@ -132,13 +131,12 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
     const layer = layerParam(match[1] as string)
     refuseUnknown(request.query, FILTER_PARAMS)
     const filter = parseFilter(request.query)
-    checkFilter(layer, filter)
-    await refuseMissingAreas(db, filter)
+    await checkFilter(db, layer, filter)
     const stats = (await layerStats(db)).find((s) => s.layer === layer.id)
     const version = stats?.version ?? 0
     const filterQs = filterQueryString(filter)
     const origin = publicOrigin(request)
-    const bounds = stats?.extent ?? [113.45, 34.77, 113.6, 34.86]
+    const bounds = stats?.extent ?? ZONE_BOUNDS
     reply.header('Cache-Control', 'no-cache')
     return {
       tilejson: '3.0.0',
@@ -202,12 +200,10 @@ function versionParam(value: string | undefined): number | undefined {
   return Number(value)
 }
 
-function checkFilter(layer: LayerDefinition, filter: ReturnType<typeof parseFilter>) {
-  const [problem] = filterProblems(layer, filter)
-  if (problem) throw new ParameterError(problem.param, problem.message)
-}
-
-async function refuseMissingAreas(db: Database, filter: ReturnType<typeof parseFilter>) {
-  const [missing] = await missingAreas(db, filter)
-  if (missing) throw new NotFoundError(`Parameter '${missing.param}': ${missing.message}`)
+/** 400 naming the first parameter the layer cannot take, or 404 for the first area that does not exist. */
+async function checkFilter(db: Database, layer: LayerDefinition, filter: ReturnType<typeof parseFilter>) {
+  const refusal = await refuseFilter(db, layer, filter)
+  const [problem] = refusal?.problems ?? []
+  if (!refusal || !problem) return
+  throw refusal.kind === 'invalid' ? new ParameterError(problem.param, problem.message) : new NotFoundError(`Parameter '${problem.param}': ${problem.message}`)
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { webEnv } from '../env.ts'
 import type { Language } from '../i18n/setup.ts'
 import type { LABEL_METADATA} from './basemap-style.ts';
-import { basemapStyle, labelText, ZONE_BOUNDS } from './basemap-style.ts'
+import { ZONE_BOUNDS, ZONE_SURROUNDINGS } from '@onemap/domain/zone'
+import { basemapStyle, labelText } from './basemap-style.ts'
 import { BasemapRefused, resolveBasemap } from './online-basemaps.ts'
 
 setWorkerUrl(workerUrl)
@@ -46,7 +47,7 @@ export function MapCanvas({ onReady }: { onReady: (map: MapLibreMap | null) => v
       attributionControl: false,
       // No glyph server: CJK labels are drawn from the browser's local fonts.
       localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif",
-      maxBounds: [ZONE_BOUNDS[0] - 0.2, ZONE_BOUNDS[1] - 0.15, ZONE_BOUNDS[2] + 0.2, ZONE_BOUNDS[3] + 0.15],
+      maxBounds: ZONE_SURROUNDINGS,
       minZoom: 10,
       maxZoom: 19,
       dragRotate: false,

@@ -5,8 +5,8 @@ import type { OnlineBasemap } from './online-basemaps.ts'
 /** Our layers that make the default basemap; each is a vector-tile source served by our own server. */
 export const BASEMAP_LAYERS = ['zone_boundary', 'sub_districts', 'water_bodies', 'rivers', 'road_segments'] as const
 
-/** The zone's extent (FACTS.md estimate, WGS84 = CGCS2000 at display accuracy): west, south, east, north. */
-export const ZONE_BOUNDS: [number, number, number, number] = [113.45, 34.765, 113.605, 34.865]
+// The wall's scenes read the zone's extent from here; its one definition is @onemap/domain/zone.
+export { ZONE_BOUNDS } from '@onemap/domain/zone'
 
 /** Colours chosen for ≥ 3:1 contrast of map features against the light background (WCAG 1.4.11). */
 export const BASEMAP_COLOURS = {

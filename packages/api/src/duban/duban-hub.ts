@@ -1,11 +1,9 @@
 import type { Database } from '@onemap/db/database'
 import type { DubanLogRow } from '@onemap/db/queries/duban/log'
-import { type ChannelHub, type HubSignal, hubCache } from '../channel-hub.ts'
+import { type ChannelHub, hubCache } from '../channel-hub.ts'
 
 /** A 督办 log row as live clients receive it: ids and states only, never order text, notes or actors. */
 export type DubanEvent = Omit<DubanLogRow, 'recordedAt' | 'actor' | 'note'>
-
-export type DubanSignal = HubSignal<DubanEvent>
 
 export const DUBAN_CHANNEL = 'onemap_duban'
 

@@ -24,12 +24,6 @@ export const dubanProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, user, scope } })
 })
 
-/** The unit scope, or 403 for office accounts (steps only the responsible unit takes). */
-export function requireUnit(scope: DubanScope): Extract<DubanScope, { kind: 'unit' }> {
-  if (scope.kind !== 'unit') throw new TRPCError({ code: 'FORBIDDEN', message: `Only the responsible unit's account can do this, not '${scope.user.name}'` })
-  return scope
-}
-
 /** The office scope of a planner or admin, or 403 (unit accounts and viewers change nothing here). */
 export function requirePlanner(scope: DubanScope): Extract<DubanScope, { kind: 'office' }> {
   if (scope.kind !== 'office' || !scope.canEdit) {

@@ -1,6 +1,7 @@
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callerAs, PLANNER, prepareFixture, VIEWER } from '../testing/fixture.ts'
+import { prepareProgressFixture } from '@onemap/db/testing/progress-fixture'
+import { callerAs, PLANNER, VIEWER } from '../testing/fixture.ts'
 
 let db: TestDatabase
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
   db = await openTestDatabase({
     template: 'api-analysis-fixture-v1',
     prepare: async (d) => {
-      await prepareFixture(d)
+      await prepareProgressFixture(d)
       await d.query(
         `INSERT INTO rivers (id, name_zh, name_en, geom)
          VALUES ('rv', '测试河', 'Test River', ST_Multi(ST_SetSRID(ST_MakeLine(ST_MakePoint(113.5512, 34.78), ST_MakePoint(113.5512, 34.795)), 4490)))`,

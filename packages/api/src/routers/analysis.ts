@@ -8,7 +8,8 @@ import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { viewerProcedure } from '../procedures.ts'
 import { checkSelection } from '../selection.ts'
-import { loadProgress, roadFacts } from '../progress-data.ts'
+import { loadProgress } from '../progress-data.ts'
+import { segmentRow } from '../segment-row.ts'
 import { pageOf, sortedPageInput, sortRowsBy } from '../sort-rows.ts'
 import { router } from '../trpc.ts'
 import { facilityProcedures } from './analysis-facilities.ts'
@@ -29,26 +30,14 @@ export type SegmentSelection = z.infer<typeof SegmentSelection>
 /** Sort keys; `overdue_days` is kept for old callers and sorts by lateness too (docs/lateness.md). */
 export const SEGMENT_SORTS = ['lateness', 'id', 'name', 'length', 'status', 'planned_start', 'planned_finish', 'overdue_days', 'sub_district'] as const
 
-/** A table row: the segment's attributes with its schedule and lateness facts on today's date. */
+/** A table row: the shared segment row plus what the planner's table also shows. */
 function toRow(r: RoadItemRow, today: string, deadline: string) {
   return {
-    id: r.id,
-    roadId: r.roadId,
-    nameZh: r.nameZh,
-    nameEn: r.nameEn,
-    roadClass: r.roadClass,
-    status: r.status,
+    ...segmentRow(r, today, deadline),
     suspendedFrom: r.suspendedFrom,
-    version: r.version,
-    lengthM: Math.round(r.lengthM * 10) / 10,
     inProgramme: r.inProgramme,
-    subDistrictCode: r.subDistrictCode,
-    subDistrictName: r.subDistrictName,
-    plannedStart: r.plannedStart,
-    plannedFinish: r.plannedFinish,
     actualStart: r.actualStart,
     actualFinish: r.actualFinish,
-    ...roadFacts(r, today, deadline),
   }
 }
 export type SegmentRow = ReturnType<typeof toRow>

@@ -1,4 +1,4 @@
-import { loadLayerFixture } from '@onemap/db/queries/layer-fixture'
+import { loadLayerFixture } from '@onemap/db/testing/layer-fixture'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
 import { LAYERS } from '@onemap/domain/layers'
 import { TRPCError } from '@trpc/server'

@@ -1,10 +1,9 @@
 import { getFeature, MAX_FEATURE_LIMIT, queryFeatures } from '@onemap/db/queries/features'
-import { missingAreas } from '@onemap/db/queries/filters'
-import { FeatureFilter, filterProblems, LonLatBbox, noNul } from '@onemap/domain/layer-filters'
+import { FeatureFilter, LonLatBbox, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, MAP_LAYER_IDS, type LayerDefinition } from '@onemap/domain/layers'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import type { Context } from '../context.ts'
+import { checkSelection } from '../selection.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 type Position = number[]
@@ -41,18 +40,6 @@ const FeatureId = z
   .max(100, 'id must be at most 100 characters')
   .refine(noNul, 'id must not contain NUL')
 
-/** Rejects filters the layer lacks and areas that do not exist, naming the parameter. */
-async function checkFilter(ctx: Context, layer: LayerDefinition, filter: FeatureFilter) {
-  const problems = filterProblems(layer, filter)
-  if (problems.length > 0) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: problems.map((p) => `filter.${p.param}: ${p.message}`).join('; ') })
-  }
-  const missing = await missingAreas(ctx.db, filter)
-  if (missing.length > 0) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: missing.map((m) => `filter.${m.param}: ${m.message}`).join('; ') })
-  }
-}
-
 export const featuresRouter = router({
   /**
    * One page of a layer's features as a GeoJSON FeatureCollection built in SQL (public fields
@@ -71,7 +58,7 @@ export const featuresRouter = router({
     )
     .query(async ({ ctx, input }): Promise<FeaturePage> => {
       const layer = findLayer(input.layer) as LayerDefinition
-      await checkFilter(ctx, layer, input.filter)
+      await checkSelection(ctx.db, layer, { filter: input.filter })
       const text = await queryFeatures(ctx.db, layer, input)
       // Parsed once here and serialised once by tRPC: no per-row work in Node, no superjson.
       return JSON.parse(text) as FeaturePage

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { loadProgress, roadFacts } from '../progress-data.ts'
+import { loadProgress } from '../progress-data.ts'
+import { segmentRow } from '../segment-row.ts'
 import { pageOf, sortedPageInput, sortRowsBy } from '../sort-rows.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
@@ -22,21 +23,7 @@ export const roadsRouter = router({
       const { programme, roads, today } = await loadProgress(ctx.db, ctx.now())
       const rows = roads
         .filter((r) => r.inProgramme && r.status !== 'completed')
-        .map((r) => ({
-          id: r.id,
-          roadId: r.roadId,
-          nameZh: r.nameZh,
-          nameEn: r.nameEn,
-          roadClass: r.roadClass,
-          status: r.status,
-          version: r.version,
-          lengthM: Math.round(r.lengthM * 10) / 10,
-          subDistrictCode: r.subDistrictCode,
-          subDistrictName: r.subDistrictName,
-          plannedStart: r.plannedStart,
-          plannedFinish: r.plannedFinish,
-          ...roadFacts(r, today, programme.deadline),
-        }))
+        .map((r) => segmentRow(r, today, programme.deadline))
       type Row = (typeof rows)[number]
       const key: Record<(typeof UNBUILT_SORTS)[number], (r: Row) => string | number | null> = {
         lateness: (r) => r.lateDays,

@@ -4,7 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts
 import type { Database } from '../database.ts'
 import { LAYER_SQL, layerStats } from './catalogue.ts'
 import { queryFeatures } from './features.ts'
-import { loadLayerFixture } from './layer-fixture.ts'
+import { loadLayerFixture } from '../testing/layer-fixture.ts'
 
 let db: TestDatabase
 beforeAll(async () => {

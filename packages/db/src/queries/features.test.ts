@@ -4,7 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts
 import { layerStats, layerVersion } from './catalogue.ts'
 import { getFeature, queryFeatures } from './features.ts'
 import { missingAreas } from './filters.ts'
-import { loadLayerFixture } from './layer-fixture.ts'
+import { loadLayerFixture } from '../testing/layer-fixture.ts'
 
 const layer = (id: string) => findLayer(id) as LayerDefinition
 interface Fc {

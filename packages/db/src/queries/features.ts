@@ -55,14 +55,6 @@ export async function queryFeatures(db: Database, layer: LayerDefinition, query:
   return rows[0]?.body ?? '{"type":"FeatureCollection","features":[],"nextCursor":null}'
 }
 
-/** One public status change of a feature: never the actor or the planner's note. */
-export interface PublicStatusEvent {
-  from: string | null
-  to: string
-  happened_on: string
-  kind: string
-}
-
 /**
  * One feature as GeoJSON Feature TEXT with `history` (its public status changes, oldest first),
  * or null when the layer holds no feature with that id.

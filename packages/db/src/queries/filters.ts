@@ -1,4 +1,4 @@
-import type { FeatureFilter } from '@onemap/domain/layer-filters'
+import { type FeatureFilter, type FilterProblem, filterProblems } from '@onemap/domain/layer-filters'
 import type { LayerDefinition } from '@onemap/domain/layers'
 import type { Database } from '../database.ts'
 import { LAYER_SQL } from './catalogue.ts'
@@ -67,4 +67,22 @@ export async function missingAreas(db: Database, filter: FeatureFilter): Promise
   if (filter.renewalZone && !found.rz) missing.push({ param: 'renewalZone', message: `No renewal zone with id '${filter.renewalZone}'` })
   if (filter.renewalUnit && !found.ru) missing.push({ param: 'renewalUnit', message: `No renewal unit with id '${filter.renewalUnit}'` })
   return missing
+}
+
+/** Why a request's filter is refused: the catalogue refuses it (400) or an area it names does not exist (404). */
+export interface FilterRefusal {
+  kind: 'invalid' | 'missing'
+  /** Every parameter at fault, with why, in the caller's order. */
+  problems: FilterProblem[]
+}
+
+/**
+ * Checks a filter for a layer the way every route does: first against the catalogue (no database), then,
+ * only when that passes, that the areas it names exist. Null when the filter may run.
+ */
+export async function refuseFilter(db: Database, layer: LayerDefinition, filter: FeatureFilter): Promise<FilterRefusal | null> {
+  const problems = filterProblems(layer, filter)
+  if (problems.length > 0) return { kind: 'invalid', problems }
+  const missing = await missingAreas(db, filter)
+  return missing.length > 0 ? { kind: 'missing', problems: missing } : null
 }

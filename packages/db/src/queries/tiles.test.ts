@@ -3,7 +3,7 @@ import { findLayer, LAYERS, type LayerDefinition } from '@onemap/domain/layers'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase, testBackend, type TestDatabase } from '../testing/test-database.ts'
-import { loadLayerFixture } from './layer-fixture.ts'
+import { loadLayerFixture } from '../testing/layer-fixture.ts'
 import { layerVersion } from './catalogue.ts'
 import { renderTile, renderVersionedTile, type TileAddress, type TileEncoder } from './tiles.ts'
 

@@ -1,7 +1,6 @@
-import { FACILITY_STATUSES } from '@onemap/domain/statuses'
+import { FACILITY_STATUS_COLOURS, FACILITY_STATUSES, ROAD_SEGMENT_STATUS_COLOURS } from '@onemap/domain/values'
 import { useTranslation } from 'react-i18next'
 import { MapOverlay } from '../../map/MapOverlay.tsx'
-import { FACILITY_STATUS_COLOURS, SEGMENT_STATUS_COLOURS } from './plan-layers.ts'
 
 /** The workbench legend, always on the map whatever tab is open: segment and facility statuses. */
 export function PlanLegend() {
@@ -11,7 +10,7 @@ export function PlanLegend() {
       <details className="legend plan-map-legend" open data-testid="plan-legend">
         <summary>{t('plan.layers.legend')}</summary>
         <ul aria-label={t('plan.layers.segments')}>
-          {Object.entries(SEGMENT_STATUS_COLOURS).map(([status, colour]) => (
+          {Object.entries(ROAD_SEGMENT_STATUS_COLOURS).map(([status, colour]) => (
             <li key={status}>
               <span
                 className="swatch swatch-line"

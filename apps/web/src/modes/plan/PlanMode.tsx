@@ -13,8 +13,8 @@ import { AccountsPanel } from './AccountsPanel.tsx'
 import { MilestonePanel } from './MilestonePanel.tsx'
 import { AccountBar, LoginForm } from './LoginForm.tsx'
 import { type ChangedIds, MeetingPanel, NO_CHANGES } from './MeetingPanel.tsx'
-import type { LonLat } from './measure.ts'
-import { type Entity, messageOf, useAccount, usePlaces, useSegments } from './plan-data.ts'
+import { type LonLat, nearestPointOn } from './measure.ts'
+import { type Entity, messageOf, useAccount, usePlaces, useSegment, useSegments } from './plan-data.ts'
 import { EMPTY_FILTER, needsIdFilter, type PlanFilter, tileQuery, toSelection } from './plan-filter.ts'
 import { ALL_VISIBLE } from './plan-layers.ts'
 import { PlanLegend } from './PlanLegend.tsx'
@@ -108,7 +108,12 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
     // A facility picked on the map opens in its own tab, where its row is.
     if (entity === 'facility') setTab('facilities')
   }, [])
-  const onPoint = useCallback((p: LonLat) => (tool === 'split' ? setSplitPoint(p) : setPoints((prev) => [...prev, p])), [tool])
+  // A split point snaps onto the selected segment (the drawer's query, already cached), as the server will cut it.
+  const splitLine = useSegment(selected?.entity === 'road_segment' ? selected.id : null).data?.geometry.coordinates
+  const onPoint = useCallback(
+    (p: LonLat) => (tool === 'split' ? setSplitPoint(splitLine ? nearestPointOn(splitLine, p) : p) : setPoints((prev) => [...prev, p])),
+    [tool, splitLine],
+  )
   const map = usePlanMap({ tileQuery: tileQuery(selection.filter), idFilter, facilityIdFilter: facilityIds, revision, visible, selected: selectedSegment, selectedFacility, changedSegments: changed.segments, changedFacilities: changed.facilities, asOf: asOf.segments, facilitiesAsOf: asOf.facilities, tool, onPick: choose, onPoint })
   useMeasureDrawing(map, points, tool === 'measure-area')
   useCardOutlines(map, true)

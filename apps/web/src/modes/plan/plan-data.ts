@@ -1,6 +1,7 @@
 import type { AppRouter } from '@onemap/api/root'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
+import { bbox } from '@turf/turf'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
@@ -12,11 +13,8 @@ export type SegmentsInput = Inputs['analysis']['segments']
 export type SegmentsPage = Outputs['analysis']['segments']
 export type SegmentRow = SegmentsPage['rows'][number]
 export type SegmentDetail = Outputs['analysis']['segment']
-export type HistoryEntry = Outputs['edits']['history'][number]
 export type SortKey = NonNullable<SegmentsInput['sort']>
 export type FacilitiesInput = Inputs['analysis']['facilities']
-export type FacilitiesPage = Outputs['analysis']['facilities']
-export type FacilityRow = FacilitiesPage['rows'][number]
 export type FacilityDetail = Outputs['analysis']['facility']
 export type FacilitySortKey = NonNullable<FacilitiesInput['sort']>
 export type Entity = 'road_segment' | 'facility'
@@ -73,18 +71,12 @@ export function useFacility(id: string | null) {
   return useQuery({ ...trpc.analysis.facility.queryOptions({ id: id ?? '' }), enabled: id !== null, retry: false })
 }
 
-/** [west, south, east, north] of a GeoJSON geometry, in its degrees; null for none. */
-function bboxOf(geometry: unknown): [number, number, number, number] | null {
-  const xs: number[] = []
-  const ys: number[] = []
-  const walk = (c: unknown): void => {
-    if (!Array.isArray(c)) return
-    if (typeof c[0] !== 'number') return c.forEach(walk)
-    xs.push(c[0])
-    ys.push(c[1] as number)
-  }
-  walk((geometry as { coordinates?: unknown } | null)?.coordinates)
-  return xs.length ? [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] : null
+/** [west, south, east, north] of a GeoJSON geometry in its degrees (turf); null for none. */
+function bboxOf(geometry: { type: string; coordinates: unknown } | null): [number, number, number, number] | null {
+  if (!geometry) return null
+  // features.query's geometry is ST_AsGeoJSON output, typed loosely by the API.
+  const [w, s, e, n] = bbox(geometry as GeoJSON.Geometry)
+  return Number.isFinite(w) ? [w, s, e, n] : null
 }
 
 /** Sub-districts, renewal zones/units and rivers for the filter's choices (small, public layers). */

@@ -1,17 +1,6 @@
-import { findLayer } from '@onemap/domain/layers'
+import { FACILITY_STATUS_COLOURS, ROAD_SEGMENT_STATUS_COLOURS } from '@onemap/domain/values'
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
 
-/** Colour of each segment status, from the layer catalogue's legend (one list for every mode). */
-export const SEGMENT_STATUS_COLOURS: Record<string, string> = Object.fromEntries(
-  (findLayer('road_segments')?.legend ?? []).map((e) => [e.value, e.color]),
-)
-export const FACILITY_STATUS_COLOURS: Record<string, string> = {
-  planned: '#9e9e9e',
-  started: '#f59e0b',
-  completed: '#0ea5e9',
-  in_service: '#16a34a',
-  suspended: '#dc2626',
-}
 export const SELECTED_COLOUR = '#1d4ed8'
 export const CHANGED_COLOUR = '#c026d3'
 
@@ -68,7 +57,7 @@ export const PLAN_LAYERS: readonly { group: LayerGroup; layer: PlanLayer }[] = [
   { group: 'segments', layer: { id: 'plan-segment-changed', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round' }, paint: { 'line-color': CHANGED_COLOUR, 'line-width': width(9, 11, 2.2), 'line-opacity': flagOpacity('changed') } } },
   { group: 'segments', layer: { id: 'plan-segment-selected', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round' }, paint: { 'line-color': SELECTED_COLOUR, 'line-width': width(8, 10, 2.2), 'line-opacity': flagOpacity('selected') } } },
   { group: 'segments', layer: { id: 'plan-segment-planned-casing', type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': PLANNED_CASING, 'line-width': width(3, 6, 2.4), 'line-opacity': ['case', isPlanned, 1, 0] } } },
-  { group: 'segments', layer: { id: SEGMENT_LINE, type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': matchColour(SEGMENT_STATUS_COLOURS, '#9e9e9e'), 'line-width': width(1.5, 3.5, 2.4) } } },
+  { group: 'segments', layer: { id: SEGMENT_LINE, type: 'line', source: PLAN_SOURCES.segments, 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': matchColour(ROAD_SEGMENT_STATUS_COLOURS, '#9e9e9e'), 'line-width': width(1.5, 3.5, 2.4) } } },
   { group: 'facilities', layer: { id: 'plan-facility-card', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': cardColour, 'circle-stroke-width': 3 } } },
   { group: 'facilities', layer: { id: 'plan-facility-changed', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 11, 'circle-color': CHANGED_COLOUR, 'circle-opacity': flagOpacity('changed') } } },
   { group: 'facilities', layer: { id: 'plan-facility-selected', type: 'circle', source: PLAN_SOURCES.facilities, 'source-layer': 'facilities', paint: { 'circle-radius': 12, 'circle-color': SELECTED_COLOUR, 'circle-opacity': flagOpacity('selected') } } },

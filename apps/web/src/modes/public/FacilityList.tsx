@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
-import { FACILITY_STATUS_COLOURS, type Facility, facilityName } from './facility-model.ts'
+import { FACILITY_STATUS_COLOURS } from '@onemap/domain/values'
+import { type Facility, facilityName } from './facility-model.ts'
 
 /** What the list shows: the programme's facilities (default), all of them, or those not started. */
 export type ListScope = 'programme' | 'all' | 'notStarted'

@@ -1,11 +1,9 @@
-import { FACILITY_KINDS, FACILITY_STATUSES, ROAD_SEGMENT_STATUSES } from '@onemap/domain/values'
+import { FACILITY_KINDS, FACILITY_STATUS_COLOURS, FACILITY_STATUSES, ROAD_SEGMENT_STATUS_COLOURS, ROAD_SEGMENT_STATUSES } from '@onemap/domain/values'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BASEMAP_COLOURS } from '../../map/basemap-style.ts'
 import { legendIcon } from './facility-icons.ts'
-import { FACILITY_STATUS_COLOURS } from './facility-model.ts'
 import { RENEWAL_COLOUR } from './public-layers.ts'
-import { ROAD_STATUS_COLOURS } from './road-model.ts'
 
 /**
  * Map legend: facility status (marker colour) and kind (pictogram), road status, the renewal zone and
@@ -42,7 +40,7 @@ export function Legend() {
         <ul>
           {ROAD_SEGMENT_STATUSES.map((s) => (
             <li key={s}>
-              <span className="swatch swatch-line" style={{ background: ROAD_STATUS_COLOURS[s] }} aria-hidden="true" />
+              <span className="swatch swatch-line" style={{ background: ROAD_SEGMENT_STATUS_COLOURS[s] }} aria-hidden="true" />
               {t(`roadStatus.${s}`)}
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { ROAD_SEGMENT_STATUS_COLOURS } from '@onemap/domain/values'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
@@ -6,7 +7,7 @@ import { CardLinks } from './CardLinks.tsx'
 import { latenessWords, segmentLateness } from './goal-model.ts'
 import { formatDay } from './Headline.tsx'
 import { useSegmentHistories } from './public-data.ts'
-import { ROAD_STATUS_COLOURS, type Road, roadName } from './road-model.ts'
+import { type Road, roadName } from './road-model.ts'
 
 /**
  * The card of one road: km built of km planned, its segments with their status and dates, and the
@@ -66,7 +67,7 @@ export function RoadCard({ id, road, loading, today, deadline }: { id: string; r
           const late = today && deadline ? latenessWords(segmentLateness(s, today, deadline)) : null
           return (
             <li key={s.id} data-segment-id={s.id}>
-              <span className="status-dot" style={{ background: ROAD_STATUS_COLOURS[s.status] }} aria-hidden="true" />
+              <span className="status-dot" style={{ background: ROAD_SEGMENT_STATUS_COLOURS[s.status] }} aria-hidden="true" />
               <strong>{t(`roadStatus.${s.status}`)}</strong> · {t('road.lengthValue', { km: km(s.length_m) })}
               {s.in_programme ? '' : ` · ${t('card.notInProgramme')}`}
               <br />

@@ -32,18 +32,6 @@ export interface StatusChange {
   to_status: FacilityStatus
 }
 
-/**
- * Status colours of facility markers. Each has ≥ 3:1 contrast against the light basemap and white
- * (WCAG 2.1 non-text contrast); the list and card always say the status in words as well.
- */
-export const FACILITY_STATUS_COLOURS: Record<FacilityStatus, string> = {
-  planned: '#6b7280',
-  started: '#b45309',
-  completed: '#1d4ed8',
-  in_service: '#15803d',
-  suspended: '#b91c1c',
-}
-
 /** A non-empty text property, or null. */
 export const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 

@@ -1,10 +1,8 @@
-import { FACILITY_KINDS, FACILITY_STATUSES, ROAD_SEGMENT_STATUSES } from '@onemap/domain/values'
+import { FACILITY_KINDS, FACILITY_STATUS_COLOURS, FACILITY_STATUSES, ROAD_SEGMENT_STATUS_COLOURS, ROAD_SEGMENT_STATUSES } from '@onemap/domain/values'
 import type { CircleLayerSpecification, FillLayerSpecification, LineLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl'
 import type { Language } from '../../i18n/setup.ts'
 import { LABEL_METADATA, labelText } from '../../map/basemap-style.ts'
 import { iconName } from './facility-icons.ts'
-import { FACILITY_STATUS_COLOURS } from './facility-model.ts'
-import { ROAD_STATUS_COLOURS } from './road-model.ts'
 
 /** Renewal-zone outline colour: ≥ 3:1 against the light basemap. */
 export const RENEWAL_COLOUR = '#c2410c'
@@ -22,7 +20,7 @@ export const ROAD_STATUS_LAYER = 'public-road-status'
 export const ROAD_HIGHLIGHT_LAYER = 'public-road-highlight'
 
 const statusColour = ['match', ['get', 'status'], ...FACILITY_STATUSES.flatMap((s) => [s, FACILITY_STATUS_COLOURS[s]]), '#6b7280']
-const roadColour = ['match', ['get', 'status'], ...ROAD_SEGMENT_STATUSES.flatMap((s) => [s, ROAD_STATUS_COLOURS[s]]), '#6b7280']
+const roadColour = ['match', ['get', 'status'], ...ROAD_SEGMENT_STATUSES.flatMap((s) => [s, ROAD_SEGMENT_STATUS_COLOURS[s]]), '#6b7280']
 
 /** Marker radius by zoom; the pictogram scales with it. */
 const RADIUS = ['interpolate', ['linear'], ['zoom'], 11, 6, 16, 11]

@@ -37,17 +37,6 @@ export interface Road {
   bounds: [number, number, number, number]
 }
 
-/**
- * Road status colours: the facility palette's hues for the same stage, each ≥ 3:1 against the light
- * basemap (WCAG 1.4.11). The legend, card and list also say the status in words.
- */
-export const ROAD_STATUS_COLOURS: Record<RoadSegmentStatus, string> = {
-  planned: '#6b7280',
-  under_construction: '#b45309',
-  completed: '#15803d',
-  suspended: '#b91c1c',
-}
-
 /** Reads one GeoJSON feature of the road_segments layer (LineString or MultiLineString). */
 export function segmentFromFeature(feature: GeoJSON.Feature): Segment {
   const p = (feature.properties ?? {}) as Record<string, unknown>

@@ -1,27 +1,15 @@
-/** Plain geometry for the wall's map scenes: extents and paths measured for animation. */
+import { bbox, distance } from '@turf/turf'
+
+/** Plain geometry for the wall's map scenes: extents and paths measured for animation (turf). */
 
 export type Bounds = [number, number, number, number]
 type Position = number[]
 
 /** [west, south, east, north] of every coordinate in the collection, or null when it is empty. */
 export function boundsOf(fc: GeoJSON.FeatureCollection | undefined): Bounds | null {
-  let w = Infinity
-  let s = Infinity
-  let e = -Infinity
-  let n = -Infinity
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return
-    if (typeof c[0] === 'number') {
-      const [x, y] = c as number[]
-      if (x === undefined || y === undefined) return
-      w = Math.min(w, x)
-      e = Math.max(e, x)
-      s = Math.min(s, y)
-      n = Math.max(n, y)
-    } else for (const inner of c) visit(inner)
-  }
-  for (const f of fc?.features ?? []) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates)
-  return Number.isFinite(w) ? [w, s, e, n] : null
+  if (!fc?.features.length) return null
+  const [w, s, e, n] = bbox(fc)
+  return Number.isFinite(w) ? [w, s, e, n] as Bounds : null
 }
 
 /** The overlap of two extents (a scene's data clipped to the zone), or `b` when they do not meet. */
@@ -37,14 +25,9 @@ export interface MeasuredPath<P> {
   properties: P
 }
 
-const EARTH_M_PER_DEG = 111_320
-
-/** Metres between two lon/lat positions; an equirectangular estimate, ample for animation pacing. */
+/** Great-circle metres between two lon/lat positions (turf), for animation pacing. */
 export function metresBetween(a: Position, b: Position): number {
-  const lat = (((a[1] ?? 0) + (b[1] ?? 0)) / 2) * (Math.PI / 180)
-  const dx = ((b[0] ?? 0) - (a[0] ?? 0)) * Math.cos(lat)
-  const dy = (b[1] ?? 0) - (a[1] ?? 0)
-  return Math.hypot(dx, dy) * EARTH_M_PER_DEG
+  return distance(a, b, { units: 'meters' })
 }
 
 /** Every line of the collection that `keep` accepts, split into simple paths with cumulative metres. */

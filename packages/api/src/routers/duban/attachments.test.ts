@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_FILE_BYTES } from '../../duban/file-checks.ts'
-import { heicHeader, jpegAt, pdf, pdfWithHiddenScript, pngBomb } from '../../duban/test-files.ts'
+import { heicHeader, jpegAt, pdf, pdfWithHiddenScript, pngBomb } from '../../testing/duban-files.ts'
 import { openDubanFixture } from '../../testing/duban-fixture.ts'
 import { callerAs, PLANNER } from '../../testing/fixture.ts'
 

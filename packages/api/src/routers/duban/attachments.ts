@@ -1,4 +1,11 @@
-import { insertAttachment, itemAttachmentBytes, listItemAttachments, readAttachmentMeta, setAttachmentPublic } from '@onemap/db/queries/duban/attachments'
+import {
+  insertAttachment,
+  itemAttachmentBytes,
+  listItemAttachments,
+  lockItemAttachments,
+  readAttachmentMeta,
+  setAttachmentPublic,
+} from '@onemap/db/queries/duban/attachments'
 import { insertDubanLog } from '@onemap/db/queries/duban/log'
 import { readOrder } from '@onemap/db/queries/duban/orders'
 import { readResponsibility } from '@onemap/db/queries/duban/responsibility'
@@ -55,7 +62,7 @@ export const attachmentsRouter = router({
       return ctx.db.transaction(async (client) => {
         // Checked inside the transaction that inserts, so two uploads cannot both squeeze under the limit
         // (on a server the lock below serialises uploads onto the same item).
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attachments:${input.entity}:${input.id}`])
+        await lockItemAttachments(client, input.entity, input.id)
         const used = await itemAttachmentBytes(client, input.entity, input.id)
         if (used + file.content.length > MAX_ITEM_BYTES) {
           throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `${input.id} already holds ${used} bytes of attachments; at most ${MAX_ITEM_BYTES} per item` })

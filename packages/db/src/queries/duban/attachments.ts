@@ -73,6 +73,14 @@ export async function insertAttachment(client: pg.PoolClient, a: AttachmentWrite
   return rows[0]!
 }
 
+/**
+ * Takes the transaction-scoped lock of an item's attachments, so two uploads onto the same item check the
+ * per-item limit one after the other (released at COMMIT or ROLLBACK).
+ */
+export async function lockItemAttachments(client: pg.PoolClient, entity: DubanEntity, entityId: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attachments:${entity}:${entityId}`])
+}
+
 /** Bytes already stored on an item (for the per-item limit). */
 export async function itemAttachmentBytes(client: Queryable, entity: DubanEntity, entityId: string): Promise<number> {
   const { rows } = await client.query<{ n: number }>(

@@ -6,7 +6,6 @@ import { useTRPC } from '../../../api/trpc.ts'
 
 type Outputs = inferRouterOutputs<AppRouter>['duban']
 export type OrderRow = Outputs['orders']['list'][number]
-export type OrderDetail = Outputs['orders']['get']
 export type CardedItem = Outputs['cards']['list']['items'][number]
 export type AttachmentRow = Outputs['attachments']['forItem'][number]
 export type UnitRow = Outputs['units']['list'][number]
