@@ -5,7 +5,7 @@ import { PbfReader } from 'pbf'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Database } from './database.ts'
 import { migrate, readMigrations } from './migrate.ts'
-import { loadLayerFixture } from './queries/layer-fixture.ts'
+import { loadLayerFixture } from './testing/layer-fixture.ts'
 import { renderVersionedTile } from './queries/tiles.ts'
 import { openTestDatabase, testBackend } from './testing/test-database.ts'
 

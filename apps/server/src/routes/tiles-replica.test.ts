@@ -1,4 +1,4 @@
-import { prepareFixture } from '@onemap/api/testing/fixture'
+import { prepareProgressFixture } from '@onemap/db/testing/progress-fixture'
 import { openDatabase, type Database } from '@onemap/db/database'
 import { migrate } from '@onemap/db/migrate'
 import { writeStatus } from '@onemap/db/queries/edits'
@@ -32,7 +32,7 @@ beforeAll(async () => {
   clusters.push(primary)
   writer = await openDatabase({ url: primary.url, dataDir: '', poolSize: 2 })
   await migrate(writer)
-  await prepareFixture(writer)
+  await prepareProgressFixture(writer)
   replica = await createReplica(primary, { prefix: '/tmp/onemap-scale-replica-', port: await freePort(5600, 5699) })
   clusters.push(replica)
   db = await openDatabase({ url: primary.url, dataDir: '', readUrl: replica.url, poolSize: 4 })
