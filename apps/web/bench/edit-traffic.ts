@@ -15,7 +15,8 @@ import { createAccounts, signIn } from '../e2e/plan-fixture.ts'
 import { mutate, plannerCookie } from '../e2e/wall-support.ts'
 
 const EDITS = Number(process.argv[2] ?? 4)
-const QUIET_MS = 2_000
+// Long enough for a loaded machine: a re-read that starts after it would be missed.
+const QUIET_MS = 4_000
 const MAX_WAIT_MS = 20_000
 
 interface Figures {
@@ -101,9 +102,15 @@ async function watchNetwork(cdp: CDPSession) {
     async quiet(live: boolean): Promise<typeof totals & { detail: string[] }> {
       const started = Date.now()
       while (Date.now() - started < MAX_WAIT_MS && ((live && liveMessages === 0) || inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)) await new Promise((r) => setTimeout(r, 100))
-      return { ...totals, detail }
+      return { ...totals, detail: [...detail] }
     },
   }
+}
+
+function report(label: string, rows: Figures[]) {
+  const median = (k: Exclude<keyof Figures, 'detail'>) => rows.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!
+  console.log(`${label}: ${rows.length} edits; median per edit: trpc ${median('trpcBytes')} B on the wire (${median('jsonBytes')} B decoded) in ${median('trpcRequests')} requests, tiles ${median('tileBytes')} B in ${median('tileRequests')} requests, ${median('queries')} SQL statements`)
+  for (const r of rows) console.log(`  ${r.trpcBytes} B, ${r.queries} statements: ${r.detail.join('; ')}`)
 }
 
 type Target = { entity: string; id: string; status: string; version: number }
@@ -125,10 +132,14 @@ async function main() {
       target = { ...target!, version: out.version }
     }
 
-    // The edit alone, with no page open: subtracted from each screen's figure.
-    const before = queries.read()
-    await edit()
-    const editQueries = queries.read() - before
+    // The edit alone, with no page open, forward and back (a correction runs more statements):
+    // subtracted from each screen's figure for the same direction.
+    const editQueries: number[] = []
+    for (let i = 0; i < 2; i++) {
+      const before = queries.read()
+      await edit()
+      editQueries.push(queries.read() - before)
+    }
 
     const measure = async (label: string, net: Awaited<ReturnType<typeof watchNetwork>>) => {
       await net.quiet(false)
@@ -138,11 +149,9 @@ async function main() {
         const q0 = queries.read()
         await edit()
         const t = await net.quiet(true)
-        rows.push({ ...t, queries: queries.read() - q0 - editQueries })
+        rows.push({ ...t, queries: queries.read() - q0 - editQueries[(n - 1) % 2]! })
       }
-      const median = (k: Exclude<keyof Figures, 'detail'>) => rows.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!
-      console.log(`${label}: ${EDITS} edits; median per edit: trpc ${median('trpcBytes')} B on the wire (${median('jsonBytes')} B decoded) in ${median('trpcRequests')} requests, tiles ${median('tileBytes')} B in ${median('tileRequests')} requests, ${median('queries')} SQL statements`)
-      console.log(`  each: ${JSON.stringify(rows)}`)
+      report(label, rows)
     }
 
     {
@@ -162,7 +171,30 @@ async function main() {
       await measure('planner (a colleague edits)', net)
       await context.close()
     }
-    console.log(`(the edit itself ran ${editQueries} SQL statements; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')})`)
+    {
+      // The planner's own save through the drawer: the save, its re-reads and its echo on the stream.
+      const { page, context } = await openPage(h)
+      const net = await watchNetwork(await context.newCDPSession(page))
+      await signIn(page, h, 'planner2')
+      await page.locator('[data-testid="plan-totals"]').waitFor({ timeout: 120_000 })
+      const rows: Figures[] = []
+      for (let i = 0; i < EDITS; i++) {
+        const planned = page.locator('tbody tr[data-segment-id]:has(td[data-status="planned"])').first()
+        await planned.locator('button').click()
+        const drawer = page.getByTestId('segment-drawer')
+        await drawer.getByTestId('drawer-status').filter({ hasText: '规划' }).waitFor()
+        await net.quiet(false)
+        net.reset()
+        const q0 = queries.read()
+        await drawer.locator('select[name="to"]').selectOption('under_construction')
+        await drawer.getByRole('button', { name: '保存状态' }).click()
+        await drawer.getByTestId('drawer-status').filter({ hasText: '在建' }).waitFor()
+        rows.push({ ...(await net.quiet(true)), queries: queries.read() - q0 - editQueries[0]! })
+      }
+      report('planner (own save, the save included)', rows)
+      await context.close()
+    }
+    console.log(`(the edit itself ran ${editQueries.join(' / ')} SQL statements (forward / back); load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')})`)
   } finally {
     await h.close()
   }
