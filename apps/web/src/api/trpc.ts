@@ -19,8 +19,12 @@ export function createApiClient() {
         condition: (op) => op.type === 'subscription',
         // Subscriptions stream over SSE (tRPC's own link: the browser's EventSource, which resends the last
         // tracked event id on a dropped connection, and a reconnect after the server's inactivity interval).
-        // A stream that failed outright is retried for ever, resuming from the last tracked id.
-        true: [retryLink({ retry: () => true, retryDelayMs: (attempts) => backoffDelay(attempts - 1, STREAM_BACKOFF) }), httpSubscriptionLink({ url: '/trpc' })],
+        // A stream that failed outright (network, 5xx) is retried for ever, resuming from the last tracked id;
+        // a refusal (signed out, no access) is not, since asking again cannot change the answer.
+        true: [
+          retryLink({ retry: ({ error }) => (error.data?.httpStatus ?? 500) >= 500, retryDelayMs: (attempts) => backoffDelay(attempts - 1, STREAM_BACKOFF) }),
+          httpSubscriptionLink({ url: '/trpc' }),
+        ],
         false: httpBatchLink({ url: '/trpc' }),
       }),
     ],

@@ -45,8 +45,8 @@ export function useLiveEvents(handlers: LiveEventHandlers): void {
         // The same re-read as after a reconnect: changes were missed and will not be replayed.
         else latest.current.onUp?.(true)
       },
-      // retryLink never gives up on a subscription, so this is a programming error worth seeing.
-      onError: (err) => console.warn('[live] the change stream ended', err),
+      // Only a refusal ends the stream (retryLink retries everything else); the poll remains the safety net.
+      onError: (err) => console.warn('[live] the server refused the change stream', err),
     })
     return () => sub.unsubscribe()
   }, [client])
