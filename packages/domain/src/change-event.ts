@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { EventEntity, EventKind } from './statuses.ts'
 
-/** The tiled layer each event entity's features live in; its version moves with every edit of it. */
-export const ENTITY_LAYERS = { road_segment: 'road_segments', facility: 'facilities' } as const satisfies Record<EventEntity, string>
+/** The tiled layer an event entity's features live in (road_segment → road_segments, facility → facilities). */
 export const ChangeLayer = z.enum(['road_segments', 'facilities'])
 export type ChangeLayer = z.infer<typeof ChangeLayer>
 
