@@ -16,9 +16,12 @@ const E_COLUMNS = `e.id::int AS id, e.entity, e.entity_id AS "entityId", e.from_
 const FULL_COLUMNS = `${E_COLUMNS}, e.actor, e.note, e.undoes::int AS undoes`
 
 // The audit row as the live stream carries it: with the layer it touched and that layer's current version.
-const CHANGE_FROM = `${E_COLUMNS}, lv.layer, lv.version::int AS "layerVersion"
+// A layer without a version row (never expected: migration 002 seeds them) reads as version 0, so the
+// change itself is still delivered.
+const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "layerVersion"
   FROM status_events e
-  JOIN layer_versions lv ON lv.layer = CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END`
+  CROSS JOIN LATERAL (SELECT CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END AS layer) l
+  LEFT JOIN layer_versions lv ON lv.layer = l.layer`
 
 /** Changes with id greater than `afterId`, oldest first, at most `limit` (live catch-up after a reconnect). */
 export async function changeEventsAfter(db: Database, afterId: number, limit: number): Promise<ChangeEvent[]> {
