@@ -5,16 +5,19 @@ export type HubSignal<T> = { type: 'event'; event: T } | { type: 'gap' }
 
 /**
  * Fans one database LISTEN on `channel` out to every subscriber of this process, so a thousand open
- * screens cost one listening connection, not a thousand. `parse` turns a payload into an event (null: skip).
+ * screens cost one listening connection, not a thousand. `parse` turns a payload into an event (null:
+ * skip); it may read the database, once per notification for the whole process, never per subscriber.
  */
 export class ChannelHub<T> {
   private readonly subscribers = new Set<(s: HubSignal<T>) => void>()
   private listening: Promise<() => Promise<void>> | undefined
+  // Notifications are parsed one after another, so subscribers hear them in the order they committed.
+  private delivered = Promise.resolve()
 
   constructor(
     private readonly db: Database,
     private readonly channel: string,
-    private readonly parse: (payload: unknown) => T,
+    private readonly parse: (payload: unknown, db: Database) => T | null | Promise<T | null>,
   ) {}
 
   /** Adds a subscriber; resolves once the database listens, to a function that removes it. */
@@ -40,7 +43,15 @@ export class ChannelHub<T> {
     } catch {
       return
     }
-    this.broadcast({ type: 'event', event: this.parse(payload) })
+    this.delivered = this.delivered.then(async () => {
+      try {
+        const event = await this.parse(payload, this.db)
+        if (event !== null) this.broadcast({ type: 'event', event })
+      } catch {
+        // It could not be read (the database went away): a gap makes every subscriber catch up from the log.
+        this.broadcast({ type: 'gap' })
+      }
+    })
   }
 
   private broadcast(s: HubSignal<T>) {
@@ -49,7 +60,7 @@ export class ChannelHub<T> {
 }
 
 /** One hub per database object and channel. */
-export function hubCache<T>(channel: string, parse: (payload: unknown) => T): (db: Database) => ChannelHub<T> {
+export function hubCache<T>(channel: string, parse: (payload: unknown, db: Database) => T | null | Promise<T | null>): (db: Database) => ChannelHub<T> {
   const hubs = new WeakMap<Database, ChannelHub<T>>()
   return (db) => {
     let hub = hubs.get(db)

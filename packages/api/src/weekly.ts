@@ -1,4 +1,5 @@
-import type { FullEvent, PublicEvent } from '@onemap/db/queries/events'
+import type { FullEvent } from '@onemap/db/queries/events'
+import type { StatusChange } from '@onemap/domain/change-event'
 import type { FacilityItemRow, RoadItemRow } from '@onemap/db/queries/progress'
 import { addDays } from '@onemap/domain/dates'
 import { lateSince } from '@onemap/domain/lateness'
@@ -31,7 +32,7 @@ function itemIndex(roads: readonly RoadItemRow[], facilities: readonly FacilityI
 }
 
 /** The event rows with the name and sub-district of their item, and for a split the parts it made. */
-export function namedChanges<E extends PublicEvent | FullEvent>(rows: E[], roads: readonly RoadItemRow[], facilities: readonly FacilityItemRow[]) {
+export function namedChanges<E extends StatusChange | FullEvent>(rows: E[], roads: readonly RoadItemRow[], facilities: readonly FacilityItemRow[]) {
   const find = itemIndex(roads, facilities)
   return rows.map((e) => {
     const item = find(e.entity, e.entityId)
@@ -56,7 +57,7 @@ const key = (entity: string, id: string) => `${entity}:${id}`
  * (docs/lateness.md) between `since` and `until`. Each is a sorted list of `entity:id` keys.
  */
 export function meetingFigures(
-  events: readonly (PublicEvent | FullEvent)[],
+  events: readonly (StatusChange | FullEvent)[],
   items: { roads: readonly RoadItemRow[]; facilities: readonly FacilityItemRow[]; since: string; until: string; deadline: string },
 ) {
   const started = new Set<string>()

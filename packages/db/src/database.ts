@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded.ts'
 import { DatabaseOpenError, DatabaseUnavailableError, hostPort, isConnectionError, redactUrl } from './errors.ts'
-import { guardClients, SCHEMA, SEARCH_PATH, SERVER_SESSION_OPTIONS } from './pool-clients.ts'
+import { guardClients, SEARCH_PATH, SERVER_SESSION_OPTIONS } from './pool-clients.ts'
 import { withReadReplica, type ReplicaStatus } from './read-replica.ts'
 import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
 

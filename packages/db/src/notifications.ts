@@ -1,3 +1,4 @@
+import { backoffDelay } from '@onemap/domain/backoff'
 import pg from 'pg'
 
 /** Receives the payload of one NOTIFY on a channel. */
@@ -17,6 +18,8 @@ export interface Listener {
 }
 
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/
+// 100 ms, 200 ms, … capped at 5 s: a database restart is usually over within seconds.
+const RELISTEN_BACKOFF = { firstMs: 100, maxMs: 5_000 }
 
 /** Channels are fixed names in code; still checked, because LISTEN cannot take a bound parameter. */
 function checkChannel(channel: string): string {
@@ -113,8 +116,7 @@ export function serverListener(connectionString: string): Listener {
 
   function scheduleReconnect() {
     if (closed || retry) return
-    // 100 ms, 200 ms, … capped at 5 s, with jitter so many servers do not reconnect in lockstep.
-    const delay = Math.min(5_000, 100 * 2 ** attempt) * (0.75 + Math.random() * 0.5)
+    const delay = backoffDelay(attempt, RELISTEN_BACKOFF)
     attempt += 1
     retry = setTimeout(() => {
       retry = undefined

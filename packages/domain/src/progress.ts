@@ -1,3 +1,4 @@
+import type { StatusChange } from './change-event.ts'
 import { FACILITY_KINDS, type EventEntity, type FacilityKind } from './statuses.ts'
 import { hasStarted, SUSPENDED } from './transitions.ts'
 
@@ -72,15 +73,7 @@ export function facilityGoal(items: readonly FacilityGoalItem[]): FacilityGoal {
 }
 
 /** One row of the audit trail as replay needs it. */
-export interface ReplayEvent {
-  id: number
-  entity: EventEntity
-  entityId: string
-  from: string | null
-  to: string
-  /** ISO date the change happened on site. */
-  happenedOn: string
-}
+export type ReplayEvent = Pick<StatusChange, 'id' | 'entity' | 'entityId' | 'from' | 'to' | 'happenedOn'>
 
 export interface ReplayedState {
   status: string

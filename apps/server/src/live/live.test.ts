@@ -89,7 +89,7 @@ describe(`live updates over SSE`, () => {
     const msg = (await stream.next()).value!
     const elapsed = Date.now() - started
     expect(msg.id).toBe(String(eventId))
-    expect(JSON.parse(msg.data)).toMatchObject({ entityId: 's1', to: 'under_construction', from: 'planned' })
+    expect(JSON.parse(msg.data)).toMatchObject({ type: 'change', event: { entityId: 's1', to: 'under_construction', from: 'planned', layer: 'road_segments' } })
     expect(msg.data).not.toContain('planner-li')
     expect(elapsed).toBeLessThan(1000)
     ac.abort()
@@ -105,7 +105,7 @@ describe(`live updates over SSE`, () => {
     const resumed = sse(`${urlB}/trpc/live.events?input=${input}`, ac2.signal)
     await resumed.next()
     const missed = (await resumed.next()).value!
-    expect(JSON.parse(missed.data)).toMatchObject({ entityId: 's1', to: 'completed' })
+    expect(JSON.parse(missed.data)).toMatchObject({ type: 'change', event: { entityId: 's1', to: 'completed' } })
     expect(Number(missed.id)).toBeGreaterThan(eventId)
     ac2.abort()
   })

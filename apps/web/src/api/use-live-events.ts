@@ -1,42 +1,72 @@
+import type { ChangeEvent } from '@onemap/domain/change-event'
 import { useCallback, useEffect, useRef } from 'react'
-import { LIVE_EVENTS_PATH, type LiveChange, LiveStream } from './live-stream.ts'
+import { useTRPCClient } from './trpc.ts'
 
-export type { LiveChange } from './live-stream.ts'
+export type { ChangeEvent } from '@onemap/domain/change-event'
 
 export interface LiveEventHandlers {
-  onChange?: (change: LiveChange) => void
+  onChange?: (event: ChangeEvent) => void
   /**
    * The stream is up. `reconnected` is false the first time: the page has just read its data, so
-   * only a later connection means changes may have been missed while the stream was down.
+   * only a later connection (or a resync order: too many changes missed to replay) means changes may
+   * have been missed.
    */
   onUp?: (reconnected: boolean) => void
   onDown?: () => void
 }
 
 /**
- * Keeps one live change stream open while the component is mounted (with the stream's own
- * backoff, resume and silence detection). The latest handlers are called; changing them does not
- * reconnect.
+ * Keeps the `live.events` subscription open while the component is mounted, through tRPC's
+ * subscription link (see createApiClient: resume from the last event id, the server's inactivity
+ * interval, backoff with jitter). The latest handlers are called; changing them does not reconnect.
  */
 export function useLiveEvents(handlers: LiveEventHandlers): void {
+  const client = useTRPCClient()
   const latest = useRef(handlers)
   latest.current = handlers
   useEffect(() => {
     let everUp = false
-    const stream = new LiveStream(LIVE_EVENTS_PATH, {
-      onChange: (change) => latest.current.onChange?.(change),
-      onUp: () => {
+    let up = false
+    const sub = client.live.events.subscribe(undefined, {
+      // Every (re)connection announces itself; the first one only ends the initial "connecting".
+      onStarted() {
+        if (up) return
+        up = true
         latest.current.onUp?.(everUp)
         everUp = true
       },
-      onDown: () => latest.current.onDown?.(),
-      // The same re-read as after a reconnect: changes were missed and will not be replayed.
-      onResync: () => latest.current.onUp?.(true),
+      onConnectionStateChange(state) {
+        if (state.state !== 'connecting' || !up) return
+        up = false
+        latest.current.onDown?.()
+      },
+      onData({ data }) {
+        if (data.type === 'change') latest.current.onChange?.(data.event)
+        // The same re-read as after a reconnect: changes were missed and will not be replayed.
+        else latest.current.onUp?.(true)
+      },
+      // Only a refusal ends the stream (retryLink retries everything else); the poll remains the safety net.
+      onError: (err) => console.warn('[live] the server refused the change stream', err),
     })
-    stream.start()
-    return () => stream.stop()
-  }, [])
+    return () => sub.unsubscribe()
+  }, [client])
 }
+
+// Event ids this page has already applied itself (its own saves): their echo on the stream re-reads nothing.
+const applied = new Set<number>()
+const APPLIED_MAX = 500
+
+/** Records events the page applied from its own save, so the stream's echo of them is skipped. */
+export function markEventsApplied(ids: readonly number[]): void {
+  for (const id of ids) applied.add(id)
+  for (const id of applied) {
+    if (applied.size <= APPLIED_MAX) break
+    applied.delete(id)
+  }
+}
+
+/** Whether the page applied this event itself (see markEventsApplied). */
+export const isEventApplied = (id: number): boolean => applied.has(id)
 
 /**
  * A trigger that runs `run` once, `quietMs` after the last of a burst of calls: several edits

@@ -1,13 +1,14 @@
 import type { Database } from '@onemap/db/database'
 import { facilityDetail, itemGeometries, matchingIds } from '@onemap/db/queries/analysis'
-import type { FacilityItemRow } from '@onemap/db/queries/progress'
+import { loadFacilityItem, type FacilityItemRow } from '@onemap/db/queries/progress'
+import { zoneToday } from '@onemap/domain/dates'
 import { FeatureFilter, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import { SCHEDULE_STATES } from '@onemap/domain/schedule'
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { viewerProcedure } from '../procedures.ts'
-import { facilityFacts, loadProgress } from '../progress-data.ts'
+import { facilityFacts, loadProgress, requireProgramme } from '../progress-data.ts'
 import { pageOf, sortedPageInput, sortRowsBy } from '../sort-rows.ts'
 import { checkSelection } from '../selection.ts'
 
@@ -84,10 +85,9 @@ export const facilityProcedures = {
 
   /** One facility for the detail drawer: its row, size, last editor and location. */
   facility: viewerProcedure.input(z.strictObject({ id: Id })).query(async ({ ctx, input }) => {
-    const [{ programme, facilities, today }, detail] = await Promise.all([loadProgress(ctx.db, ctx.now()), facilityDetail(ctx.db, input.id)])
-    const f = facilities.find((x) => x.id === input.id)
+    const [programme, f, detail] = await Promise.all([requireProgramme(ctx.db), loadFacilityItem(ctx.db, input.id), facilityDetail(ctx.db, input.id)])
     if (!f || !detail) throw new TRPCError({ code: 'NOT_FOUND', message: `No facility with id '${input.id}'` })
-    return { ...toFacilityRow(f, today, programme.deadline), ...detail }
+    return { ...toFacilityRow(f, zoneToday(ctx.now()), programme.deadline), ...detail }
   }),
 
   /** The whole facility selection as RFC 7946 GeoJSON points (with WKT), for export. */

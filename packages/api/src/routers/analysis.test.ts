@@ -85,6 +85,16 @@ describe('analysis.segment and analysis.export', () => {
     await expect(callerAs(db, VIEWER).analysis.segment({ id: 'zz' })).rejects.toThrow(/No road segment with id 'zz'/)
   })
 
+  it('reads the drawer’s one row with the same facts as the table’s row of it', async () => {
+    const caller = callerAs(db, VIEWER)
+    const table = await caller.analysis.segments({ pageSize: 500 })
+    for (const row of table.rows) expect(await caller.analysis.segment({ id: row.id })).toMatchObject(row)
+    const facilities = await caller.analysis.facilities({ pageSize: 500 })
+    expect(facilities.rows.length).toBeGreaterThan(0)
+    for (const row of facilities.rows) expect(await caller.analysis.facility({ id: row.id })).toMatchObject(row)
+    await expect(caller.analysis.facility({ id: 'zz' })).rejects.toThrow(/No facility with id 'zz'/)
+  })
+
   it('exports exactly the selection with geometry and attributes', async () => {
     const fc = await callerAs(db, VIEWER).analysis.export({ schedule: ['at_risk'] })
     expect(fc.features.map((f) => f.id)).toEqual(['s3', 's4'])

@@ -1,6 +1,7 @@
 import type { Database } from '@onemap/db/database'
 import { itemGeometries, matchingIds, segmentDetail } from '@onemap/db/queries/analysis'
-import type { RoadItemRow } from '@onemap/db/queries/progress'
+import { loadRoadItem, type RoadItemRow } from '@onemap/db/queries/progress'
+import { zoneToday } from '@onemap/domain/dates'
 import { FeatureFilter, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import { SCHEDULE_STATES } from '@onemap/domain/schedule'
@@ -8,7 +9,7 @@ import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { viewerProcedure } from '../procedures.ts'
 import { checkSelection } from '../selection.ts'
-import { loadProgress } from '../progress-data.ts'
+import { loadProgress, requireProgramme } from '../progress-data.ts'
 import { segmentRow } from '../segment-row.ts'
 import { pageOf, sortedPageInput, sortRowsBy } from '../sort-rows.ts'
 import { router } from '../trpc.ts'
@@ -99,11 +100,10 @@ export const analysisRouter = router({
 
   /** One segment for the detail drawer: its row, red-line width, last editor and geometry. */
   segment: viewerProcedure.input(z.strictObject({ id: Id })).query(async ({ ctx, input }) => {
-    const [{ programme, roads, today }, detail] = await Promise.all([loadProgress(ctx.db, ctx.now()), segmentDetail(ctx.db, input.id)])
-    const road = roads.find((r) => r.id === input.id)
+    const [programme, road, detail] = await Promise.all([requireProgramme(ctx.db), loadRoadItem(ctx.db, input.id), segmentDetail(ctx.db, input.id)])
     if (!road || !detail) throw new TRPCError({ code: 'NOT_FOUND', message: `No road segment with id '${input.id}'` })
     const { geometry, ...rest } = detail
-    return { ...toRow(road, today, programme.deadline), ...rest, geometry: JSON.parse(geometry) as { type: 'LineString'; coordinates: [number, number][] } }
+    return { ...toRow(road, zoneToday(ctx.now()), programme.deadline), ...rest, geometry: JSON.parse(geometry) as { type: 'LineString'; coordinates: [number, number][] } }
   }),
 
   /**

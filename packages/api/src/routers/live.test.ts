@@ -1,4 +1,5 @@
 import type { TestDatabase } from '@onemap/db/testing'
+import type { ChangeEvent, LiveMessage } from '@onemap/domain/change-event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callerAs, openFixtureDatabase, PLANNER } from '../testing/fixture.ts'
 import { REPLAY_WINDOW } from './live.ts'
@@ -11,14 +12,19 @@ afterAll(async () => {
   await db.close()
 })
 
-type Data = { entityId: string; to: string } & Record<string, unknown>
-type Tracked = { id: string; data: Data }
+type Tracked = { id: string; data: LiveMessage }
 
 /** Server-side callers receive tracked() envelopes as [id, data, marker] tuples. */
 async function nextTracked(it: AsyncIterator<unknown>): Promise<Tracked> {
   const { value } = await it.next()
-  const [id, data] = value as [string, Data]
+  const [id, data] = value as [string, LiveMessage]
   return { id, data }
+}
+
+/** The change a tracked message carries; fails the test on a resync. */
+function changeOf(t: Tracked): ChangeEvent {
+  if (t.data.type !== 'change') throw new Error(`expected a change, got ${JSON.stringify(t.data)}`)
+  return t.data.event
 }
 
 describe('live.events', () => {
@@ -31,7 +37,19 @@ describe('live.events', () => {
     const edit = await callerAs(db, PLANNER).edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' })
     const got = await first
     expect(got.id).toBe(String(edit.eventId))
-    expect(got.data).toEqual({ id: edit.eventId, entity: 'road_segment', entityId: 's1', from: 'planned', to: 'under_construction', happenedOn: '2021-05-01', kind: 'edit' })
+    const { rows: version } = await db.query<{ v: number }>("SELECT version::int AS v FROM layer_versions WHERE layer = 'road_segments'")
+    expect(changeOf(got)).toEqual({
+      id: edit.eventId,
+      entity: 'road_segment',
+      entityId: 's1',
+      from: 'planned',
+      to: 'under_construction',
+      happenedOn: '2021-05-01',
+      recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      kind: 'edit',
+      layer: 'road_segments',
+      layerVersion: version[0]!.v,
+    })
     await it.return?.()
 
     // Two more edits while nobody listens; a client resuming from the first id receives both.
@@ -42,7 +60,7 @@ describe('live.events', () => {
     const it2 = resumed[Symbol.asyncIterator]()
     const a = await nextTracked(it2)
     const b = await nextTracked(it2)
-    expect([a.data.entityId, a.data.to, b.data.entityId, b.data.to]).toEqual(['s1', 'completed', 'f1', 'started'])
+    expect([changeOf(a).entityId, changeOf(a).to, changeOf(b).entityId, changeOf(b).to, changeOf(b).layer]).toEqual(['s1', 'completed', 'f1', 'started', 'facilities'])
     expect(Number(b.id)).toBeGreaterThan(Number(a.id))
     await it2.return?.()
   })
@@ -61,14 +79,14 @@ describe('live.events', () => {
       const stream = (await callerAs(db, null).live.events({ lastEventId })) as AsyncIterable<unknown>
       const it = stream[Symbol.asyncIterator]()
       const got = await nextTracked(it)
-      expect(got.data).toEqual({ resync: true })
+      expect(got.data).toEqual({ type: 'resync' })
       expect(got.id).toBe(String(latest[0]!.id))
       await it.return?.()
     }
     // Exactly at the window, the events themselves are replayed.
     const near = (await callerAs(db, null).live.events({ lastEventId: String(latest[0]!.id - REPLAY_WINDOW) })) as AsyncIterable<unknown>
     const it = near[Symbol.asyncIterator]()
-    expect((await nextTracked(it)).data.entityId).toBe('f2')
+    expect(changeOf(await nextTracked(it)).entityId).toBe('f2')
     await it.return?.()
   })
 })

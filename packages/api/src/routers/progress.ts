@@ -1,5 +1,6 @@
 import { IsoDate } from '@onemap/domain/input-text'
-import { changesSince, type FullEvent, type PublicEvent } from '@onemap/db/queries/events'
+import type { StatusChange } from '@onemap/domain/change-event'
+import { changesSince, type FullEvent } from '@onemap/db/queries/events'
 import { lastChangeAt, loadReplayEvents, statusesOn } from '@onemap/db/queries/progress'
 import { daysBetween } from '@onemap/domain/dates'
 import { facilityGoal, itemKey, roadGoal, type ReplayedState } from '@onemap/domain/progress'
@@ -122,7 +123,7 @@ export const progressRouter = router({
   changesSince: publicProcedure
     .input(z.object({ since: IsoDate, until: IsoDate.optional(), includeLoaded: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }))
     .query(async ({ ctx, input }) => {
-      const rows: (PublicEvent | FullEvent)[] = await changesSince(ctx.db, input.since, { includePrivate: ctx.user !== null, ...input })
+      const rows: (StatusChange | FullEvent)[] = await changesSince(ctx.db, input.since, { includePrivate: ctx.user !== null, ...input })
       const { roads, facilities } = await loadProgress(ctx.db, ctx.now())
       return namedChanges(rows, roads, facilities)
     }),

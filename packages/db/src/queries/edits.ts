@@ -1,3 +1,4 @@
+import type { StatusChange } from '@onemap/domain/change-event'
 import type { EventEntity, EventKind } from '@onemap/domain/statuses'
 import type pg from 'pg'
 
@@ -56,14 +57,9 @@ async function explainMiss(client: pg.PoolClient, entity: EventEntity, id: strin
   return rows[0] ? { ok: false, reason: 'conflict', current: rows[0] } : { ok: false, reason: 'not_found' }
 }
 
-export interface EventRow {
-  entity: EventEntity
-  entityId: string
-  from: string | null
-  to: string
-  happenedOn: string
+/** An audit-trail row to write: the public change without its id and entry time, plus actor and note. */
+export type EventRow = Omit<StatusChange, 'id' | 'recordedAt'> & {
   actor: string
-  kind: EventKind
   note: string | null
   /** The event this one reverses (an undo). */
   undoes?: number | null

@@ -1,21 +1,9 @@
-import type { EventEntity, EventKind } from '@onemap/domain/statuses'
+import type { ChangeEvent, StatusChange } from '@onemap/domain/change-event'
+import type { EventEntity } from '@onemap/domain/statuses'
 import type { Database } from '../database.ts'
 
-/** One audit-trail row with only the fields the public may see (no actor, no note). */
-export interface PublicEvent {
-  id: number
-  entity: EventEntity
-  entityId: string
-  from: string | null
-  to: string
-  happenedOn: string
-  /** ISO timestamp the change was entered. */
-  recordedAt: string
-  kind: EventKind
-}
-
 /** A row with the planner-only fields added. */
-export interface FullEvent extends PublicEvent {
+export interface FullEvent extends StatusChange {
   actor: string
   note: string | null
   /** The event this one reverses (an undo), else null. */
@@ -27,13 +15,24 @@ const E_COLUMNS = `e.id::int AS id, e.entity, e.entity_id AS "entityId", e.from_
 
 const FULL_COLUMNS = `${E_COLUMNS}, e.actor, e.note, e.undoes::int AS undoes`
 
-/** Events with id greater than `afterId`, oldest first, at most `limit` (live catch-up after a reconnect). */
-export async function eventsAfter(db: Database, afterId: number, limit: number): Promise<PublicEvent[]> {
-  const { rows } = await db.query<PublicEvent>(
-    `SELECT ${E_COLUMNS} FROM status_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
-    [afterId, limit],
-  )
+// The audit row as the live stream carries it: with the layer it touched and that layer's current version.
+// A layer without a version row (never expected: migration 002 seeds them) reads as version 0, so the
+// change itself is still delivered.
+const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "layerVersion"
+  FROM status_events e
+  CROSS JOIN LATERAL (SELECT CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END AS layer) l
+  LEFT JOIN layer_versions lv ON lv.layer = l.layer`
+
+/** Changes with id greater than `afterId`, oldest first, at most `limit` (live catch-up after a reconnect). */
+export async function changeEventsAfter(db: Database, afterId: number, limit: number): Promise<ChangeEvent[]> {
+  const { rows } = await db.query<ChangeEvent>(`SELECT ${CHANGE_FROM} WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [afterId, limit])
   return rows
+}
+
+/** One change by its event id (a live notification names the id), or null when it is not (yet) visible. */
+export async function changeEventById(db: Database, id: number): Promise<ChangeEvent | null> {
+  const { rows } = await db.query<ChangeEvent>(`SELECT ${CHANGE_FROM} WHERE e.id = $1`, [id])
+  return rows[0] ?? null
 }
 
 /** How many events follow `afterId`, counting no further than `cap` (a huge backlog costs `cap` index rows). */
@@ -71,9 +70,9 @@ export interface ChangesOptions {
  * Seed and import rows are left out unless asked for, the copies a split writes are always left out,
  * and so are an undone edit and its undo (together they changed nothing). Actor and note only when asked for.
  */
-export async function changesSince(db: Database, since: string, options: ChangesOptions): Promise<(PublicEvent | FullEvent)[]> {
+export async function changesSince(db: Database, since: string, options: ChangesOptions): Promise<(StatusChange | FullEvent)[]> {
   const columns = options.includePrivate ? FULL_COLUMNS : E_COLUMNS
-  const { rows } = await db.query<PublicEvent | FullEvent>(
+  const { rows } = await db.query<StatusChange | FullEvent>(
     `SELECT ${columns} FROM status_events e
       WHERE e.happened_on >= $1::date AND ($2::date IS NULL OR e.happened_on <= $2::date)
         AND ($3 OR e.kind NOT IN ('seed', 'import')) AND NOT ${SPLIT_COPY}
@@ -90,9 +89,9 @@ export async function itemHistory(
   entity: EventEntity,
   id: string,
   includePrivate: boolean,
-): Promise<(PublicEvent | FullEvent)[]> {
+): Promise<(StatusChange | FullEvent)[]> {
   const columns = includePrivate ? FULL_COLUMNS : E_COLUMNS
-  const { rows } = await db.query<PublicEvent | FullEvent>(
+  const { rows } = await db.query<StatusChange | FullEvent>(
     `SELECT ${columns} FROM status_events e WHERE e.entity = $1 AND e.entity_id = $2 ORDER BY e.happened_on, e.id`,
     [entity, id],
   )

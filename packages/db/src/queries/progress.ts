@@ -89,28 +89,36 @@ const dateColumns = (a: string) => `${a}.planned_start::text AS "plannedStart", 
   ${a}.revised_start::text AS "revisedStart", ${a}.revised_finish::text AS "revisedFinish",
   susp."suspendedFrom", susp."suspendedSince"`
 
-/** Every road segment with its road's class and name, length in metres (CGCS2000 geography) and place. */
-export async function loadRoadItems(db: Database): Promise<RoadItemRow[]> {
-  const { rows } = await db.query<RoadItemRow>(
-    `SELECT s.id, s.road_id AS "roadId", r.name_zh AS "nameZh", r.name_en AS "nameEn", r.class AS "roadClass",
+// One statement per entity, with or without the one-id filter ($1) the drawer's single-row reads add.
+const roadItemsSql = (where: string) => `SELECT s.id, s.road_id AS "roadId", r.name_zh AS "nameZh", r.name_en AS "nameEn", r.class AS "roadClass",
             s.length_m AS "lengthM", s.status, ${dateColumns('s')}, s.in_programme AS "inProgramme", s.version, ${placeColumns}
        FROM road_segments s JOIN roads r ON r.id = s.road_id
        ${suspension('road_segment', 's')}
        ${place('road_segments', 's')}
-      ORDER BY s.id`,
-  )
-  return rows
+      ${where} ORDER BY s.id`
+const facilityItemsSql = (where: string) => `SELECT f.id, f.kind, f.name_zh AS "nameZh", f.name_en AS "nameEn", f.status, ${dateColumns('f')},
+            f.in_programme AS "inProgramme", f.version, ${placeColumns}
+       FROM facilities f ${suspension('facility', 'f')} ${place('facilities', 'f')}
+      ${where} ORDER BY f.id`
+
+/** Every road segment with its road's class and name, length in metres (CGCS2000 geography) and place. */
+export async function loadRoadItems(db: Database): Promise<RoadItemRow[]> {
+  return (await db.query<RoadItemRow>(roadItemsSql(''))).rows
+}
+
+/** One road segment as loadRoadItems reads it, or null: a drawer showing one row reads one row. */
+export async function loadRoadItem(db: Database, id: string): Promise<RoadItemRow | null> {
+  return (await db.query<RoadItemRow>(roadItemsSql('WHERE s.id = $1'), [id])).rows[0] ?? null
 }
 
 /** Every facility with its kind, status and place. */
 export async function loadFacilityItems(db: Database): Promise<FacilityItemRow[]> {
-  const { rows } = await db.query<FacilityItemRow>(
-    `SELECT f.id, f.kind, f.name_zh AS "nameZh", f.name_en AS "nameEn", f.status, ${dateColumns('f')},
-            f.in_programme AS "inProgramme", f.version, ${placeColumns}
-       FROM facilities f ${suspension('facility', 'f')} ${place('facilities', 'f')}
-      ORDER BY f.id`,
-  )
-  return rows
+  return (await db.query<FacilityItemRow>(facilityItemsSql(''))).rows
+}
+
+/** One facility as loadFacilityItems reads it, or null. */
+export async function loadFacilityItem(db: Database, id: string): Promise<FacilityItemRow | null> {
+  return (await db.query<FacilityItemRow>(facilityItemsSql('WHERE f.id = $1'), [id])).rows[0] ?? null
 }
 
 /** Status events as replay needs them, in effect order (site date, then entry order). */

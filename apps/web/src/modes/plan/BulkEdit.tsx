@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
+import { markEventsApplied } from '../../api/use-live-events.ts'
 import { conflictOf, messageOf, useRefreshAfterEdit } from './plan-data.ts'
 import type { Ticked } from './SegmentTable.tsx'
 
@@ -33,6 +34,7 @@ export function BulkEdit({ ticked, onClear, onSaved }: { ticked: Ticked; onClear
         setDone(r.length)
         setNote('')
         onClear()
+        markEventsApplied(r.map((x) => x.eventId))
         await refresh()
         onSaved()
       },

@@ -17,7 +17,7 @@ export function RevisedPlanForm({ item, baseVersion, onSaved, onFailed }: EditPr
   const [start, setStart] = useState(item.revisedStart ?? '')
   const [finish, setFinish] = useState(item.revisedFinish ?? '')
   const [reason, setReason] = useState('')
-  const save = useMutation(trpc.edits.revisePlan.mutationOptions({ onSuccess: (r) => onSaved({ version: r.version }), onError: onFailed }))
+  const save = useMutation(trpc.edits.revisePlan.mutationOptions({ onSuccess: (r) => onSaved({ version: r.version, eventIds: [r.eventId] }), onError: onFailed }))
   const submit = (e: FormEvent) => {
     e.preventDefault()
     save.mutate({ entity: item.entity, id: item.id, expectedVersion: baseVersion, revisedStart: start || null, revisedFinish: finish || null, reason })

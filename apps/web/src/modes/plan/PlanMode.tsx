@@ -130,10 +130,9 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
   }
 
   // Colleagues' edits arrive on the change stream; a new layer version reloads the tiles like an own edit.
-  const live = usePlanLive(useCallback(() => setRevision((r) => r + 1), []))
+  usePlanLive(useCallback(() => setRevision((r) => r + 1), []))
   const onEdited = (nextId?: string) => {
     setRevision((r) => r + 1)
-    live.ownEditSaved()
     setSplitPoint(null)
     setTool('select')
     if (nextId) choose('road_segment', nextId)

@@ -36,7 +36,7 @@ export function StatusForm({ item, baseVersion, isAdmin, onSaved, onFailed }: Ed
   const options = to && !targets.includes(to) ? [to, ...targets] : targets
   const save = useMutation(
     trpc.edits.setStatus.mutationOptions({
-      onSuccess: (r) => onSaved({ version: r.version, saved: { from: item.status, to: r.status, at, version: r.version, savedAt: Date.now() } }),
+      onSuccess: (r) => onSaved({ version: r.version, eventIds: [r.eventId], saved: { from: item.status, to: r.status, at, version: r.version, savedAt: Date.now() } }),
       onError: onFailed,
     }),
   )
@@ -84,7 +84,7 @@ export function SavedNotice({ item, session }: { item: EditableItem; session: Ed
   const saved = session.saved
   const undo = useMutation(
     trpc.edits.undo.mutationOptions({
-      onSuccess: (r) => saved && void session.onSaved({ version: r.version, saved: { ...saved, version: r.version, undone: true } }),
+      onSuccess: (r) => saved && void session.onSaved({ version: r.version, eventIds: [r.eventId], saved: { ...saved, version: r.version, undone: true } }),
       onError: session.setFailure,
     }),
   )

@@ -92,18 +92,36 @@ export function usePlaces() {
   }
 }
 
-/** Drops every cached answer an edit can change: the table, the drawer, the history and the progress figures. */
+/** An item a change touched (a live ChangeEvent names it the same way). */
+export type ChangedItem = { entity: Entity; entityId: string }
+
+/**
+ * Drops the cached answers an edit can change. Without `changed` (one's own save, a reconnect): the
+ * table, every drawer and history, the progress and meeting figures. With the items a change names:
+ * the table of their entity, their own drawer and history, and the figures, not other items' drawers.
+ * Only what is on screen is read again (react-query refetches active queries only).
+ */
 export function useRefreshAfterEdit() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  return useCallback(async () => {
-    await Promise.all([
-      queryClient.invalidateQueries(trpc.analysis.pathFilter()),
-      queryClient.invalidateQueries(trpc.edits.history.pathFilter()),
-      queryClient.invalidateQueries(trpc.progress.pathFilter()),
-      queryClient.invalidateQueries(trpc.meeting.pathFilter()),
-    ])
-  }, [queryClient, trpc])
+  return useCallback(
+    async (changed?: readonly ChangedItem[]) => {
+      const figures = [trpc.progress.pathFilter(), trpc.meeting.pathFilter()]
+      const filters = changed
+        ? [
+            ...figures,
+            ...(changed.some((c) => c.entity === 'road_segment') ? [trpc.analysis.segments.pathFilter()] : []),
+            ...(changed.some((c) => c.entity === 'facility') ? [trpc.analysis.facilities.pathFilter()] : []),
+            ...changed.flatMap((c) => [
+              c.entity === 'road_segment' ? trpc.analysis.segment.queryFilter({ id: c.entityId }) : trpc.analysis.facility.queryFilter({ id: c.entityId }),
+              trpc.edits.history.queryFilter({ entity: c.entity, id: c.entityId }),
+            ]),
+          ]
+        : [...figures, trpc.analysis.pathFilter(), trpc.edits.history.pathFilter()]
+      await Promise.all(filters.map((f) => queryClient.invalidateQueries(f)))
+    },
+    [queryClient, trpc],
+  )
 }
 
 /** Who changed an item under the editor, from a CONFLICT answer; null for any other error. */

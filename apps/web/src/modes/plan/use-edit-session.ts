@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { markEventsApplied } from '../../api/use-live-events.ts'
 import { changedUnder, type EditableItem, useAccount, useRefreshAfterEdit } from './plan-data.ts'
 
 /** A status change just saved, for the confirmation and its undo. */
@@ -19,6 +20,8 @@ export interface EditOutcome {
   parts?: [string, string]
   /** Set by a status change, so the drawer confirms it and offers undo. */
   saved?: SavedEdit
+  /** The audit events the save wrote: their echo on the live stream re-reads nothing. */
+  eventIds?: number[]
 }
 
 /**
@@ -65,6 +68,7 @@ export function useEditSession(item: EditableItem | undefined, reloadItem: () =>
     // A saved form starts afresh: a second click must not repeat the step with the old note.
     setFormEpoch((n) => n + 1)
     setSaved(outcome.saved ?? null)
+    markEventsApplied(outcome.eventIds ?? [])
     await refresh()
     onEdited(outcome.parts?.[0])
   }

@@ -1,66 +1,51 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useRef } from 'react'
-import { useTRPC } from '../../api/trpc.ts'
-import { useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
+import type { ChangeEvent } from '@onemap/domain/change-event'
+import { useRef } from 'react'
+import { isEventApplied, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
 import { useRefreshAfterEdit } from './plan-data.ts'
 
 // Several edits committed together (a split, a batch import) arrive as a burst: re-read once after it.
 const BURST_MS = 150
-/** The layers the workbench draws from tiles; an edit to either changes that layer's version. */
-const TILED_LAYERS: readonly string[] = ['road_segments', 'facilities']
 
 /**
- * Keeps the workbench current with everyone's edits, one's own and colleagues', as the server's
- * change stream reports them: the table and totals, the open segment and its history, the weekly
- * changes and the progress figures are re-read, and `onTilesChanged` runs when a tiled layer's
- * version moved (its tile URLs change, so the map must reload them).
- *
- * Returns `ownEditSaved`, for the workbench to call after its own edit has already reloaded the
- * tiles: it records the new versions so the same edit, heard again on the stream, reloads nothing.
+ * Keeps the workbench current with colleagues' edits as the server's change stream reports them: for
+ * each changed item, its table, its open drawer and history and the progress figures are re-read, and
+ * `onTilesChanged` runs when the change moved its layer's version past the one the map shows (the
+ * event carries it, so no layer list is read). An event this page applied itself (its own save, see
+ * markEventsApplied) re-reads nothing: the save already did.
  */
-export function usePlanLive(onTilesChanged: () => void): { ownEditSaved: () => void } {
-  const trpc = useTRPC()
-  const queryClient = useQueryClient()
+export function usePlanLive(onTilesChanged: () => void): void {
   const refresh = useRefreshAfterEdit()
-  // Versions of the tiled layers the map last loaded; null until first read.
-  const versions = useRef<string | null>(null)
-  // Reads one after another, so two overlapping checks cannot both see the same change as new.
-  const queue = useRef(Promise.resolve())
-
-  /** Reads the layer versions; `onMoved` runs when they differ from the ones recorded before. */
-  const checkVersions = useCallback(
-    (onMoved?: () => void) => {
-      queue.current = queue.current
-        .then(async () => {
-          const layers = await queryClient.fetchQuery({ ...trpc.layers.list.queryOptions(), staleTime: 0 })
-          const key = layers
-            .filter((l) => TILED_LAYERS.includes(l.id))
-            .map((l) => `${l.id}@${l.version}`)
-            .join(',')
-          const moved = versions.current !== null && versions.current !== key
-          versions.current = key
-          if (moved) onMoved?.()
-        })
-        // A failed read leaves the recorded versions as they were; the next change tries again.
-        .catch((err: unknown) => console.warn('[plan] could not read layer versions', err))
-    },
-    [queryClient, trpc],
-  )
+  // Newest version of each tiled layer the page knows of (from the stream); unknown until an event.
+  const versions = useRef(new Map<string, number>())
+  const pending = useRef<{ event: ChangeEvent; moved: boolean }[]>([])
+  const everything = useRef(false)
 
   const catchUp = useCoalesced(() => {
-    void refresh()
-    checkVersions(onTilesChanged)
+    // Checked now, not on arrival: the save's answer may come a moment after its own echo.
+    const heard = pending.current.filter((p) => !isEventApplied(p.event.id))
+    pending.current = []
+    if (everything.current) {
+      everything.current = false
+      void refresh()
+      onTilesChanged()
+    } else if (heard.length > 0) {
+      void refresh(heard.map((p) => p.event))
+      if (heard.some((p) => p.moved)) onTilesChanged()
+    }
   }, BURST_MS)
 
   useLiveEvents({
-    onChange: catchUp,
+    onChange(event) {
+      const known = versions.current.get(event.layer)
+      if (known === undefined || event.layerVersion > known) versions.current.set(event.layer, event.layerVersion)
+      pending.current.push({ event, moved: known === undefined || event.layerVersion > known })
+      catchUp()
+    },
     onUp(reconnected) {
-      // The first connection only learns the versions the map starts with; after an outage
-      // anything may have changed, so everything is read again.
-      if (reconnected) catchUp()
-      else checkVersions()
+      // After an outage or a resync anything may have changed: everything is read again.
+      if (!reconnected) return
+      everything.current = true
+      catchUp()
     },
   })
-
-  return { ownEditSaved: useCallback(() => checkVersions(), [checkVersions]) }
 }

@@ -1,7 +1,8 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTRPC, useTRPCClient } from '../../api/trpc.ts'
-import { type LiveChange, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
+import { changedPart } from '@onemap/domain/change-event'
+import { type ChangeEvent, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
 
 /** Every figure is re-read at least this often, so "数据截至" stays true while nothing changes. */
 const POLL_MS = 30_000
@@ -15,7 +16,7 @@ const ALARMS = 40
 type LayerId = 'road_segments' | 'facilities' | 'rivers' | 'sub_districts' | 'renewal_units'
 
 export interface RecentChange {
-  change: LiveChange
+  change: ChangeEvent
   /** Epoch ms the wall heard of it (drives the map's pulse). */
   heardAt: number
 }
@@ -24,12 +25,12 @@ const featuresKey = (layer: LayerId) => ['wall', 'features', layer]
 
 /**
  * Applies a change the live event carries (the item's new status) to the map's copy of the layer at
- * once, so the map and its legend move before any re-read; the re-read that follows confirms it.
+ * once, so the map and its legend move without reading the layer again; the slow poll confirms it.
  */
-function patchStatus(queryClient: QueryClient, change: LiveChange) {
+function patchStatus(queryClient: QueryClient, change: ChangeEvent) {
   const layer: LayerId = change.entity === 'facility' ? 'facilities' : 'road_segments'
   queryClient.setQueryData<GeoJSON.FeatureCollection>(featuresKey(layer), (fc) => {
-    if (!fc?.features.some((f) => f.properties?.id === change.entityId && f.properties.status !== change.to)) return fc
+    if (!fc?.features.some((f) => f.properties?.id === change.entityId && f.properties?.status !== change.to)) return fc
     return { ...fc, features: fc.features.map((f) => (f.properties?.id === change.entityId ? { ...f, properties: { ...f.properties, status: change.to } } : f)) }
   })
 }
@@ -56,8 +57,9 @@ function useAllFeatures(layer: LayerId, options: { refetchInterval?: number; sta
 }
 
 /**
- * Everything the wall shows, kept current by the live stream (a change re-reads the figures, the
- * alarms, the ticker and the map's items within a few hundred ms) and by a slow poll as the safety net.
+ * Everything the wall shows, kept current by the live stream (a change patches its map item and
+ * re-reads the figures, the alarms and the ticker within a few hundred ms) and by a slow poll as the
+ * safety net.
  */
 export function useWallData() {
   const trpc = useTRPC()
@@ -78,9 +80,14 @@ export function useWallData() {
   const [streamDownSince, setStreamDownSince] = useState<number | null>(() => Date.now())
   const [recent, setRecent] = useState<RecentChange[]>([])
 
-  // The queries a change can alter; coalesced so a burst of edits costs one re-read. The figures, alarms
-  // and ticker first (small answers), then the chart and the layers, so the heavy reads do not hold up
-  // the light ones in the same batch or on the database.
+  // A change's own feature is patched from the event; the figures it moves (KPIs, alarms, ticker) are
+  // re-read, coalesced so a burst of edits costs one re-read. The chart follows with the poll.
+  const rereadFigures = useCoalesced(() => {
+    for (const q of [summary, ticker, alarms]) void q.refetch()
+  }, BURST_MS)
+  // After an outage, a resync or a split (new geometry), everything a change can alter is read again: the
+  // figures, alarms and ticker first (small answers), then the chart and the layers, so the heavy reads do
+  // not hold up the light ones in the same batch or on the database.
   const rereadAll = useCoalesced(() => {
     void Promise.allSettled([summary, ticker, alarms].map((q) => q.refetch())).then(() => {
       for (const q of [timeline, roads, facilities]) void q.refetch()
@@ -89,8 +96,9 @@ export function useWallData() {
   useLiveEvents({
     onChange(change) {
       setRecent((list) => [{ change, heardAt: Date.now() }, ...list].slice(0, MAX_RECENT))
+      if (changedPart(change) === 'geometry') return rereadAll()
       patchStatus(queryClient, change)
-      rereadAll()
+      rereadFigures()
     },
     onUp() {
       setStreamDownSince(null)

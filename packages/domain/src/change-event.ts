@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { EventEntity, EventKind } from './statuses.ts'
+
+/** The tiled layer an event entity's features live in (road_segment → road_segments, facility → facilities). */
+export const ChangeLayer = z.enum(['road_segments', 'facilities'])
+export type ChangeLayer = z.infer<typeof ChangeLayer>
+
+/**
+ * One row of the audit trail with only what anyone may see: no actor name, no note. `kind` is the
+ * public-safe label of who made it (an edit or correction on site, an import, the seed, a split).
+ */
+export const StatusChange = z.object({
+  /** Event id: increases with entry order, and is the live stream's resume point. */
+  id: z.number().int().positive(),
+  entity: EventEntity,
+  entityId: z.string().min(1),
+  from: z.string().nullable(),
+  to: z.string(),
+  /** ISO date the change happened on site. */
+  happenedOn: z.string(),
+  /** ISO timestamp (UTC) the change was entered. */
+  recordedAt: z.string(),
+  kind: EventKind,
+})
+export type StatusChange = z.infer<typeof StatusChange>
+
+/**
+ * A change as the live stream carries it: the audit row plus the layer it touched and that layer's
+ * version after it, so a client patches the one feature and moves its tile URLs without asking again.
+ */
+export const ChangeEvent = StatusChange.extend({
+  layer: ChangeLayer,
+  /** The layer's version once this change committed (tile URLs carry it); later edits may have moved it on. */
+  layerVersion: z.number().int().nonnegative(),
+})
+export type ChangeEvent = z.infer<typeof ChangeEvent>
+
+/**
+ * What the live stream sends: a change, tracked by its event id, or an order to re-read everything
+ * when the client is too far behind for a replay (the message's tracked id is then the newest event).
+ */
+export type LiveMessage = { type: 'change'; event: ChangeEvent } | { type: 'resync' }
+
+/**
+ * Which part of the item a change touched: its status, its geometry (a split replaces the segment by
+ * two parts), or other fields with the status kept (a revised plan, recorded as from = to).
+ */
+export function changedPart(e: Pick<ChangeEvent, 'kind' | 'from' | 'to'>): 'status' | 'geometry' | 'fields' {
+  if (e.kind === 'split') return 'geometry'
+  return e.from === e.to ? 'fields' : 'status'
+}
