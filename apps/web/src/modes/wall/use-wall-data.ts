@@ -126,5 +126,3 @@ export function useWallData() {
     recent,
   }
 }
-
-export type WallData = ReturnType<typeof useWallData>
