@@ -100,8 +100,8 @@ describe('城市数据一块屏 on the wall', () => {
     const overview = await query<Overview>(h, 'indicators.overview')
     const q4 = overview.indicators.find((i) => i.id === 'unemployment-rate')?.values.find((v) => v.period === '2020-Q4')
     const cookie = await plannerCookie(h.db, h.origin)
-    // The wall re-reads when its live stream connects; wait for that read, as a wall that has been up would have.
-    await page.waitForResponse((r) => r.url().includes('indicators.overview'), { timeout: 30_000 }).catch(() => undefined)
+    // Edit once the wall's indicator stream is up (INDICATORS_LIVE_MARK; a wall that has been running is): no change is missed.
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, 'onemap:indicators-live', { timeout: 30_000 })
     const started = Date.now()
     await mutate(h.origin, cookie, 'indicators.setValue', { id: 'unemployment-rate', period: '2020-Q4', value: 9.9, expectedVersion: q4?.version ?? 0 })
     await page.locator('[data-testid="indicator-unemployment-rate"][data-value="9.9"][data-status="missed"]').waitFor({ timeout: 2000 })

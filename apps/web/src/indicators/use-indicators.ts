@@ -6,6 +6,9 @@ import { useCoalesced } from '../api/use-live-events.ts'
 // A burst (an import of a whole table) arrives as many events; one re-read after it is enough.
 const BURST_MS = 150
 
+/** Marked (performance timeline) each time the indicator stream is up: from then on no change is missed. */
+export const INDICATORS_LIVE_MARK = 'onemap:indicators-live'
+
 /**
  * The indicator overview, re-read when the server announces a committed change (so an edit
  * reaches the wall in well under 2 s) and, with `pollMs`, on a slow poll as the safety net. The
@@ -19,7 +22,11 @@ export function useIndicators({ live, pollMs }: { live: boolean; pollMs?: number
   const client = useTRPCClient()
   useEffect(() => {
     if (!live || typeof EventSource === 'undefined') return
-    const sub = client.indicators.live.subscribe(undefined, { onStarted: reread, onData: reread })
+    const started = () => {
+      performance.mark(INDICATORS_LIVE_MARK)
+      reread()
+    }
+    const sub = client.indicators.live.subscribe(undefined, { onStarted: started, onData: reread })
     return () => sub.unsubscribe()
   }, [client, live, reread])
   return query
