@@ -42,8 +42,8 @@ describe('public site', () => {
     await page.goto(`${h.origin}/#${zoom}/${lat}/${lon}`)
     await waitForMapIdle(page)
     await page.locator('[data-facility-id]').first().waitFor()
-    // Give the GeoJSON source its render after the data arrived.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)))
+    // The map marks when it has drawn the facilities' data (use-geojson-layers.ts).
+    await page.locator('.map-canvas[data-drawn-public-facilities]').waitFor()
     const canvas = page.locator('.map-canvas canvas.maplibregl-canvas')
     const box = await canvas.boundingBox()
     if (!box) throw new Error('no map canvas')
@@ -112,8 +112,8 @@ describe('public site', () => {
     const stillChinese = enLines.filter((l) => HAN.test(allowed.reduce((rest, a) => rest.replace(a, ''), l)))
     expect(stillChinese).toEqual([])
     expect(enLines).toContain(target.properties.name_en)
-    // Map labels are re-laid out in English; let the map settle so the screenshot shows the result.
-    await page.waitForTimeout(2000)
+    // Map labels are re-laid out in English; the map marks when it has drawn them (MapCanvas.tsx).
+    await page.locator('.map-canvas[data-label-language="en"]').waitFor()
     await page.screenshot({ path: shot('facility-card-en') })
     expect(problems).toEqual([])
     await context.close()

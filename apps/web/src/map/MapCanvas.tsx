@@ -72,11 +72,15 @@ export function MapCanvas({ onReady }: { onReady: (map: MapLibreMap | null) => v
       const map = mapRef.current
       map?.getCanvas().setAttribute('aria-label', i18n.getFixedT(lng)('map.canvas'))
       if (!map?.isStyleLoaded()) return
+      const container = map.getContainer()
+      delete container.dataset.labelLanguage
       for (const layer of map.getStyle().layers) {
         if ((layer.metadata as typeof LABEL_METADATA | undefined)?.['onemap:label']) {
           map.setLayoutProperty(layer.id, 'text-field', labelText(lng as Language))
         }
       }
+      // Says once the labels are drawn in `lng` (the next 'idle'), for browser tests and screenshots.
+      map.once('idle', () => (container.dataset.labelLanguage = lng))
     }
     i18n.on('languageChanged', apply)
     return () => i18n.off('languageChanged', apply)
