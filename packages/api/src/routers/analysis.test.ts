@@ -1,6 +1,6 @@
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callerAs, PLANNER, prepareFixture, VIEWER } from '../testing/fixture.ts'
+import { callerAs, FIXTURE_SOURCE, PLANNER, prepareFixture, VIEWER } from '../testing/fixture.ts'
 
 let db: TestDatabase
 
@@ -9,7 +9,8 @@ let db: TestDatabase
 // on the CGCS2000 ellipsoid, so s1 and s2 lie ≈ 110 m from it and s3 (from 34.80) ≈ 565 m.
 beforeAll(async () => {
   db = await openTestDatabase({
-    template: 'api-analysis-fixture-v1',
+    template: 'api-analysis-fixture',
+    sources: [FIXTURE_SOURCE],
     prepare: async (d) => {
       await prepareFixture(d)
       await d.query(

@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server'
 import type { Database } from '@onemap/db/database'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
 import type { SessionUser } from '../context.ts'
-import { prepareFixture } from './fixture.ts'
+import { FIXTURE_SOURCE, prepareFixture } from './fixture.ts'
 
 /**
  * The progress fixture (road 'rd' of segments s1–s4 on 113.55 E, schools f1–f3 at 113.56 E 34.79 N)
@@ -26,7 +26,7 @@ async function prepareDubanFixture(db: Database): Promise<void> {
 }
 
 export function openDubanFixture(): Promise<TestDatabase> {
-  return openTestDatabase({ template: 'api-duban-fixture-v1', prepare: prepareDubanFixture })
+  return openTestDatabase({ template: 'api-duban-fixture', prepare: prepareDubanFixture, sources: [import.meta.url, FIXTURE_SOURCE] })
 }
 
 export const UNIT_A: SessionUser = { id: 101, name: 'unit-a-user', role: 'unit' }

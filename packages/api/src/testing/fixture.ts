@@ -35,8 +35,11 @@ export async function prepareFixture(db: Database): Promise<void> {
   }
 }
 
+/** This module: its text keys the templates built from prepareFixture. */
+export const FIXTURE_SOURCE = import.meta.url
+
 export function openFixtureDatabase(): Promise<TestDatabase> {
-  return openTestDatabase({ template: 'api-progress-fixture-v1', prepare: prepareFixture })
+  return openTestDatabase({ template: 'api-progress-fixture', prepare: prepareFixture, sources: [FIXTURE_SOURCE] })
 }
 
 export const PLANNER: SessionUser = { id: 1, name: 'planner-li', role: 'planner' }
