@@ -1,25 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { importFingerprint } from '@onemap/db/queries/import'
 import { testBackend } from '@onemap/db/testing'
-import { openCliDatabase, runCli, type CliDatabase } from '../testing/cli.ts'
+import { cliCases, runCli } from '../testing/cli.ts'
 
 const FIXTURES = fileURLToPath(new URL('../../../../packages/importer/fixtures/', import.meta.url))
 
-// The real command, as `pnpm onemap import` runs it, on a fresh database per case. `dir` holds input files only.
-let target: CliDatabase
-beforeEach(async () => {
-  target = await openCliDatabase()
-  return () => target.close()
-})
-const dir = mkdtempSync(join(tmpdir(), 'onemap-cli-import-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-const run = (args: string[]) => runCli(['import', ...args], target.env)
-const fingerprint = () => target.read((db) => importFingerprint(db, 'road_segments'))
+// The real command, as `pnpm onemap import` runs it, on a fresh database per case.
+const cases = cliCases('import')
+const { dir } = cases
+const run = (args: string[]) => runCli(['import', ...args], cases.db.env)
+const fingerprint = () => cases.db.read((db) => importFingerprint(db, 'road_segments'))
 
 describe(`pnpm onemap import (${testBackend})`, () => {
   it('imports a GBK Shapefile in EPSG:4547 and exits 0', async () => {

@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testBackend } from '@onemap/db/testing'
-import { openCliDatabase, runCli, type CliDatabase } from '../testing/cli.ts'
+import { cliCases, runCli } from '../testing/cli.ts'
 
-// The real command, on a fresh database per case. `dir` holds input files only.
-let target: CliDatabase
-beforeEach(async () => {
-  target = await openCliDatabase()
-  return () => target.close()
-})
-const dir = mkdtempSync(join(tmpdir(), 'onemap-cli-indicators-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-const run = (args: string[]) => runCli(['indicators', ...args], { ...target.env, ONEMAP_ADMIN_PASSWORD: 'cli-test-password' })
+// The real command, on a fresh database per case.
+const cases = cliCases('indicators')
+const { dir } = cases
+const run = (args: string[]) => runCli(['indicators', ...args], { ...cases.db.env, ONEMAP_ADMIN_PASSWORD: 'cli-test-password' })
 
 describe(`pnpm onemap indicators import (${testBackend})`, () => {
   it('refuses a file with a bad row (exit 4, row named), then imports the corrected file', async () => {

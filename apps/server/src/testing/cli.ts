@@ -1,5 +1,9 @@
 import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll, beforeEach } from 'vitest'
 import { openDatabase, type Database } from '@onemap/db/database'
 import { testBackend } from '@onemap/db/testing'
 import { copySeededEmbeddedFolder, openSeededTestDatabase } from '@onemap/seeds/testing'
@@ -53,5 +57,26 @@ export async function openCliDatabase(): Promise<CliDatabase> {
       }
     },
     close: async () => folder.remove(),
+  }
+}
+
+/**
+ * Hooks for a file of command-line tests: every case gets a fresh database (`cases.db`, see openCliDatabase),
+ * the file one scratch folder for input files (`cases.dir`), removed after its last case.
+ */
+export function cliCases(name: string): { readonly db: CliDatabase; readonly dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), `onemap-cli-${name}-`))
+  let db: CliDatabase | undefined
+  beforeEach(async () => {
+    const opened = (db = await openCliDatabase())
+    return () => opened.close()
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  return {
+    dir,
+    get db() {
+      if (!db) throw new Error('cliCases: no case is running')
+      return db
+    },
   }
 }
