@@ -36,7 +36,8 @@ async function overflows(page: Page): Promise<string[]> {
   })
 }
 
-describe('wall display', () => {
+// Cases run in a random order (seed printed by the e2e config): each opens its own wall page.
+describe.shuffle('wall display', () => {
   for (const [width, height] of [
     [1920, 1080],
     [3840, 2160],
