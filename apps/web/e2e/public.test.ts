@@ -19,7 +19,8 @@ afterAll(async () => {
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 const HAN = /\p{Script=Han}/u
 
-describe('public site', () => {
+// Cases run in a random order (seed printed): each opens its own page on the shared read-only server.
+describe.shuffle('public site', () => {
   it('loads with no console error and no request to any other host', async () => {
     const { page, context, problems } = await openPage(h)
     await page.goto(`${h.origin}/`)
@@ -42,8 +43,8 @@ describe('public site', () => {
     await page.goto(`${h.origin}/#${zoom}/${lat}/${lon}`)
     await waitForMapIdle(page)
     await page.locator('[data-facility-id]').first().waitFor()
-    // Give the GeoJSON source its render after the data arrived.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)))
+    // The map marks when it has drawn the facilities' data (use-geojson-layers.ts).
+    await page.locator('.map-canvas[data-drawn-public-facilities]').waitFor()
     const canvas = page.locator('.map-canvas canvas.maplibregl-canvas')
     const box = await canvas.boundingBox()
     if (!box) throw new Error('no map canvas')
@@ -112,8 +113,8 @@ describe('public site', () => {
     const stillChinese = enLines.filter((l) => HAN.test(allowed.reduce((rest, a) => rest.replace(a, ''), l)))
     expect(stillChinese).toEqual([])
     expect(enLines).toContain(target.properties.name_en)
-    // Map labels are re-laid out in English; let the map settle so the screenshot shows the result.
-    await page.waitForTimeout(2000)
+    // Map labels are re-laid out in English; the map marks when it has drawn them (MapCanvas.tsx).
+    await page.locator('.map-canvas[data-label-language="en"]').waitFor()
     await page.screenshot({ path: shot('facility-card-en') })
     expect(problems).toEqual([])
     await context.close()

@@ -1,3 +1,4 @@
+import { liveHubFor } from '@onemap/api/live-hub'
 import { hashPassword } from '@onemap/api/passwords'
 import type { Database } from '@onemap/db/database'
 import { createAccount } from '@onemap/db/queries/accounts'
@@ -5,6 +6,7 @@ import { createServer } from '@onemap/server/app'
 import type { TestDatabase } from '@onemap/db/testing'
 import { openSeededTestDatabase } from '@onemap/seeds/testing'
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core'
+import { expect, vi } from 'vitest'
 import { e2eEnv } from './env.ts'
 import { CHROMIUM_ARGS, type Harness, openPage, type PageWatch } from './harness.ts'
 
@@ -68,21 +70,43 @@ export async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return usedSize
 }
 
-/** Waits until the stage has shown `count` more scene changes (read from its data attributes). */
+/** Waits until the stage has shown `count` more scene changes, observing its data-scene attribute in the page. */
 export async function waitForSceneChanges(page: Page, count: number, timeoutMs: number): Promise<string[]> {
-  const seen: string[] = []
-  const deadline = Date.now() + timeoutMs
-  let last = await page.getByTestId('wall-stage').getAttribute('data-scene')
-  while (seen.length < count) {
-    if (Date.now() > deadline) throw new Error(`only ${seen.length} of ${count} scene changes in ${timeoutMs} ms`)
-    await page.waitForTimeout(100)
-    const now = await page.getByTestId('wall-stage').getAttribute('data-scene')
-    if (now && now !== last) {
-      seen.push(now)
-      last = now
-    }
+  return page.getByTestId('wall-stage').evaluate(
+    (stage, { count, timeoutMs }) =>
+      new Promise<string[]>((resolve, reject) => {
+        const seen: string[] = []
+        let last = stage.getAttribute('data-scene')
+        const observer = new MutationObserver(() => {
+          const now = stage.getAttribute('data-scene')
+          if (now && now !== last) seen.push((last = now))
+          if (seen.length < count) return
+          observer.disconnect()
+          clearTimeout(deadline)
+          resolve(seen)
+        })
+        const deadline = setTimeout(() => {
+          observer.disconnect()
+          reject(new Error(`only ${seen.length} of ${count} scene changes in ${timeoutMs} ms`))
+        }, timeoutMs)
+        observer.observe(stage, { attributes: true, attributeFilter: ['data-scene'] })
+      }),
+    { count, timeoutMs },
+  )
+}
+
+/**
+ * Waits until at least `count` live subscriptions of this server process listen for status changes: the
+ * hub's subscribers besides the probe this adds, which resolves once the hub's database connection listens.
+ */
+export async function waitForLiveSubscribers(db: Database, count = 1): Promise<void> {
+  const hub = liveHubFor(db)
+  const stopProbe = await hub.subscribe(() => {})
+  try {
+    await vi.waitFor(() => expect(hub.subscriberCount - 1).toBeGreaterThanOrEqual(count), { timeout: 30_000 })
+  } finally {
+    stopProbe()
   }
-  return seen
 }
 
 /** How many pixels of a PNG within `rect` are within `tolerance` of `rgb` (decoded by the browser). */

@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import type { TestDatabase } from '@onemap/db/testing'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { query } from './api.ts'
 import { type Harness, pixelsOf, RESULTS_DIR } from './harness.ts'
 import { WALL_STATUS_COLOURS } from '../src/modes/wall/wall-colours.ts'
-import { countColour, heapAfterGc, mutate, openWall as openWallPage, plannerCookie, closeWallHarness, type RestartableServer, startWallHarness, waitForSceneChanges } from './wall-support.ts'
+import { countColour, heapAfterGc, mutate, openWall as openWallPage, plannerCookie, closeWallHarness, type RestartableServer, startWallHarness, waitForLiveSubscribers, waitForSceneChanges } from './wall-support.ts'
 
 let db: TestDatabase
 let server: RestartableServer
@@ -36,7 +36,8 @@ async function overflows(page: Page): Promise<string[]> {
   })
 }
 
-describe('wall display', () => {
+// Cases run in a random order (seed printed by the e2e config): each opens its own wall page.
+describe.shuffle('wall display', () => {
   for (const [width, height] of [
     [1920, 1080],
     [3840, 2160],
@@ -44,7 +45,8 @@ describe('wall display', () => {
     it(`fills ${width}×${height} with nothing overflowing`, async () => {
       const { page, context, problems } = await openWall('?interval=30', { width, height })
       onTestFinished(() => context.close())
-      await page.waitForTimeout(1500)
+      // Layout is final once the web fonts are in.
+      await page.evaluate(() => document.fonts.ready.then(() => undefined))
       await page.screenshot({ path: shot(`wall-${width}x${height}`) })
       expect(await overflows(page)).toEqual([])
       const stage = await page.getByTestId('wall-stage').boundingBox()
@@ -67,8 +69,8 @@ describe('wall display', () => {
     const before = await page.getByTestId('kpi-facilities').locator('.wall-tile-value').textContent()
     const cookie = await plannerCookie(db, h.origin)
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    // Let the live subscription settle before the edit, as a wall that has been up for a while would be.
-    await page.waitForTimeout(1000)
+    // The wall's live subscription listens on the server before the edit, as on a wall that has been up a while.
+    await waitForLiveSubscribers(db)
     const started = Date.now()
     await mutate(h.origin, cookie, 'edits.setStatus', { entity: 'facility', id: target.id, expectedVersion: target.version, to: 'started', at: today })
     await page.getByTestId('ticker').getByText(target.nameZh).first().waitFor({ timeout: 2000 })
@@ -100,7 +102,6 @@ describe('wall display', () => {
   it('draws the map and its emphasis again after every WebGL context is lost', async () => {
     const { page, context } = await openWall('?scenes=facilities&interval=30')
     onTestFinished(() => context.close())
-    await page.waitForTimeout(2000)
     const region = await page.locator('.wall-map-window').boundingBox()
     if (!region) throw new Error('no map window')
     const grid: [number, number][] = []
@@ -113,9 +114,13 @@ describe('wall display', () => {
         dots: await countColour(context, png, region, WALL_STATUS_COLOURS.completed?.slice(0, 3) as [number, number, number]),
       }
     }
-    const drawn = await measure()
-    expect(drawn.colours).toBeGreaterThan(5)
-    expect(drawn.dots).toBeGreaterThan(50)
+    // Wait on what the screen shows: the basemap's detail and the scene's dots drawn by deck.gl.
+    let drawn = { colours: 0, dots: 0 }
+    await vi.waitFor(async () => {
+      drawn = await measure()
+      expect(drawn.colours).toBeGreaterThan(5)
+      expect(drawn.dots).toBeGreaterThan(50)
+    }, { timeout: 60_000, interval: 250 })
     const contexts = await page.evaluate(() => {
       const w = window as unknown as { restoreWall: (() => void)[] }
       w.restoreWall = []
@@ -129,17 +134,19 @@ describe('wall display', () => {
     })
     // MapLibre's canvas and deck.gl's overlay canvas.
     expect(contexts).toBe(2)
-    await page.waitForTimeout(300)
-    const blank = await measure()
+    await vi.waitFor(async () => {
+      const blank = await measure()
+      expect(blank.colours).toBeLessThan(drawn.colours)
+      expect(blank.dots).toBeLessThan(drawn.dots / 4)
+    }, { timeout: 30_000, interval: 100 })
     // A browser restores only contexts whose page asked for it (MapLibre does; deck.gl is replaced).
     await page.evaluate(() => (window as unknown as { restoreWall: (() => void)[] }).restoreWall.forEach((restore) => restore()))
-    await page.waitForTimeout(4000)
-    const again = await measure()
+    await vi.waitFor(async () => {
+      const again = await measure()
+      expect(again.colours).toBeGreaterThan(drawn.colours * 0.6)
+      expect(again.dots).toBeGreaterThan(drawn.dots * 0.6)
+    }, { timeout: 60_000, interval: 250 })
     await page.screenshot({ path: shot('wall-after-context-loss') })
-    expect(blank.colours).toBeLessThan(drawn.colours)
-    expect(blank.dots).toBeLessThan(drawn.dots / 4)
-    expect(again.colours).toBeGreaterThan(drawn.colours * 0.6)
-    expect(again.dots).toBeGreaterThan(drawn.dots * 0.6)
     await context.close()
   }, 240_000)
 

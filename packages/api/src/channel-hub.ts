@@ -36,6 +36,11 @@ export class ChannelHub<T> {
     return () => this.subscribers.delete(fn)
   }
 
+  /** Subscribers in this process (a test waits for its subscription to be among them before it edits). */
+  get subscriberCount(): number {
+    return this.subscribers.size
+  }
+
   private dispatch(raw: string) {
     let payload: unknown
     try {

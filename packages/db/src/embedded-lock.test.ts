@@ -54,9 +54,12 @@ describe('the embedded folder lock', () => {
   })
 
   it.skipIf(!onLinux)('takes over a lock whose process is killed but not yet reaped (a zombie)', async () => {
-    // `sleep 0` ends at once; its parent then execs into `sleep 30`, which never reaps it.
-    const { line } = await firstLine('sleep 0 & echo $!; exec sleep 30')
+    // A background `read` waits for our line; its parent shell execs into `sleep 30`, which never reaps it.
+    // The line is sent only after the exec: a shell still running could reap the child first.
+    const { child, line } = await firstLine('exec 3<&0; (read x <&3) & echo $!; exec sleep 30')
     const zombie = Number(line)
+    while (readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim() !== 'sleep') await new Promise((r) => setImmediate(r))
+    child.stdin?.write('\n')
     while (procState(zombie) !== 'Z') await new Promise((r) => setImmediate(r))
     expect(() => process.kill(zombie, 0)).not.toThrow()
     const lock = takeFolderLock(folderLockedBy(String(zombie)))

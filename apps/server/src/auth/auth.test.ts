@@ -3,20 +3,26 @@ import { openFixtureDatabase } from '@onemap/api/testing/fixture'
 import { createAccount } from '@onemap/db/queries/accounts'
 import type { TestDatabase } from '@onemap/db/testing'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createServer } from '../app.ts'
 
 let db: TestDatabase
 let app: FastifyInstance
+const hashes: Record<string, string> = {}
 beforeAll(async () => {
-  db = await openFixtureDatabase()
-  await createAccount(db, { name: 'planner-li', role: 'planner', passwordHash: await hashPassword('planner-password') })
-  await createAccount(db, { name: 'viewer-wang', role: 'viewer', passwordHash: await hashPassword('viewer-password') })
-  app = await createServer({ db })
+  hashes.planner = await hashPassword('planner-password')
+  hashes.viewer = await hashPassword('viewer-password')
 })
-afterAll(async () => {
-  await app.close()
-  await db.close()
+// Cases edit and spend login attempts: each gets its own fixture copy and server.
+beforeEach(async () => {
+  db = await openFixtureDatabase()
+  await createAccount(db, { name: 'planner-li', role: 'planner', passwordHash: hashes.planner! })
+  await createAccount(db, { name: 'viewer-wang', role: 'viewer', passwordHash: hashes.viewer! })
+  app = await createServer({ db })
+  return async () => {
+    await app.close()
+    await db.close()
+  }
 })
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -59,6 +65,7 @@ describe('sessions over HTTP', () => {
 
   it('answers a stale edit with 409 carrying the current version and editor, without internals', async () => {
     const planner = await login('planner-li', 'planner-password')
+    expect((await post('edits.setStatus', setStatus, { cookie: planner })).statusCode).toBe(200)
     const res = await post('edits.setStatus', { ...setStatus, to: 'completed' }, { cookie: planner })
     expect(res.statusCode).toBe(409)
     const { error } = res.json()

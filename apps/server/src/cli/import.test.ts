@@ -1,52 +1,18 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '@onemap/db/database'
+import { describe, expect, it } from 'vitest'
 import { importFingerprint } from '@onemap/db/queries/import'
-import { openTestDatabase, testBackend, type TestDatabase } from '@onemap/db/testing'
+import { testBackend } from '@onemap/db/testing'
+import { cliCases, runCli } from '../testing/cli.ts'
 
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url))
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
 const FIXTURES = fileURLToPath(new URL('../../../../packages/importer/fixtures/', import.meta.url))
 
-// The real command, as `pnpm onemap import` runs it. On the server backend it gets a fresh test database;
-// embedded, a fresh data folder that the child opens itself (an embedded database has one owner at a time).
-let server: TestDatabase | undefined
-const dir = mkdtempSync(join(tmpdir(), 'onemap-cli-import-'))
-const env = () => ({
-  ...process.env,
-  DATABASE_URL: server?.url ?? '',
-  ONEMAP_DATA_DIR: join(dir, 'pglite'),
-})
-
-beforeAll(async () => {
-  if (testBackend === 'server') server = await openTestDatabase()
-})
-afterAll(async () => {
-  await server?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
-
-function run(args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, [CLI, 'import', ...args], { env: env(), maxBuffer: 1 << 22 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr })
-    })
-  })
-}
-
-async function fingerprint() {
-  if (server) return importFingerprint(server, 'road_segments')
-  const db = await openDatabase({ dataDir: join(dir, 'pglite') })
-  try {
-    return await importFingerprint(db, 'road_segments')
-  } finally {
-    await db.close()
-  }
-}
+// The real command, as `pnpm onemap import` runs it, on a fresh database per case.
+const cases = cliCases('import')
+const { dir } = cases
+const run = (args: string[]) => runCli(['import', ...args], cases.db.env)
+const fingerprint = () => cases.db.read((db) => importFingerprint(db, 'road_segments'))
 
 describe(`pnpm onemap import (${testBackend})`, () => {
   it('imports a GBK Shapefile in EPSG:4547 and exits 0', async () => {

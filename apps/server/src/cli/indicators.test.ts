@@ -1,34 +1,13 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestDatabase, testBackend, type TestDatabase } from '@onemap/db/testing'
+import { describe, expect, it } from 'vitest'
+import { testBackend } from '@onemap/db/testing'
+import { cliCases, runCli } from '../testing/cli.ts'
 
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url))
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
-
-// The real command; on the server backend against a fresh test database, embedded in a fresh folder.
-let server: TestDatabase | undefined
-const dir = mkdtempSync(join(tmpdir(), 'onemap-cli-indicators-'))
-const env = () => ({ ...process.env, DATABASE_URL: server?.url ?? '', ONEMAP_DATA_DIR: join(dir, 'pglite'), ONEMAP_ADMIN_PASSWORD: 'cli-test-password' })
-
-beforeAll(async () => {
-  if (testBackend === 'server') server = await openTestDatabase()
-})
-afterAll(async () => {
-  await server?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
-
-function run(args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, [CLI, 'indicators', ...args], { env: env(), maxBuffer: 1 << 22 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr })
-    })
-  })
-}
+// The real command, on a fresh database per case.
+const cases = cliCases('indicators')
+const { dir } = cases
+const run = (args: string[]) => runCli(['indicators', ...args], { ...cases.db.env, ONEMAP_ADMIN_PASSWORD: 'cli-test-password' })
 
 describe(`pnpm onemap indicators import (${testBackend})`, () => {
   it('refuses a file with a bad row (exit 4, row named), then imports the corrected file', async () => {

@@ -1,40 +1,31 @@
-import { execFile } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { openFixtureDatabase } from '@onemap/api/testing/fixture'
 import { testBackend, type TestDatabase } from '@onemap/db/testing'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { inspectBackup } from '@onemap/db/backup/restore'
 import { createServer } from '../app.ts'
 import { localAdminPath, publishLocalAdmin } from '../auth/local-admin.ts'
-
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url))
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
+import { runCli } from '../testing/cli.ts'
 
 // A running server holds the database (embedded: its folder, so the command must go through the server;
 // server backend: the command opens the database beside it).
+// Each case: its own fixture copy and server, as the commands add accounts.
 let db: TestDatabase
 let app: FastifyInstance
-beforeAll(async () => {
+beforeEach(async () => {
   db = await openFixtureDatabase()
   app = await createServer({ db })
   publishLocalAdmin(app, db, db.location)
   await app.listen({ port: 0, host: '127.0.0.1' })
+  return async () => {
+    await app?.close()
+    await db?.close()
+  }
 }, 120_000)
-afterAll(async () => {
-  await app?.close()
-  await db?.close()
-})
 
-function users(...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, ONEMAP_DATA_DIR: db.location, DATABASE_URL: db.url ?? '' }
-    execFile(TSX, [CLI, 'users', ...args], { env }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
-    )
-  })
-}
+const cliEnv = () => ({ ONEMAP_DATA_DIR: db.location, DATABASE_URL: db.url ?? '' })
+const users = (...args: string[]) => runCli(['users', ...args], cliEnv())
 
 describe(`pnpm onemap users while the server runs (${testBackend})`, () => {
   it('adds, lists, disables and re-enables an account, audited as the command line', async () => {
@@ -60,6 +51,7 @@ describe(`pnpm onemap users while the server runs (${testBackend})`, () => {
   }, 300_000)
 
   it('refuses a taken name with exit 1 and a bad command line with exit 2, each in one line', async () => {
+    expect((await users('add', 'planner-cli', '--role', 'planner')).code).toBe(0)
     expect(await users('add', 'planner-cli', '--role', 'viewer')).toMatchObject({ code: 1, out: expect.stringMatching(/already exists/) })
     expect(await users('add', 'someone', '--role', 'emperor')).toMatchObject({ code: 2, out: expect.stringMatching(/needs --role viewer\|planner\|admin/) })
     expect(await users('disable', 'nobody-at-all')).toMatchObject({ code: 1, out: expect.stringMatching(/No account named 'nobody-at-all'/) })
@@ -68,11 +60,7 @@ describe(`pnpm onemap users while the server runs (${testBackend})`, () => {
   it.skipIf(testBackend !== 'embedded')('backs up the embedded database through the server that holds it; others get 403', async () => {
     expect((await app.inject({ method: 'GET', url: '/local-admin/backup' })).statusCode).toBe(403)
     const file = `${db.location}-backup.onemap.gz`
-    const result = await new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(TSX, [CLI, 'backup', file], { env: { ...process.env, ONEMAP_DATA_DIR: db.location, DATABASE_URL: '' } }, (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
-      )
-    })
+    const result = await runCli(['backup', file], cliEnv())
     expect(result.out).toMatch(/holds the database; it writes the backup/)
     expect(result.out).toMatch(/Backup written to .*: \d+ tables, \d+ rows/)
     expect(result.code).toBe(0)
@@ -80,7 +68,6 @@ describe(`pnpm onemap users while the server runs (${testBackend})`, () => {
     expect(tables).toBeGreaterThan(10)
   }, 300_000)
 
-  // Last: closing a server forgets the token of this process.
   it.skipIf(testBackend !== 'embedded')('removes the token file when the server closes', async () => {
     const other = await createServer({ db })
     const dataDir = `${db.location}-other`

@@ -1,10 +1,11 @@
+import { liveHubFor } from '@onemap/api/live-hub'
 import { hashPassword } from '@onemap/api/passwords'
 import { openFixtureDatabase } from '@onemap/api/testing/fixture'
 import { openDatabase, type Database } from '@onemap/db/database'
 import { createAccount } from '@onemap/db/queries/accounts'
 import type { TestDatabase } from '@onemap/db/testing'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createServer } from '../app.ts'
 
 // Two servers sharing one database. On a PostgreSQL server they are two pools and two listening
@@ -71,12 +72,17 @@ async function loginA(): Promise<string> {
 describe(`live updates over SSE`, () => {
   it('delivers an edit made through server A to a subscriber of server B within 1 s, and resumes by id', async () => {
     const cookie = await loginA()
+    // Server B's hub listens once this resolves; the stream is live once it joins the hub's subscribers.
+    const hub = liveHubFor(dbB)
+    const stopProbe = await hub.subscribe(() => {})
+    const listening = hub.subscriberCount
     const ac = new AbortController()
     const stream = sse(`${urlB}/trpc/live.events`, ac.signal)
-    // The first message is tRPC's 'connected' handshake: after it the subscription listens.
+    // The first message is tRPC's 'connected' handshake, sent before the subscription subscribes.
     const first = await stream.next()
     expect(first.value?.data).toContain('reconnectAfterInactivityMs')
-    await new Promise((r) => setTimeout(r, 200))
+    await vi.waitFor(() => expect(hub.subscriberCount).toBe(listening + 1))
+    stopProbe()
 
     const started = Date.now()
     const edit = await fetch(`${urlA}/trpc/edits.setStatus`, {

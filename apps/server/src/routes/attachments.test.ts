@@ -13,18 +13,22 @@ import { openDatabase } from '@onemap/db/database'
 import { openTestDatabase, testBackend, type TestDatabase } from '@onemap/db/testing'
 import type { FastifyInstance } from 'fastify'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createServer } from '../app.ts'
 import { openDubanFixture } from '@onemap/api/testing/duban-fixture'
 
 let db: TestDatabase
 let app: FastifyInstance
 const cookies: Record<string, string> = {}
+const ACCOUNTS = [['planner-zhao', 'planner'], ['unit-a-login', 'unit'], ['unit-b-login', 'unit']] as const
+const passwordHashes = new Map<string, string>()
 beforeAll(async () => {
+  for (const [name] of ACCOUNTS) passwordHashes.set(name, await hashPassword(`${name}-password`))
+})
+// Each case uploads what it serves: its own fixture copy, accounts and server.
+beforeEach(async () => {
   db = await openDubanFixture()
-  for (const [name, role] of [['planner-zhao', 'planner'], ['unit-a-login', 'unit'], ['unit-b-login', 'unit']] as const) {
-    await createAccount(db, { name, role, passwordHash: await hashPassword(`${name}-password`) })
-  }
+  for (const [name, role] of ACCOUNTS) await createAccount(db, { name, role, passwordHash: passwordHashes.get(name)! })
   await assignAccountUnit(db, 'unit-a-login', 'unit-a')
   await assignAccountUnit(db, 'unit-b-login', 'unit-b')
   app = await createServer({ db })
@@ -32,10 +36,10 @@ beforeAll(async () => {
     const res = await post('auth.login', { name, password: `${name}-password` })
     cookies[name] = `onemap_session=${res.cookies.find((c) => c.name === 'onemap_session')!.value}`
   }
-})
-afterAll(async () => {
-  await app?.close()
-  await db?.close()
+  return async () => {
+    await app?.close()
+    await db?.close()
+  }
 })
 
 function post(path: string, body: unknown, cookie?: string) {
@@ -43,23 +47,35 @@ function post(path: string, body: unknown, cookie?: string) {
 }
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers })
 
-describe('attachments over HTTP', () => {
-  let photo: { id: number; url: string; thumbUrl: string }
-  let orderId: number
+type Photo = { id: number; url: string; thumbUrl: string }
 
+/** Issues an order on segment s2 to unit A and uploads `jpeg` to it as that unit; answers the upload response. */
+async function uploadToOrder(jpeg: Buffer) {
+  const orderId = (await post('duban.orders.issue', { items: [{ entity: 'road_segment', id: 's2' }], unitId: 'unit-a', request: '补拍', dueOn: '2026-12-30' }, cookies['planner-zhao'])).json().result.data.id
+  return post('duban.attachments.upload', { entity: 'road_segment', id: 's2', orderId, fileName: '现场.jpg', dataBase64: jpeg.toString('base64') }, cookies['unit-a-login'])
+}
+
+/** A small photo uploaded by unit A to its order. */
+async function uploadedPhoto(): Promise<Photo> {
+  const res = await uploadToOrder(await jpegAt(113.55, 34.795))
+  expect(res.statusCode).toBe(200)
+  return res.json().result.data
+}
+
+describe('attachments over HTTP', () => {
   it('uploads a photo larger than the 1 MiB default body limit through /trpc as the unit of the order', async () => {
-    orderId = (await post('duban.orders.issue', { items: [{ entity: 'road_segment', id: 's2' }], unitId: 'unit-a', request: '补拍', dueOn: '2026-12-30' }, cookies['planner-zhao'])).json().result.data.id
     // Random pixels do not compress: a genuinely large JPEG.
     const noise = Buffer.from(Array.from({ length: 1200 * 1200 * 3 }, (_, i) => (i * 2654435761) % 251))
     const big = await sharp(noise, { raw: { width: 1200, height: 1200, channels: 3 } }).jpeg({ quality: 100 }).toBuffer()
     expect(big.length).toBeGreaterThan(1_100_000)
-    const res = await post('duban.attachments.upload', { entity: 'road_segment', id: 's2', orderId, fileName: '现场.jpg', dataBase64: big.toString('base64') }, cookies['unit-a-login'])
+    const res = await uploadToOrder(big)
     expect(res.statusCode).toBe(200)
-    photo = res.json().result.data
+    const photo: Photo = res.json().result.data
     expect(photo.url).toMatch(/^\/attachments\/\d+\/[0-9a-f]{16}\/file$/)
   })
 
   it('serves the file to the office and the order\'s unit, 403 to another unit, 401 to the public', async () => {
+    const photo = await uploadedPhoto()
     const office = await get(photo.url, { cookie: cookies['planner-zhao']! })
     expect(office.statusCode).toBe(200)
     expect(office.headers).toMatchObject({ 'content-type': 'image/jpeg', 'cache-control': 'private, no-cache', 'x-content-type-options': 'nosniff' })
@@ -70,6 +86,7 @@ describe('attachments over HTTP', () => {
   })
 
   it('answers 304 to a matching ETag and 404 to a wrong hash', async () => {
+    const photo = await uploadedPhoto()
     const first = await get(photo.thumbUrl, { cookie: cookies['planner-zhao']! })
     expect(first.headers['content-type']).toBe('image/webp')
     expect((await get(photo.thumbUrl, { cookie: cookies['planner-zhao']!, 'if-none-match': String(first.headers.etag) })).statusCode).toBe(304)
@@ -77,6 +94,7 @@ describe('attachments over HTTP', () => {
   })
 
   it('serves a public photo\'s thumbnail to anyone with a short shared cache, but never its original', async () => {
+    const photo = await uploadedPhoto()
     await post('duban.attachments.setPublic', { id: photo.id, isPublic: true }, cookies['planner-zhao'])
     const pub = await get(photo.thumbUrl)
     expect(pub.statusCode).toBe(200)
@@ -119,6 +137,7 @@ describe(`backup and restore keep attachments (${testBackend})`, () => {
   }, 120_000)
 
   it.skipIf(testBackend !== 'server')('pg_dump → pg_restore into a new database carries every attachment byte for byte', async () => {
+    await uploadedPhoto()
     const before = (await db.query<{ id: number; sha: string }>(`SELECT id::int AS id, encode(sha256(content), 'hex') AS sha FROM attachments ORDER BY id`)).rows
     expect(before.length).toBeGreaterThan(0)
     const dump = execFileSync('pg_dump', ['-Fc', '--no-owner', db.url!], { maxBuffer: 256 * 1024 * 1024 })

@@ -72,12 +72,23 @@ export function MapCanvas({ onReady }: { onReady: (map: MapLibreMap | null) => v
     const apply = (lng: string) => {
       const map = mapRef.current
       map?.getCanvas().setAttribute('aria-label', i18n.getFixedT(lng)('map.canvas'))
-      if (!map?.isStyleLoaded()) return
-      for (const layer of map.getStyle().layers) {
-        if ((layer.metadata as typeof LABEL_METADATA | undefined)?.['onemap:label']) {
-          map.setLayoutProperty(layer.id, 'text-field', labelText(lng as Language))
+      if (!map) return
+      const container = map.getContainer()
+      delete container.dataset.labelLanguage
+      const relabel = () => {
+        for (const layer of map.getStyle().layers) {
+          if ((layer.metadata as typeof LABEL_METADATA | undefined)?.['onemap:label']) {
+            map.setLayoutProperty(layer.id, 'text-field', labelText(lng as Language))
+          }
         }
+        // Says once the labels are drawn in `lng` (the next 'idle'), for browser tests and screenshots; the
+        // repaint makes sure that idle comes even when no label changed.
+        map.once('idle', () => (container.dataset.labelLanguage = lng))
+        map.triggerRepaint()
       }
+      // While tiles still load (e.g. flying to a facility) the style is not "loaded": relabel once it is.
+      if (map.isStyleLoaded()) relabel()
+      else map.once('idle', relabel)
     }
     i18n.on('languageChanged', apply)
     return () => i18n.off('languageChanged', apply)

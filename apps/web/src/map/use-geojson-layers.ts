@@ -32,6 +32,16 @@ export function useGeoJsonLayers(sourceId: string, data: GeoJSON.FeatureCollecti
 
   useEffect(() => {
     if (!map || !data) return
+    // `data-drawn-<source>` on the map's container says the map shows this data: set on the first 'idle'
+    // after it, which MapLibre fires only once every source has loaded and drawn. Browser tests wait for it.
+    const container = map.getContainer()
+    const attribute = `data-drawn-${sourceId}`
+    container.removeAttribute(attribute)
     map.getSource<GeoJSONSource>(sourceId)?.setData(data)
+    const drawn = () => container.setAttribute(attribute, String(data.features.length))
+    map.once('idle', drawn)
+    return () => {
+      map.off('idle', drawn)
+    }
   }, [map, sourceId, data])
 }

@@ -1,6 +1,6 @@
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { prepareProgressFixture } from '@onemap/db/testing/progress-fixture'
+import { PROGRESS_FIXTURE_SOURCE, prepareProgressFixture } from '@onemap/db/testing/progress-fixture'
 import { callerAs, PLANNER, VIEWER } from '../testing/fixture.ts'
 
 let db: TestDatabase
@@ -10,7 +10,8 @@ let db: TestDatabase
 // on the CGCS2000 ellipsoid, so s1 and s2 lie ≈ 110 m from it and s3 (from 34.80) ≈ 565 m.
 beforeAll(async () => {
   db = await openTestDatabase({
-    template: 'api-analysis-fixture-v1',
+    template: 'api-analysis-fixture',
+    sources: [PROGRESS_FIXTURE_SOURCE],
     prepare: async (d) => {
       await prepareProgressFixture(d)
       await d.query(

@@ -1,14 +1,13 @@
 import type { TestDatabase } from '@onemap/db/testing'
 import { TRPCError } from '@trpc/server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { ADMIN, callerAs, openFixtureDatabase, PLANNER } from '../testing/fixture.ts'
 
 let db: TestDatabase
-beforeAll(async () => {
+// Every case edits: each gets its own copy of the fixture.
+beforeEach(async () => {
   db = await openFixtureDatabase()
-})
-afterAll(async () => {
-  await db.close()
+  return () => db.close()
 })
 
 const row = async (table: string, id: string) =>
@@ -24,14 +23,17 @@ const events = async (id: string) =>
 const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof TRPCError ? e.code : String(e)))
 
 describe('edits.revisePlan', () => {
+  const revise = () => callerAs(db, PLANNER).edits.revisePlan({ entity: 'road_segment', id: 's1', expectedVersion: 1, revisedStart: '2021-09-01', revisedFinish: '2022-06-30', reason: '拆迁延期' })
+
   it('records a revised plan with its reason and keeps the baseline dates', async () => {
-    const r = await callerAs(db, PLANNER).edits.revisePlan({ entity: 'road_segment', id: 's1', expectedVersion: 1, revisedStart: '2021-09-01', revisedFinish: '2022-06-30', reason: '拆迁延期' })
+    const r = await revise()
     expect(r.version).toBe(2)
     expect(await row('road_segments', 's1')).toMatchObject({ planned_start: '2021-01-01', revised_start: '2021-09-01', revised_finish: '2022-06-30' })
     expect((await events('s1')).at(-1)).toMatchObject({ from_status: 'planned', to_status: 'planned', kind: 'edit', actor: 'planner-li', note: 'revised plan —…— → 2021-09-01…2022-06-30: 拆迁延期' })
   })
 
   it('shows both lateness figures in the table row', async () => {
+    await revise()
     const page = await callerAs(db, PLANNER).analysis.segments({ filter: {}, sort: 'lateness', pageSize: 10 })
     const s1 = page.rows.find((r) => r.id === 's1')!
     // Baseline start 2021-01-01 → 151 days late on 2021-06-01; the revised start is still ahead.
@@ -90,6 +92,7 @@ describe('edits.setStatusMany', () => {
   })
 
   it('refuses items with different current statuses', async () => {
+    await callerAs(db, PLANNER).edits.setStatus({ entity: 'road_segment', id: 's2', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' })
     const s1 = await row('road_segments', 's1')
     const s2 = await row('road_segments', 's2')
     const items = [

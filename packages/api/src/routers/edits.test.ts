@@ -1,16 +1,15 @@
 import { insertEvent, writeStatus } from '@onemap/db/queries/edits'
 import type { TestDatabase } from '@onemap/db/testing'
 import { TRPCError } from '@trpc/server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { VersionConflict } from '../conflict.ts'
 import { ADMIN, callerAs, openFixtureDatabase, PLANNER, VIEWER } from '../testing/fixture.ts'
 
 let db: TestDatabase
-beforeAll(async () => {
+// Every case edits: each gets its own copy of the fixture.
+beforeEach(async () => {
   db = await openFixtureDatabase()
-})
-afterAll(async () => {
-  await db.close()
+  return () => db.close()
 })
 
 const version = async (table: string, id: string) =>
@@ -45,6 +44,7 @@ describe('edits.setStatus', () => {
   })
 
   it('answers a stale version with CONFLICT naming the current version and editor', async () => {
+    await callerAs(db, PLANNER).edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'started', at: '2021-05-01' })
     const err = await callerAs(db, PLANNER)
       .edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'completed', at: '2021-05-02' })
       .catch((e: unknown) => e)
@@ -54,6 +54,7 @@ describe('edits.setStatus', () => {
   })
 
   it('refuses illegal moves for planners and demands a reason from admins', async () => {
+    await callerAs(db, PLANNER).edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'started', at: '2021-05-01' })
     const back = { entity: 'facility' as const, id: 'f1', expectedVersion: 2, to: 'planned', at: '2021-05-03' }
     expect(await codeOf(callerAs(db, PLANNER).edits.setStatus(back))).toBe('FORBIDDEN')
     expect(await codeOf(callerAs(db, ADMIN).edits.setStatus(back))).toBe('BAD_REQUEST')

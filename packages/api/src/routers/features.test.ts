@@ -1,4 +1,4 @@
-import { loadLayerFixture } from '@onemap/db/testing/layer-fixture'
+import { LAYER_FIXTURE_TEMPLATE } from '@onemap/db/testing/layer-fixture'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
 import { LAYERS } from '@onemap/domain/layers'
 import { TRPCError } from '@trpc/server'
@@ -9,7 +9,7 @@ import { createCaller } from '../root.ts'
 let db: TestDatabase
 let caller: ReturnType<typeof createCaller>
 beforeAll(async () => {
-  db = await openTestDatabase({ template: 'layer-fixture-v1', prepare: loadLayerFixture })
+  db = await openTestDatabase(LAYER_FIXTURE_TEMPLATE)
   caller = createCaller(createContext(db))
 })
 afterAll(async () => db?.close())

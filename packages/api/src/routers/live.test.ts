@@ -1,6 +1,7 @@
 import type { TestDatabase } from '@onemap/db/testing'
 import type { ChangeEvent, LiveMessage } from '@onemap/domain/change-event'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { liveHubFor } from '../live-hub.ts'
 import { callerAs, openFixtureDatabase, PLANNER } from '../testing/fixture.ts'
 import { REPLAY_WINDOW } from './live.ts'
 
@@ -29,11 +30,15 @@ function changeOf(t: Tracked): ChangeEvent {
 
 describe('live.events', () => {
   it('streams a committed edit with its event id and resumes after a given id', async () => {
+    // The hub listens once this resolves; the subscription is live once it joins the hub's subscribers.
+    const hub = liveHubFor(db)
+    const stopProbe = await hub.subscribe(() => {})
+    const listening = hub.subscriberCount
     const stream = (await callerAs(db, null).live.events()) as AsyncIterable<unknown>
     const it = stream[Symbol.asyncIterator]()
     const first = nextTracked(it)
-    // Give the subscription time to start listening before the edit commits.
-    await new Promise((r) => setTimeout(r, 300))
+    await vi.waitFor(() => expect(hub.subscriberCount).toBe(listening + 1))
+    stopProbe()
     const edit = await callerAs(db, PLANNER).edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' })
     const got = await first
     expect(got.id).toBe(String(edit.eventId))

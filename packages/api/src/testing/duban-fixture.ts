@@ -1,11 +1,12 @@
 import { TRPCError } from '@trpc/server'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
-import { prepareDubanFixture } from '@onemap/db/testing/duban-fixture'
+import { DUBAN_FIXTURE_SOURCE, prepareDubanFixture } from '@onemap/db/testing/duban-fixture'
+import { PROGRESS_FIXTURE_SOURCE } from '@onemap/db/testing/progress-fixture'
 import type { SessionUser } from '../context.ts'
 
 /** A database holding the 督办 fixture (the progress fixture plus units unit-a and unit-b; see packages/db). */
 export function openDubanFixture(): Promise<TestDatabase> {
-  return openTestDatabase({ template: 'api-duban-fixture-v1', prepare: prepareDubanFixture })
+  return openTestDatabase({ template: 'api-duban-fixture', prepare: prepareDubanFixture, sources: [DUBAN_FIXTURE_SOURCE, PROGRESS_FIXTURE_SOURCE] })
 }
 
 export const UNIT_A: SessionUser = { id: 101, name: 'unit-a-user', role: 'unit' }

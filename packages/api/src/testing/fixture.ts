@@ -1,12 +1,12 @@
 import type { Database } from '@onemap/db/database'
 import { openTestDatabase, type TestDatabase } from '@onemap/db/testing'
-import { prepareProgressFixture } from '@onemap/db/testing/progress-fixture'
+import { PROGRESS_FIXTURE_SOURCE, prepareProgressFixture } from '@onemap/db/testing/progress-fixture'
 import { createContext, type SessionUser } from '../context.ts'
 import { createCaller } from '../root.ts'
 
 /** A database holding the progress fixture (one road of four segments, schools, a clinic; see packages/db). */
 export function openFixtureDatabase(): Promise<TestDatabase> {
-  return openTestDatabase({ template: 'api-progress-fixture-v1', prepare: prepareProgressFixture })
+  return openTestDatabase({ template: 'api-progress-fixture', prepare: prepareProgressFixture, sources: [PROGRESS_FIXTURE_SOURCE] })
 }
 
 export const PLANNER: SessionUser = { id: 1, name: 'planner-li', role: 'planner' }

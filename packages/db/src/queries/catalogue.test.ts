@@ -4,11 +4,11 @@ import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts
 import type { Database } from '../database.ts'
 import { LAYER_SQL, layerStats } from './catalogue.ts'
 import { queryFeatures } from './features.ts'
-import { loadLayerFixture } from '../testing/layer-fixture.ts'
+import { LAYER_FIXTURE_TEMPLATE } from '../testing/layer-fixture.ts'
 
 let db: TestDatabase
 beforeAll(async () => {
-  db = await openTestDatabase({ template: 'layer-fixture-v1', prepare: loadLayerFixture })
+  db = await openTestDatabase(LAYER_FIXTURE_TEMPLATE)
 })
 afterAll(async () => db?.close())
 

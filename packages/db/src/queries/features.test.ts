@@ -4,7 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts
 import { layerStats, layerVersion } from './catalogue.ts'
 import { getFeature, queryFeatures } from './features.ts'
 import { missingAreas } from './filters.ts'
-import { loadLayerFixture } from '../testing/layer-fixture.ts'
+import { LAYER_FIXTURE_TEMPLATE } from '../testing/layer-fixture.ts'
 
 const layer = (id: string) => findLayer(id) as LayerDefinition
 interface Fc {
@@ -15,7 +15,7 @@ const ids = (fc: Fc) => fc.features.map((f) => f.id)
 
 let db: TestDatabase
 beforeAll(async () => {
-  db = await openTestDatabase({ template: 'layer-fixture-v1', prepare: loadLayerFixture })
+  db = await openTestDatabase(LAYER_FIXTURE_TEMPLATE)
 })
 afterAll(async () => db?.close())
 

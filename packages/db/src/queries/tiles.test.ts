@@ -3,7 +3,7 @@ import { findLayer, LAYERS, type LayerDefinition } from '@onemap/domain/layers'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase, testBackend, type TestDatabase } from '../testing/test-database.ts'
-import { loadLayerFixture } from '../testing/layer-fixture.ts'
+import { LAYER_FIXTURE_TEMPLATE } from '../testing/layer-fixture.ts'
 import { layerVersion } from './catalogue.ts'
 import { renderTile, renderVersionedTile, type TileAddress, type TileEncoder } from './tiles.ts'
 
@@ -39,7 +39,7 @@ function decode(buf: Buffer, name: string): Decoded[] {
 
 let db: TestDatabase
 beforeAll(async () => {
-  db = await openTestDatabase({ template: 'layer-fixture-v1', prepare: loadLayerFixture })
+  db = await openTestDatabase(LAYER_FIXTURE_TEMPLATE)
 })
 afterAll(async () => db?.close())
 

@@ -21,3 +21,6 @@ export async function prepareDubanFixture(db: Database): Promise<void> {
        ('road', 'rd', 'unit-a', 4000, 1000, '专项债', 'test'), ('facility', 'f2', 'unit-b', 8000, 0, '区级财政', 'test')`,
   )
 }
+
+/** This module: its text keys the test templates built from it (openTestDatabase `sources`). */
+export const DUBAN_FIXTURE_SOURCE = import.meta.url

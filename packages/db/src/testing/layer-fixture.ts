@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts'
+import type { TestDatabaseOptions } from '../testing/test-database.ts'
 
 /**
  * A small, hand-made set of features in every served layer, for tests of the layer queries and
@@ -52,3 +53,6 @@ INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_o
 export async function loadLayerFixture(db: Database): Promise<void> {
   await db.query(LAYER_FIXTURE_SQL)
 }
+
+/** openTestDatabase options for this fixture: its template is keyed by this file's text. */
+export const LAYER_FIXTURE_TEMPLATE: TestDatabaseOptions = { template: 'layer-fixture', prepare: loadLayerFixture, sources: [import.meta.url] }

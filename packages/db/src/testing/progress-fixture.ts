@@ -31,3 +31,6 @@ export async function prepareProgressFixture(db: Database): Promise<void> {
     )
   }
 }
+
+/** This module: its text keys the test templates built from it (openTestDatabase `sources`). */
+export const PROGRESS_FIXTURE_SOURCE = import.meta.url

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { openDatabase, type Database } from '../database.ts'
 import { migrate, readMigrations } from '../migrate.ts'
@@ -9,12 +10,18 @@ import { testEnv } from './env.ts'
 
 export interface TestDatabaseOptions {
   /**
-   * Name of a prepared template, e.g. "seeded-<hash of the data>"; databases made from the same
-   * template share its preparation, which runs once per machine and template.
+   * Name of a prepared template, e.g. "api-progress-fixture"; databases made from the same template
+   * share its preparation, which runs once per machine and version of the template. The version is a
+   * hash of the migrations, `prepare`'s source and the `sources` files: no name needs bumping by hand.
    */
   template?: string
   /** Runs once on a freshly migrated template database. */
   prepare?: (db: Database) => Promise<void>
+  /**
+   * Files the template is built from beyond `prepare`'s own text (the fixture module with its SQL and
+   * helpers), as file: URLs (e.g. `import.meta.url`) or paths: editing one builds a new template.
+   */
+  sources?: readonly string[]
   /** Skip migrations: the database is empty (for migration tests). */
   empty?: boolean
 }
@@ -38,10 +45,9 @@ function templateKey(options: TestDatabaseOptions): string {
   const migrations = readMigrations()
     .map((m) => m.checksum)
     .join(',')
-  return createHash('sha256')
-    .update(`${migrations}|${options.template ?? 'migrated'}`)
-    .digest('hex')
-    .slice(0, 16)
+  const hash = createHash('sha256').update(`${migrations}|${options.template ?? 'migrated'}|${options.prepare?.toString() ?? ''}`)
+  for (const source of options.sources ?? []) hash.update('|').update(readFileSync(source.startsWith('file:') ? fileURLToPath(source) : source))
+  return hash.digest('hex').slice(0, 16)
 }
 
 async function prepareTemplate(db: Database, options: TestDatabaseOptions) {

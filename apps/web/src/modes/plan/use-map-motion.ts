@@ -6,18 +6,24 @@ import type { Entity } from './plan-data.ts'
 import { PLAN_SOURCES } from './plan-layers.ts'
 
 /**
- * Calls `done` once the map is still and every tile is loaded, and `ready()` holds. Polled rather
- * than waiting for 'idle', which fires only at the end of a render and so never for a map that was
- * already idle when asked.
+ * Calls `done` once the map is still, every tile is loaded and `ready()` holds: checked now (a map that
+ * is already drawn fires no further 'idle') and again on every 'idle' event, MapLibre's signal that a
+ * render left nothing to load or animate. `recheck` lets a caller look again after `ready()` changed.
  */
-export function whenDrawn(map: MapLibreMap, ready: () => boolean, done: () => void): () => void {
-  const timer = setInterval(() => {
-    if (ready() && !map.isMoving() && map.loaded()) {
-      clearInterval(timer)
-      done()
-    }
-  }, 150)
-  return () => clearInterval(timer)
+export function whenDrawn(map: MapLibreMap, ready: () => boolean, done: () => void): { stop: () => void; recheck: () => void } {
+  let finished = false
+  const stop = () => {
+    finished = true
+    map.off('idle', recheck)
+  }
+  function recheck() {
+    if (finished || !ready() || map.isMoving() || !map.loaded()) return
+    stop()
+    done()
+  }
+  map.on('idle', recheck)
+  recheck()
+  return { stop, recheck }
 }
 
 /**
@@ -29,13 +35,15 @@ export function useIdleRevision(map: MapLibreMap | null, revision: number): numb
   useEffect(() => {
     if (!map) return
     let reloaded = revision === 0
+    const drawn = whenDrawn(map, () => reloaded, () => setIdleRevision(revision))
     const onData = (e: MapSourceDataEvent) => {
-      if (e.sourceId === PLAN_SOURCES.segments && e.sourceDataType === 'metadata') reloaded = true
+      if (e.sourceId !== PLAN_SOURCES.segments || e.sourceDataType !== 'metadata') return
+      reloaded = true
+      drawn.recheck()
     }
     map.on('sourcedata', onData)
-    const stop = whenDrawn(map, () => reloaded, () => setIdleRevision(revision))
     return () => {
-      stop()
+      drawn.stop()
       map.off('sourcedata', onData)
     }
   }, [map, revision])

@@ -1,15 +1,14 @@
 import { TRPCError } from '@trpc/server'
 import type { TestDatabase } from '@onemap/db/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { codeOf, openDubanFixture } from '../../testing/duban-fixture.ts'
 import { ADMIN, callerAs, PLANNER, VIEWER } from '../../testing/fixture.ts'
 
 let db: TestDatabase
-beforeAll(async () => {
+// Every case edits: each gets its own copy of the fixture.
+beforeEach(async () => {
   db = await openDubanFixture()
-})
-afterAll(async () => {
-  await db.close()
+  return () => db.close()
 })
 
 const logRows = async (id: string) => (await db.query('SELECT action, actor, note FROM duban_log WHERE entity_id = $1 ORDER BY id', [id])).rows
@@ -29,6 +28,8 @@ describe('item responsibility and investment', () => {
   })
 
   it('answers a stale version with CONFLICT and changes nothing', async () => {
+    await callerAs(db, PLANNER).duban.items.set({ ...base, expectedVersion: 0 })
+    await callerAs(db, PLANNER).duban.items.set({ ...base, completedInvestment: 600, expectedVersion: 1 })
     expect(await codeOf(callerAs(db, PLANNER).duban.items.set({ ...base, plannedInvestment: 1, expectedVersion: 1 }))).toBe('CONFLICT')
     expect((await callerAs(db, VIEWER).duban.items.get({ entity: 'road_segment', id: 's3' })).responsibility.plannedInvestment).toBe(1200.5)
   })
@@ -44,6 +45,7 @@ describe('item responsibility and investment', () => {
   })
 
   it('sums planned and completed investment per sub-district, lead unit and kind of item', async () => {
+    await callerAs(db, PLANNER).duban.items.set({ ...base, completedInvestment: 600, expectedVersion: 0 })
     await callerAs(db, PLANNER).duban.items.set({ entity: 'road_segment', id: 's4', leadUnit: 'unit-a', coUnits: [], plannedInvestment: 800, completedInvestment: 0, fundingSource: null, expectedVersion: 0 })
     const inv = await callerAs(db, VIEWER).duban.items.investment()
     // Fixture rows: road rd 4000/1000 (unit-a), facility f2 8000/0 (unit-b); plus s3 1200.5/600 and s4 800/0.
