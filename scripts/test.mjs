@@ -12,6 +12,9 @@ const [command, ...prefix] = pnpm()
 // undeclared one, or an export nothing uses fails the run. It reads code only, so it runs before the suites.
 say('Unused dependencies, exports and files (knip) …')
 const unused = await run(command, [...prefix, 'knip'])
+// The formatter owns layout and line length (.prettierrc.json); `pnpm format` rewrites what this refuses.
+say('Formatting (prettier --check) …')
+const unformatted = await run(command, [...prefix, 'format:check'])
 const turbo = (filter) =>
   run(command, [
     ...prefix,
@@ -34,8 +37,8 @@ const packages = await turbo('!@onemap/web')
 say('Typecheck, lint and test: the web app, with its browser tests …')
 const web = await turbo('@onemap/web')
 
-if (unused !== 0 || packages !== 0 || web !== 0) {
-  const failed = [unused !== 0 && 'unused code or dependencies (knip)', packages !== 0 && 'packages', web !== 0 && 'web app']
+if (unused !== 0 || unformatted !== 0 || packages !== 0 || web !== 0) {
+  const failed = [unused !== 0 && 'unused code or dependencies (knip)', unformatted !== 0 && 'formatting (run pnpm format)', packages !== 0 && 'packages', web !== 0 && 'web app']
   console.error(`[onemap] tests failed: ${failed.filter(Boolean).join(' and ')}`)
   process.exit(1)
 }
