@@ -16,5 +16,7 @@ export type BenchEnv = z.infer<typeof BenchEnv>
 export function loadBenchEnv(source: NodeJS.ProcessEnv = process.env): BenchEnv {
   const parsed = BenchEnv.safeParse(source)
   if (parsed.success) return parsed.data
-  throw new Error(`Invalid benchmark environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  throw new Error(
+    `Invalid benchmark environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  )
 }

@@ -13,7 +13,13 @@ const run = promisify(execFile)
  * The floor: the very tile statement our server runs (ST_AsMVT), sent by pgbench with prepared
  * statements over the same tiles and connection count, with no HTTP, gzip or Node in the way.
  */
-export async function floorLoad(url: string, tiles: Tile[], connections: number, seconds: number, dir: string): Promise<LoadResult> {
+export async function floorLoad(
+  url: string,
+  tiles: Tile[],
+  connections: number,
+  seconds: number,
+  dir: string,
+): Promise<LoadResult> {
   const layer = findLayer('road_segments') as LayerDefinition
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
@@ -21,7 +27,10 @@ export async function floorLoad(url: string, tiles: Tile[], connections: number,
     const { text, values } = postgisTileQuery(layer, tile, {})
     // pgbench variables hold numbers only: the version sources (a list of layer ids from the
     // catalogue) go in as an array literal, which -M prepared still binds as a constant.
-    const sets = values.map((v, j) => (Array.isArray(v) ? '' : `\\set p${j + 1} ${v}`)).filter(Boolean).join('\n')
+    const sets = values
+      .map((v, j) => (Array.isArray(v) ? '' : `\\set p${j + 1} ${v}`))
+      .filter(Boolean)
+      .join('\n')
     const bind = (n: number) => {
       const v = values[n - 1]
       return Array.isArray(v) ? `'{${v.join(',')}}'` : `:p${n}`
@@ -31,12 +40,25 @@ export async function floorLoad(url: string, tiles: Tile[], connections: number,
     writeFileSync(file, `${sets}\n${sql};\n`)
     return `${file}@1`
   })
-  const args = ['-n', '-M', 'prepared', '-c', String(connections), '-j', String(Math.min(connections, 2)), '-T', String(seconds)]
+  const args = [
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(connections),
+    '-j',
+    String(Math.min(connections, 2)),
+    '-T',
+    String(seconds),
+  ]
   args.push('-l', `--log-prefix=${join(dir, 'log')}`, ...scripts.flatMap((s) => ['-f', s]), url)
   // Our pool's session settings (see packages/db/src/database.ts), and planned per execution
   // at the zooms where our server sends the tile statement unnamed (tilePlanning).
   const custom = tiles[0] && tilePlanning(tiles[0]) === 'each' ? ' -c plan_cache_mode=force_custom_plan' : ''
-  const env = { ...process.env, PGOPTIONS: `-c search_path=onemap,public -c jit=off -c enable_parallel_append=off${custom}` }
+  const env = {
+    ...process.env,
+    PGOPTIONS: `-c search_path=onemap,public -c jit=off -c enable_parallel_append=off${custom}`,
+  }
   const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24, env })
   const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0)
   // Per-transaction log lines: client, transaction, latency in µs, script, epoch s, epoch µs.

@@ -16,14 +16,25 @@ export function quantile(sorted: number[], p: number): number {
 
 export function summarise(latenciesMs: number[], errors: number, seconds: number): LoadResult {
   const sorted = [...latenciesMs].sort((a, b) => a - b)
-  return { requests: sorted.length, errors, rps: sorted.length / seconds, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) }
+  return {
+    requests: sorted.length,
+    errors,
+    rps: sorted.length / seconds,
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+  }
 }
 
 /**
  * Requests `urls` round-robin over `connections` keep-alive connections for `seconds`, each
  * connection sending its next request when the previous answer has been read in full.
  */
-export async function runLoad(urls: string[], connections: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function runLoad(
+  urls: string[],
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
   const latencies: number[] = []
   let errors = 0

@@ -7,7 +7,9 @@ const server = await startBurstServer()
 try {
   const { idle, busy, tally } = await measureTilesDuringLogins(server.base)
   const ratio = p95(busy) / p95(idle)
-  console.log(`tile p95 idle ${p95(idle).toFixed(1)} ms, during sign-in waves ${p95(busy).toFixed(1)} ms (${ratio.toFixed(2)}×, goal ≤ 3×)`)
+  console.log(
+    `tile p95 idle ${p95(idle).toFixed(1)} ms, during sign-in waves ${p95(busy).toFixed(1)} ms (${ratio.toFixed(2)}×, goal ≤ 3×)`,
+  )
   console.log(`sign-in answers: ${JSON.stringify(Object.fromEntries(tally.statuses))}`)
   process.exitCode = ratio <= 3 ? 0 : 1
 } finally {

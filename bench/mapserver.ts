@@ -127,7 +127,10 @@ fastcgi.server = ( "/mapserv" => (( "bin-path" => "${MAPSERV}", "socket" => "${j
     if (!child.pid || child.exitCode !== null) return
     let workers: number[] = []
     try {
-      workers = execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number)
+      workers = execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map(Number)
     } catch {
       // pgrep exits 1 when there are none
     }

@@ -16,7 +16,9 @@ export interface OneMapProcess {
 /** Starts serve.ts in its own process (the load generator must not share the server's event loop). */
 export async function startOneMap(url: string): Promise<OneMapProcess> {
   const tsx = fileURLToPath(new URL('./node_modules/.bin/tsx', import.meta.url))
-  const child = spawn(tsx, [fileURLToPath(new URL('./serve.ts', import.meta.url)), url], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(tsx, [fileURLToPath(new URL('./serve.ts', import.meta.url)), url], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve))
   const ports = JSON.parse(line) as { cached: number; cold: number }
   const stop = () => child.kill('SIGTERM')

@@ -32,9 +32,13 @@ const PASSWORD = 'bench-scale-password'
 /** The zone's extent (west, south, east, north), as TileJSON's default bounds. */
 const ZONE = [113.45, 34.77, 113.6, 34.86] as const
 
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
 const say = (line: string) => console.log(line)
-const fmt = (r: LoadResult) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, errors ${r.errors}`
+const fmt = (r: LoadResult) =>
+  `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, errors ${r.errors}`
 
 /** Resident memory of a process in MiB. */
 function residentMiB(pid: number | undefined): number {
@@ -46,9 +50,15 @@ function residentMiB(pid: number | undefined): number {
 function zoneTiles(layer: string, z: number, version: number): string[] {
   const first = tilePath(layer, ZONE[0], ZONE[3], z).split('/')
   const last = tilePath(layer, ZONE[2], ZONE[1], z).split('/')
-  const [x0, y0, x1, y1] = [Number(first[4]), parseInt(first[5] as string), Number(last[4]), parseInt(last[5] as string)]
+  const [x0, y0, x1, y1] = [
+    Number(first[4]),
+    parseInt(first[5] as string),
+    Number(last[4]),
+    parseInt(last[5] as string),
+  ]
   const urls: string[] = []
-  for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) urls.push(`/tiles/${layer}/${z}/${x}/${y}.mvt?v=${version}`)
+  for (let x = x0; x <= x1; x++)
+    for (let y = y0; y <= y1; y++) urls.push(`/tiles/${layer}/${z}/${x}/${y}.mvt?v=${version}`)
   return urls
 }
 
@@ -84,12 +94,16 @@ async function requestEach(urls: string[], connections: number): Promise<LoadRes
 }
 
 say(`# bench:scale — ${new Date().toISOString()}`)
-say(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), node ${process.version}`)
+say(
+  `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), node ${process.version}`,
+)
 // nginx -v writes to stderr.
 const nginxVersion = spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.trim()
 const postgresVersion = spawnSync('psql', ['--version'], { encoding: 'utf8' }).stdout.trim()
 say(`${nginxVersion}, ${postgresVersion}; load average at start ${load()}`)
-say(`tile load: ${CONNECTIONS} keep-alive connections, closed loop, ${SECONDS} s per run, gzip accepted; load generator in this process`)
+say(
+  `tile load: ${CONNECTIONS} keep-alive connections, closed loop, ${SECONDS} s per run, gzip accepted; load generator in this process`,
+)
 
 let cluster: OneMapCluster | undefined
 try {
@@ -104,7 +118,9 @@ try {
   })
   const c = cluster
   const base = c.nginx.url
-  say(`cluster up in ${((Date.now() - t0) / 1000).toFixed(1)} s (primary :${c.primary.port}, replica :${c.replica.port}, nginx :${new URL(base).port})`)
+  say(
+    `cluster up in ${((Date.now() - t0) / 1000).toFixed(1)} s (primary :${c.primary.port}, replica :${c.replica.port}, nginx :${new URL(base).port})`,
+  )
   const cookie = await signIn(base, 'admin', PASSWORD)
   // Edits cycle planned segments through planned → suspended → planned (legal both ways, one event
   // each), so the run never runs out of segments. A failed edit may still have committed: that
@@ -121,7 +137,8 @@ try {
     else segments.splice(segments.indexOf(s), 1)
     return outcome
   }
-  const upstreams = () => c.processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null).map(portOf)
+  const upstreams = () =>
+    c.processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null).map(portOf)
 
   // ---- 1. tile throughput, 1 → 2 → 3 processes, with and without nginx's cache
   say('\n## Tiles through nginx (road_segments z14–z16, versioned URLs, every tile requested once before the run)')
@@ -133,7 +150,11 @@ try {
     // A point every 20 m along every segment.
     'SELECT ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat FROM onemap.road_segments t, ST_DumpPoints(ST_Segmentize(t.geom::geography, 20)::geometry) p',
   )
-  const render = shuffled([...new Set(vertices.flatMap((p) => [17, 18, 19].map((z) => `${tilePath('road_segments', p.lon, p.lat, z)}?v=${version}`)))])
+  const render = shuffled([
+    ...new Set(
+      vertices.flatMap((p) => [17, 18, 19].map((z) => `${tilePath('road_segments', p.lon, p.lat, z)}?v=${version}`)),
+    ),
+  ])
   const slice = Math.floor(render.length / 8)
   say(`${warm.length} warm tiles; ${render.length} distinct z17–z19 tiles holding a segment, ${slice} per render run`)
   const perProcess: Record<number, Record<string, LoadResult>> = {}
@@ -141,12 +162,31 @@ try {
     while (upstreams().length < n) await c.startProcess()
     const results: Record<string, LoadResult> = {}
     await c.nginx.restart(upstreams(), { cache: false })
-    await requestEach(warm.map((u) => base + u), CONNECTIONS) // fills the processes' tile LRU
-    results.renderNoCache = await requestEach(render.splice(0, slice).map((u) => base + u), CONNECTIONS)
-    results.lruNoCache = await runLoad(warm.map((u) => base + u), CONNECTIONS, SECONDS, GZIP)
+    await requestEach(
+      warm.map((u) => base + u),
+      CONNECTIONS,
+    ) // fills the processes' tile LRU
+    results.renderNoCache = await requestEach(
+      render.splice(0, slice).map((u) => base + u),
+      CONNECTIONS,
+    )
+    results.lruNoCache = await runLoad(
+      warm.map((u) => base + u),
+      CONNECTIONS,
+      SECONDS,
+      GZIP,
+    )
     await c.nginx.restart(upstreams(), { cache: true })
-    await requestEach(warm.map((u) => base + u), CONNECTIONS) // fills nginx's cache
-    results.nginxCache = await runLoad(warm.map((u) => base + u), CONNECTIONS, SECONDS, GZIP)
+    await requestEach(
+      warm.map((u) => base + u),
+      CONNECTIONS,
+    ) // fills nginx's cache
+    results.nginxCache = await runLoad(
+      warm.map((u) => base + u),
+      CONNECTIONS,
+      SECONDS,
+      GZIP,
+    )
     perProcess[n] = results
     say(`${n} process(es), load ${load()}:`)
     say(`  distinct tiles, each drawn once by PostGIS on the replica (no cache): ${fmt(results.renderNoCache)}`)
@@ -160,7 +200,9 @@ try {
   const rssBefore = c.processes.map((p) => residentMiB(p.child.pid))
   const subscribers = Array.from({ length: SUBSCRIBERS }, () => new LiveSubscriber(base))
   await Promise.all(subscribers.map((s) => s.ready()))
-  say(`process memory (RSS, MiB) before → with the subscribers: ${c.processes.map((p, i) => `${rssBefore[i]} → ${residentMiB(p.child.pid)}`).join(', ')}`)
+  say(
+    `process memory (RSS, MiB) before → with the subscribers: ${c.processes.map((p, i) => `${rssBefore[i]} → ${residentMiB(p.child.pid)}`).join(', ')}`,
+  )
   const spread = new Map<string, number>()
   for (const s of subscribers) spread.set(s.upstream ?? '?', (spread.get(s.upstream ?? '?') ?? 0) + 1)
   say(`subscribers per process: ${[...spread].map(([u, k]) => `${u.split(':').pop()}: ${k}`).join(', ')}`)
@@ -173,7 +215,9 @@ try {
     for (const s of subscribers) delays.push((s.messages.find((x) => x.id === e.eventId)?.at as number) - sent)
   }
   const sse = summarise(delays, 0, 1)
-  say(`${SSE_EDITS} edits × ${SUBSCRIBERS} subscribers: edit sent → event received p50 ${sse.p50} ms, p95 ${sse.p95} ms, max ${Math.max(...delays)} ms (load ${load()})`)
+  say(
+    `${SSE_EDITS} edits × ${SUBSCRIBERS} subscribers: edit sent → event received p50 ${sse.p50} ms, p95 ${sse.p95} ms, max ${Math.max(...delays)} ms (load ${load()})`,
+  )
 
   // ---- faults: each during tile load (render + warm mix, no nginx cache) with edits every 100 ms
   const faultUrls = () => [...render.splice(0, Math.floor(slice / 2)), ...warm.slice(0, 400)].map((u) => base + u)
@@ -201,13 +245,24 @@ try {
     const logged = await eventIdsAfter(c.primary, before)
     const lost = acknowledged.filter((id) => !logged.includes(id)).length
     // Every subscriber must end up with every logged event (allow 15 s to reconnect and catch up).
-    const complete = await Promise.allSettled(subscribers.map((s) => s.waitFor((m) => logged.every((id) => m.some((x) => x.id === id)), 15_000)))
-    const missed = subscribers.reduce((sum, s) => sum + logged.filter((id) => !s.messages.some((x) => x.id === id)).length, 0)
+    const complete = await Promise.allSettled(
+      subscribers.map((s) => s.waitFor((m) => logged.every((id) => m.some((x) => x.id === id)), 15_000)),
+    )
+    const missed = subscribers.reduce(
+      (sum, s) => sum + logged.filter((id) => !s.messages.some((x) => x.id === id)).length,
+      0,
+    )
     const reconnects = subscribers.flatMap((s, i) => s.reconnects.slice(reconnectsBefore[i]))
-    const rc = reconnects.length ? `${reconnects.length} reconnects, p95 ${summarise(reconnects, 0, 1).p95} ms, max ${Math.max(...reconnects)} ms` : 'no reconnects'
+    const rc = reconnects.length
+      ? `${reconnects.length} reconnects, p95 ${summarise(reconnects, 0, 1).p95} ms, max ${Math.max(...reconnects)} ms`
+      : 'no reconnects'
     say(`${name} (load ${load()}): ${note}`)
-    say(`  tiles: ${fmt(tileResult)}; edits: ${acknowledged.length} acknowledged, ${failedEdits} failed, ${lost} acknowledged lost`)
-    say(`  live: ${rc}; missed events ${missed} (${complete.filter((r) => r.status === 'rejected').length} subscribers incomplete)`)
+    say(
+      `  tiles: ${fmt(tileResult)}; edits: ${acknowledged.length} acknowledged, ${failedEdits} failed, ${lost} acknowledged lost`,
+    )
+    say(
+      `  live: ${rc}; missed events ${missed} (${complete.filter((r) => r.status === 'rejected').length} subscribers incomplete)`,
+    )
   }
 
   say('\n## Faults under load (tiles: distinct z17–z19 + warm z14–16, no nginx cache; one edit every ~100 ms)')
@@ -257,7 +312,9 @@ try {
   say('\n## Per process (warm tiles, no nginx cache)')
   for (const n of [1, 2, 3]) {
     const r = perProcess[n] as Record<string, LoadResult>
-    say(`${n}: ${(r.lruNoCache as LoadResult).rps.toFixed(0)} req/s in all, ${((r.lruNoCache as LoadResult).rps / n).toFixed(0)} per process; render ${(r.renderNoCache as LoadResult).rps.toFixed(0)} req/s`)
+    say(
+      `${n}: ${(r.lruNoCache as LoadResult).rps.toFixed(0)} req/s in all, ${((r.lruNoCache as LoadResult).rps / n).toFixed(0)} per process; render ${(r.renderNoCache as LoadResult).rps.toFixed(0)} req/s`,
+    )
   }
   say(`load average at end ${load()}`)
 } finally {

@@ -17,5 +17,7 @@ await cold.listen({ port: 0, host: '127.0.0.1' })
 const port = (app: { server: { address(): unknown } }) => (app.server.address() as { port: number }).port
 console.log(JSON.stringify({ cached: port(cached), cold: port(cold) }))
 process.on('SIGTERM', () => {
-  void Promise.all([cached.close(), cold.close()]).then(() => db.close()).then(() => process.exit(0))
+  void Promise.all([cached.close(), cold.close()])
+    .then(() => db.close())
+    .then(() => process.exit(0))
 })

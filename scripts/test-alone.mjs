@@ -8,7 +8,16 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { ROOT, say } from './workspace.mjs'
 
-const PACKAGES = ['packages/domain', 'packages/geo', 'packages/db', 'packages/importer', 'packages/api', 'seeds', 'apps/server', 'apps/web']
+const PACKAGES = [
+  'packages/domain',
+  'packages/geo',
+  'packages/db',
+  'packages/importer',
+  'packages/api',
+  'seeds',
+  'apps/server',
+  'apps/web',
+]
 const jobs = Math.max(1, Number(process.env.ONEMAP_TEST_ALONE_JOBS) || 2)
 
 /** Test files of a package: every src/…/*.test.ts, as each package's vitest config includes. */
@@ -35,7 +44,9 @@ function runAlone({ pkg, file }) {
 }
 
 const queue = PACKAGES.filter((pkg) => existsSync(join(ROOT, pkg, 'vitest.config.ts'))).flatMap(testFiles)
-say(`Running ${queue.length} test files one by one (${jobs} at a time) on ${process.env.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : 'embedded PGlite'} …`)
+say(
+  `Running ${queue.length} test files one by one (${jobs} at a time) on ${process.env.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : 'embedded PGlite'} …`,
+)
 const failed = []
 async function worker() {
   for (let next = queue.shift(); next; next = queue.shift()) {

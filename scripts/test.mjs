@@ -4,7 +4,11 @@
 import { install, pnpm, run, say } from './workspace.mjs'
 
 await install()
-say(process.env.DATABASE_URL ? 'Database tests use the PostgreSQL server in DATABASE_URL' : 'Database tests use embedded PGlite')
+say(
+  process.env.DATABASE_URL
+    ? 'Database tests use the PostgreSQL server in DATABASE_URL'
+    : 'Database tests use embedded PGlite',
+)
 
 const [command, ...prefix] = pnpm()
 
@@ -38,7 +42,12 @@ say('Typecheck, lint and test: the web app, with its browser tests …')
 const web = await turbo('@onemap/web')
 
 if (unused !== 0 || unformatted !== 0 || packages !== 0 || web !== 0) {
-  const failed = [unused !== 0 && 'unused code or dependencies (knip)', unformatted !== 0 && 'formatting (run pnpm format)', packages !== 0 && 'packages', web !== 0 && 'web app']
+  const failed = [
+    unused !== 0 && 'unused code or dependencies (knip)',
+    unformatted !== 0 && 'formatting (run pnpm format)',
+    packages !== 0 && 'packages',
+    web !== 0 && 'web app',
+  ]
   console.error(`[onemap] tests failed: ${failed.filter(Boolean).join(' and ')}`)
   process.exit(1)
 }

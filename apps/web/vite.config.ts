@@ -3,7 +3,9 @@ import { defineConfig } from 'vite'
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { '/trpc': 'http://localhost:8080', '/tiles': 'http://localhost:8080', '/ogc': 'http://localhost:8080' } },
+  server: {
+    proxy: { '/trpc': 'http://localhost:8080', '/tiles': 'http://localhost:8080', '/ogc': 'http://localhost:8080' },
+  },
   build: {
     outDir: 'dist',
     sourcemap: false,

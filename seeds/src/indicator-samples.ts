@@ -30,13 +30,16 @@ export function sampleValues(ind: Indicator): { indicatorId: string; period: str
   // Counts (firms, projects, units) are whole; amounts and rates keep one decimal.
   const digits = COUNT_UNITS.has(ind.unit) || target.value >= 1000 ? 0 : 1
   const out: { indicatorId: string; period: string; value: number }[] = []
-  const push = (period: string, value: number) => out.push({ indicatorId: ind.id, period, value: round(Math.max(0, value), digits) })
+  const push = (period: string, value: number) =>
+    out.push({ indicatorId: ind.id, period, value: round(Math.max(0, value), digits) })
   if (ind.pace === 'ytd') {
-    for (const p of periodsOf(target.year, ind.cadence)) push(p, target.value * reach * yearFraction(p, ind.cadence) ** 1.1)
+    for (const p of periodsOf(target.year, ind.cadence))
+      push(p, target.value * reach * yearFraction(p, ind.cadence) ** 1.1)
   } else if (ind.pace === 'trajectory') {
     const start = target.value * (0.72 + 0.1 * unit(`${ind.id}/start`))
     const years = target.year - 2019
-    for (let y = 2019; y <= target.year; y++) push(String(y), start + ((target.value * reach - start) * (y - 2019)) / years)
+    for (let y = 2019; y <= target.year; y++)
+      push(String(y), start + ((target.value * reach - start) * (y - 2019)) / years)
   } else {
     // A rate near its target, wandering a little from period to period.
     const last = ind.targets.at(-1)!.year

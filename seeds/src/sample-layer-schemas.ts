@@ -1,11 +1,5 @@
 import { z } from 'zod'
-import {
-  EventEntity,
-  FacilityKind,
-  FacilityStatus,
-  RoadClass,
-  RoadSegmentStatus,
-} from '@onemap/domain/statuses'
+import { EventEntity, FacilityKind, FacilityStatus, RoadClass, RoadSegmentStatus } from '@onemap/domain/statuses'
 
 /**
  * Shapes of the files in data/. The loader parses every file through these before writing, so a
@@ -34,10 +28,16 @@ function collection<P extends z.ZodType, G extends z.ZodType>(properties: P, geo
 
 const names = { name_zh: z.string().min(1), name_en: z.string().min(1) }
 
-export const ZoneBoundaryFile = collection(z.object({ id: z.string().min(1), code: z.string().min(1), ...names }), areal)
+export const ZoneBoundaryFile = collection(
+  z.object({ id: z.string().min(1), code: z.string().min(1), ...names }),
+  areal,
+)
 export const SubDistrictsFile = collection(z.object({ code: z.string().min(1), ...names }), areal)
 export const RenewalZoneFile = collection(z.object({ id: z.string().min(1), ...names }), areal)
-export const RenewalUnitsFile = collection(z.object({ id: z.string().min(1), zone_id: z.string().min(1), ...names }), areal)
+export const RenewalUnitsFile = collection(
+  z.object({ id: z.string().min(1), zone_id: z.string().min(1), ...names }),
+  areal,
+)
 export const RiversFile = collection(
   z.object({
     id: z.string().min(1),

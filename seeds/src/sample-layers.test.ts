@@ -22,7 +22,9 @@ test('the renewal zone measures 17.5 km² ± 1% in EPSG:4547, as stored by PostG
 })
 
 test('the zone covers 90–110 km² in EPSG:4547', async () => {
-  const { area } = await one<{ area: number }>('SELECT ST_Area(ST_Transform(geom, 4547)) / 1e6 AS area FROM zone_boundary')
+  const { area } = await one<{ area: number }>(
+    'SELECT ST_Area(ST_Transform(geom, 4547)) / 1e6 AS area FROM zone_boundary',
+  )
   expect(area).toBeGreaterThan(90)
   expect(area).toBeLessThan(110)
 })
@@ -78,9 +80,19 @@ test('every layer has the promised number of features and is marked as a sample'
   expect(counts.public_health).toBe(1)
   expect(counts.rivers).toBe(5)
   expect(counts.water).toBe(2)
-  const { rows } = await db.query<{ layer: string; is_sample: boolean }>('SELECT layer, is_sample FROM layer_sources ORDER BY layer')
+  const { rows } = await db.query<{ layer: string; is_sample: boolean }>(
+    'SELECT layer, is_sample FROM layer_sources ORDER BY layer',
+  )
   expect(rows.map((r) => r.layer)).toEqual([
-    'facilities', 'renewal_units', 'renewal_zones', 'rivers', 'road_segments', 'roads', 'sub_districts', 'water_bodies', 'zone_boundary',
+    'facilities',
+    'renewal_units',
+    'renewal_zones',
+    'rivers',
+    'road_segments',
+    'roads',
+    'sub_districts',
+    'water_bodies',
+    'zone_boundary',
   ])
   expect(rows.every((r) => r.is_sample)).toBe(true)
 })
@@ -142,7 +154,13 @@ test('高新医院 is the real programme hospital with 1,000 beds, started 2022-
   const row = await one<Record<string, unknown>>(
     "SELECT capacity, capacity_unit, is_real, in_programme, to_char(actual_start, 'YYYY-MM-DD') AS started FROM facilities WHERE id = 'f-gxyy'",
   )
-  expect(row).toEqual({ capacity: 1000, capacity_unit: 'beds', is_real: true, in_programme: true, started: '2022-03-04' })
+  expect(row).toEqual({
+    capacity: 1000,
+    capacity_unit: 'beds',
+    is_real: true,
+    in_programme: true,
+    started: '2022-03-04',
+  })
 })
 
 test('every facility and water body lies inside the zone', async () => {

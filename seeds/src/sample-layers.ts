@@ -23,7 +23,9 @@ export function readSampleLayers(dir: string = DATA_DIR): SampleLayers {
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      throw new Error(`Sample layer file data/${file} is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`)
+      throw new Error(
+        `Sample layer file data/${file} is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+      )
     }
     out[key as keyof SampleLayers] = parsed.data
   }
@@ -63,12 +65,23 @@ function inserts(layers: SampleLayers): LayerInsert[] {
 
 /** The roads table holds each road once; its segments must agree on the road's attributes. */
 function distinctRoads(layers: SampleLayers) {
-  const roads = new Map<string, { id: string; name_zh: string; name_en: string; class: string; red_line_width_m: number }>()
+  const roads = new Map<
+    string,
+    { id: string; name_zh: string; name_en: string; class: string; red_line_width_m: number }
+  >()
   for (const { properties: p } of layers.roadSegments.features) {
-    const road = { id: p.road_id, name_zh: p.road_name_zh, name_en: p.road_name_en, class: p.road_class, red_line_width_m: p.red_line_width_m }
+    const road = {
+      id: p.road_id,
+      name_zh: p.road_name_zh,
+      name_en: p.road_name_en,
+      class: p.road_class,
+      red_line_width_m: p.red_line_width_m,
+    }
     const seen = roads.get(p.road_id)
     if (seen && JSON.stringify(seen) !== JSON.stringify(road)) {
-      throw new Error(`Road segment '${p.id}' disagrees with other segments of road '${p.road_id}' on its name, class or width`)
+      throw new Error(
+        `Road segment '${p.id}' disagrees with other segments of road '${p.road_id}' on its name, class or width`,
+      )
     }
     roads.set(p.road_id, road)
   }
@@ -89,11 +102,15 @@ export async function loadSampleLayers(client: ClientBase, layers: SampleLayers)
       const result = await client.query(SAMPLE_INSERT_SQL[step.layer], step.params())
       counts[step.layer] = result.rowCount ?? 0
     } catch (err) {
-      throw new Error(`Loading the sample layer '${step.layer}' from data/${step.file} failed: ${(err as Error).message}`, {
-        cause: err,
-      })
+      throw new Error(
+        `Loading the sample layer '${step.layer}' from data/${step.file} failed: ${(err as Error).message}`,
+        {
+          cause: err,
+        },
+      )
     }
-    if (step.layer !== 'status_events') sources.push({ layer: step.layer, source: `data/${step.file} hand-digitised sample` })
+    if (step.layer !== 'status_events')
+      sources.push({ layer: step.layer, source: `data/${step.file} hand-digitised sample` })
   }
   await client.query(MARK_SAMPLE_SOURCES_SQL, [JSON.stringify(sources)])
   return counts

@@ -6,8 +6,18 @@ import { seedIfEmpty } from './seed.ts'
 import { openSeededTestDatabase } from './testing.ts'
 
 const TABLES = [
-  'programme', 'layer_sources', 'zone_boundary', 'sub_districts', 'renewal_zones', 'renewal_units', 'roads',
-  'road_segments', 'facilities', 'rivers', 'water_bodies', 'status_events',
+  'programme',
+  'layer_sources',
+  'zone_boundary',
+  'sub_districts',
+  'renewal_zones',
+  'renewal_units',
+  'roads',
+  'road_segments',
+  'facilities',
+  'rivers',
+  'water_bodies',
+  'status_events',
 ] as const
 
 async function rowCounts(db: TestDatabase): Promise<Record<string, number>> {
@@ -37,7 +47,10 @@ test('a seed that fails midway leaves the database empty, and a later good seed 
     // programme, the areas and the roads have already been written in the transaction.
     const first = layers.roadSegments.features[0]
     if (!first) throw new Error('no road segments in data/')
-    const corrupt = { ...layers, roadSegments: { ...layers.roadSegments, features: [...layers.roadSegments.features, first] } }
+    const corrupt = {
+      ...layers,
+      roadSegments: { ...layers.roadSegments, features: [...layers.roadSegments.features, first] },
+    }
     await expect(seedIfEmpty(db, { layers: corrupt })).rejects.toThrow(/road_segments.*road-segments\.geojson/)
     expect(Object.values(await rowCounts(db)).every((n) => n === 0)).toBe(true)
     expect(await holdsNoProgramme(db)).toBe(true)
@@ -56,10 +69,17 @@ test('a status event about an unknown item is refused before anything is written
   const db = await openTestDatabase()
   try {
     const layers = readSampleLayers()
-    const stray = { entity: 'facility' as const, entity_id: 'f-nowhere', from: null, to: 'planned', happened_on: '2021-01-01', note: null }
-    await expect(seedIfEmpty(db, { layers: { ...layers, statusEvents: [...layers.statusEvents, stray] } })).rejects.toThrow(
-      /unknown facility 'f-nowhere'/,
-    )
+    const stray = {
+      entity: 'facility' as const,
+      entity_id: 'f-nowhere',
+      from: null,
+      to: 'planned',
+      happened_on: '2021-01-01',
+      note: null,
+    }
+    await expect(
+      seedIfEmpty(db, { layers: { ...layers, statusEvents: [...layers.statusEvents, stray] } }),
+    ).rejects.toThrow(/unknown facility 'f-nowhere'/)
     expect(await holdsNoProgramme(db)).toBe(true)
   } finally {
     await db.close()

@@ -9,7 +9,14 @@ import { seedIfEmpty } from './seed.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** The seed code whose changes must also invalidate a prepared template. */
-const SEED_SOURCES = ['seed.ts', 'programme.ts', 'sample-layers.ts', 'sample-layer-schemas.ts', 'duban-sample.ts', 'indicator-samples.ts']
+const SEED_SOURCES = [
+  'seed.ts',
+  'programme.ts',
+  'sample-layers.ts',
+  'sample-layer-schemas.ts',
+  'duban-sample.ts',
+  'indicator-samples.ts',
+]
 
 /**
  * Hash of everything a seeded database is built from: the sample layers in data/ and the seed code.

@@ -6,7 +6,8 @@ import { readSampleLayers } from './sample-layers.ts'
 const positions = (coords: unknown): [number, number][] =>
   typeof (coords as unknown[])[0] === 'number' ? [coords as [number, number]] : (coords as unknown[]).flatMap(positions)
 
-const inside = ([lon, lat]: [number, number], [w, s, e, n]: LonLatBounds) => lon >= w && lon <= e && lat >= s && lat <= n
+const inside = ([lon, lat]: [number, number], [w, s, e, n]: LonLatBounds) =>
+  lon >= w && lon <= e && lat >= s && lat <= n
 
 test('ZONE_BOUNDS holds the sample zone boundary to within 1 km, and ZONE_SURROUNDINGS every sample feature', () => {
   const layers = readSampleLayers()
@@ -17,6 +18,8 @@ test('ZONE_BOUNDS holds the sample zone boundary to within 1 km, and ZONE_SURROU
   expect(Math.min(...zone.map((p) => p[0]))).toBeLessThan(w + margin)
   expect(Math.max(...zone.map((p) => p[0]))).toBeGreaterThan(e - margin)
   for (const layer of [layers.roadSegments, layers.facilities, layers.rivers, layers.waterBodies]) {
-    for (const f of layer.features) for (const p of positions(f.geometry.coordinates)) expect(inside(p, ZONE_SURROUNDINGS), f.properties.id).toBe(true)
+    for (const f of layer.features)
+      for (const p of positions(f.geometry.coordinates))
+        expect(inside(p, ZONE_SURROUNDINGS), f.properties.id).toBe(true)
   }
 })

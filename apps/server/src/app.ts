@@ -6,7 +6,11 @@ import fastifyStatic from '@fastify/static'
 import { appRouter, type AppRouter } from '@onemap/api/root'
 import { isConnectionError, type Database } from '@onemap/db/database'
 import { currentMigration } from '@onemap/db/migrate'
-import { fastifyTRPCPlugin, type CreateFastifyContextOptions, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify'
+import {
+  fastifyTRPCPlugin,
+  type CreateFastifyContextOptions,
+  type FastifyTRPCPluginOptions,
+} from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { contextFromRequest } from './auth/context.ts'
 import { refuseLoginsWhenBusy } from './auth/login-busy.ts'
@@ -63,9 +67,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Every unexpected error is logged and answered without internals; expected ones carry their code.
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : undefined
-    if (status) return reply.status(status).send({ code: status === 429 ? 'too_many_requests' : 'bad_request', description: error.message })
+    if (status)
+      return reply
+        .status(status)
+        .send({ code: status === 429 ? 'too_many_requests' : 'bad_request', description: error.message })
     const failure = unexpectedFailure(error, request, reply)
-    return reply.send({ code: failure.status === 503 ? 'service_unavailable' : 'internal_error', description: failure.description })
+    return reply.send({
+      code: failure.status === 503 ? 'service_unavailable' : 'internal_error',
+      description: failure.description,
+    })
   })
 
   trackEventStreams(app)
@@ -80,7 +90,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.get('/healthz', async (request, reply) => {
     try {
-      const health = { ok: true, database: db.kind, postgis: await db.postgisVersion(), migration: await currentMigration(db) }
+      const health = {
+        ok: true,
+        database: db.kind,
+        postgis: await db.postgisVersion(),
+        migration: await currentMigration(db),
+      }
       if (!db.reads || !db.replicaStatus) return health
       // With a replica: probe it, then say whether public reads go to it or, while it is down, to the primary.
       await db.reads.query('SELECT 1')
@@ -104,7 +119,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         router: appRouter,
         createContext: ({ req, res }: CreateFastifyContextOptions) => contextFromRequest(db, req, res),
         onError: ({ error, req, path }) => logTrpcError(error, req, path),
-        responseMeta: ({ errors }) => (errors.some((e) => isConnectionError(e.cause)) ? { headers: { 'retry-after': String(RETRY_AFTER_S) } } : {}),
+        responseMeta: ({ errors }) =>
+          errors.some((e) => isConnectionError(e.cause)) ? { headers: { 'retry-after': String(RETRY_AFTER_S) } } : {},
       } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
     })
   })
@@ -128,18 +144,25 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // Vite names built assets by content hash: a year, immutable. index.html and other unhashed
       // files are revalidated on every load, so a deploy reaches browsers at once.
       setHeaders: (reply, path) => {
-        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
       },
     })
     // Client-side routes (/plan, /wall, /facility/:id …) all load the app shell.
     app.setNotFoundHandler((request, reply) => {
       const accept = request.headers.accept ?? ''
       if (request.method === 'GET' && accept.includes('text/html')) return reply.sendFile('index.html')
-      return reply.status(404).send({ code: 'not_found', description: `No route ${request.method} ${request.url.split('?')[0]}` })
+      return reply
+        .status(404)
+        .send({ code: 'not_found', description: `No route ${request.method} ${request.url.split('?')[0]}` })
     })
   } else {
     app.setNotFoundHandler((request, reply) =>
-      reply.status(404).send({ code: 'not_found', description: `No route ${request.method} ${request.url.split('?')[0]}` }),
+      reply
+        .status(404)
+        .send({ code: 'not_found', description: `No route ${request.method} ${request.url.split('?')[0]}` }),
     )
   }
   return app

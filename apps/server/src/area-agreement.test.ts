@@ -23,7 +23,11 @@ interface Props {
 }
 
 async function featureIds(layer: 'road_segments' | 'facilities', subDistrict?: string) {
-  const page = await callerAs(db, null, NOW).features.query({ layer, filter: subDistrict ? { subDistrict } : {}, limit: 5000 })
+  const page = await callerAs(db, null, NOW).features.query({
+    layer,
+    filter: subDistrict ? { subDistrict } : {},
+    limit: 5000,
+  })
   expect(page.nextCursor ?? null).toBeNull()
   return page.features.map((f) => ({ id: String(f.id), ...(f.properties as unknown as Props) }))
 }
@@ -55,8 +59,17 @@ describe('sub-district counts agree across features.query, analysis.segments, ro
       const plannedM = roads.reduce((sum, r) => sum + (r.length_m ?? 0), 0)
       // features.query rounds lengths to 0.1 m; allow that rounding per segment.
       expect(Math.abs(plannedM - (district?.roads.plannedM ?? 0)), code).toBeLessThanOrEqual(0.05 * roads.length + 1e-6)
-      const notBuilt = roads.filter((r) => UNBUILT.includes(r.status)).map((r) => r.id).sort()
-      expect(unbuilt.rows.filter((r) => r.subDistrictCode === code).map((r) => r.id).sort(), code).toEqual(notBuilt)
+      const notBuilt = roads
+        .filter((r) => UNBUILT.includes(r.status))
+        .map((r) => r.id)
+        .sort()
+      expect(
+        unbuilt.rows
+          .filter((r) => r.subDistrictCode === code)
+          .map((r) => r.id)
+          .sort(),
+        code,
+      ).toEqual(notBuilt)
       const table = await caller.analysis.segments({ filter: { subDistrict: code }, pageSize: 1 })
       const tableIds = (await featureIds('road_segments', code)).map((r) => r.id).sort()
       expect(table.ids, code).toEqual(tableIds)

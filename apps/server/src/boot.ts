@@ -6,8 +6,16 @@ import type { Env } from './env.ts'
 
 /** Opens, migrates and (when empty, unless told not to) seeds the database, reporting each step through `say`. */
 export async function prepareDatabase(env: Env, say: (line: string) => void, { seed = true } = {}): Promise<Database> {
-  say(env.DATABASE_URL ? 'Connecting to the PostgreSQL server …' : `Opening the embedded database in ${env.ONEMAP_DATA_DIR} …`)
-  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.ONEMAP_DATA_DIR, readUrl: env.ONEMAP_READ_DATABASE_URL })
+  say(
+    env.DATABASE_URL
+      ? 'Connecting to the PostgreSQL server …'
+      : `Opening the embedded database in ${env.ONEMAP_DATA_DIR} …`,
+  )
+  const db = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.ONEMAP_DATA_DIR,
+    readUrl: env.ONEMAP_READ_DATABASE_URL,
+  })
   try {
     say(`Database: ${db.kind} at ${db.location}, PostGIS ${await db.postgisVersion()}`)
     // One lock around both steps: of several servers starting on one empty database, one migrates

@@ -20,7 +20,8 @@ import { tileFeature } from './testing/tile-reading.ts'
 // Two OneMap processes (real main.ts) + PostgreSQL primary + streaming replica + nginx with
 // deploy/nginx/onemap.conf, all on loopback. It runs in the PostgreSQL-server pass of `npm test` only
 // (the embedded pass would start the same clusters again for nothing).
-const skip = testBackend !== 'server' ? 'runs in the PostgreSQL-server pass only (DATABASE_URL set)' : clusterUnavailable()
+const skip =
+  testBackend !== 'server' ? 'runs in the PostgreSQL-server pass only (DATABASE_URL set)' : clusterUnavailable()
 if (skip) console.warn(`[cluster.test] skipped: ${skip}`)
 
 const PASSWORD = 'cluster-test-password'
@@ -70,10 +71,19 @@ describe.skipIf(skip)('two OneMap processes behind nginx with a streaming replic
     try {
       const [segment] = take(1) as [SegmentAt]
       const started = Date.now()
-      const edit = await editSegment(cluster.nginx.url, cookie, { id: segment.id, expectedVersion: segment.version, to: 'under_construction', at: '2021-05-01' })
+      const edit = await editSegment(cluster.nginx.url, cookie, {
+        id: segment.id,
+        expectedVersion: segment.version,
+        to: 'under_construction',
+        at: '2021-05-01',
+      })
       expect(edit.status).toBe(200)
       const other = subscribers.find((s) => s.upstream !== edit.upstream) as LiveSubscriber
-      await other.waitFor((m) => m.some((e) => e.id === edit.eventId), 1000, `event ${edit.eventId} on the other process`)
+      await other.waitFor(
+        (m) => m.some((e) => e.id === edit.eventId),
+        1000,
+        `event ${edit.eventId} on the other process`,
+      )
       expect(Date.now() - started).toBeLessThan(1000)
     } finally {
       for (const s of subscribers) s.close()
@@ -94,14 +104,22 @@ describe.skipIf(skip)('two OneMap processes behind nginx with a streaming replic
     const before = await version()
     await pauseReplay(cluster.replica)
     try {
-      const edit = await editSegment(cluster.nginx.url, cookie, { id: segment.id, expectedVersion: segment.version, to: 'under_construction', at: '2021-05-01' })
+      const edit = await editSegment(cluster.nginx.url, cookie, {
+        id: segment.id,
+        expectedVersion: segment.version,
+        to: 'under_construction',
+        at: '2021-05-01',
+      })
       expect(edit.status).toBe(200)
       const after = await version()
       expect(after).toBeGreaterThan(before)
       // Only the paused replica still holds the old version: the primary would answer the edited
       // state marked for revalidation, not the old one marked immutable.
       expect(await statusAt(before)).toEqual({ status: 'planned', cacheControl: 'public, max-age=31536000, immutable' })
-      expect(await statusAt(after)).toEqual({ status: 'under_construction', cacheControl: 'public, max-age=31536000, immutable' })
+      expect(await statusAt(after)).toEqual({
+        status: 'under_construction',
+        cacheControl: 'public, max-age=31536000, immutable',
+      })
     } finally {
       await resumeReplay(cluster.replica)
     }
@@ -117,7 +135,12 @@ describe.skipIf(skip)('two OneMap processes behind nginx with a streaming replic
     try {
       for (const [i, segment] of segments.entries()) {
         if (i === 4) victim.child.kill('SIGKILL')
-        const edit = await editSegment(cluster.nginx.url, cookie, { id: segment.id, expectedVersion: segment.version, to: 'under_construction', at: '2021-05-01' })
+        const edit = await editSegment(cluster.nginx.url, cookie, {
+          id: segment.id,
+          expectedVersion: segment.version,
+          to: 'under_construction',
+          at: '2021-05-01',
+        })
         if (edit.status === 200 && edit.eventId !== undefined) acknowledged.push(edit.eventId)
       }
       await victim.exited

@@ -15,10 +15,17 @@ let webDist: string
 const servers: FastifyInstance[] = []
 beforeAll(async () => {
   db = await openTestDatabase()
-  await createAccount(db, { name: 'planner-edge', role: 'planner', passwordHash: await hashPassword('planner-edge-password') })
+  await createAccount(db, {
+    name: 'planner-edge',
+    role: 'planner',
+    passwordHash: await hashPassword('planner-edge-password'),
+  })
   webDist = mkdtempSync(join(tmpdir(), 'onemap-edge-dist-'))
   mkdirSync(join(webDist, 'assets'))
-  writeFileSync(join(webDist, 'index.html'), '<!doctype html><script type="module" src="/assets/index-AbC123.js"></script>')
+  writeFileSync(
+    join(webDist, 'index.html'),
+    '<!doctype html><script type="module" src="/assets/index-AbC123.js"></script>',
+  )
   writeFileSync(join(webDist, 'assets', 'index-AbC123.js'), 'console.log(1)')
 })
 afterAll(async () => {
@@ -62,7 +69,9 @@ describe(`security headers and caching (${testBackend})`, () => {
   it('lets an operator allow framing by named origins', async () => {
     const app = await server({ frameAncestors: "'self' https://ops.example.gov.cn" })
     const res = await app.inject({ method: 'GET', url: '/wall', headers: { accept: 'text/html' } })
-    expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'self' https://ops.example.gov.cn")
+    expect(String(res.headers['content-security-policy'])).toContain(
+      "frame-ancestors 'self' https://ops.example.gov.cn",
+    )
     expect(res.headers['x-frame-options']).toBeUndefined()
   })
 })
@@ -75,7 +84,10 @@ describe(`per-address rate limits (${testBackend})`, () => {
     const over = await from('198.51.100.7', '/trpc/health.status')
     expect(over.statusCode).toBe(429)
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0)
-    expect(over.json()).toMatchObject({ code: 'too_many_requests', description: expect.stringContaining('at most 3 a minute') })
+    expect(over.json()).toMatchObject({
+      code: 'too_many_requests',
+      description: expect.stringContaining('at most 3 a minute'),
+    })
     // Another address, another area, an unlimited area and the health check are all unaffected.
     expect((await from('198.51.100.8', '/trpc/health.status')).statusCode).toBe(200)
     expect((await from('198.51.100.7', '/ogc')).statusCode).toBe(200)
@@ -86,7 +98,13 @@ describe(`per-address rate limits (${testBackend})`, () => {
 
 describe(`behind a reverse proxy (${testBackend})`, () => {
   const login = (app: FastifyInstance, headers: Record<string, string>) =>
-    app.inject({ method: 'POST', url: '/trpc/auth.login', payload: { name: 'planner-edge', password: 'planner-edge-password' }, headers, remoteAddress: '10.0.0.2' })
+    app.inject({
+      method: 'POST',
+      url: '/trpc/auth.login',
+      payload: { name: 'planner-edge', password: 'planner-edge-password' },
+      headers,
+      remoteAddress: '10.0.0.2',
+    })
   const forwarded = { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'https' }
 
   it('ignores X-Forwarded-* unless ONEMAP_TRUST_PROXY is set', async () => {
@@ -94,7 +112,12 @@ describe(`behind a reverse proxy (${testBackend})`, () => {
     const res = await login(app, forwarded)
     expect(String(res.headers['set-cookie'])).not.toMatch(/Secure/i)
     // The forwarded address is not believed: a second "client" shares the proxy's bucket.
-    const second = await app.inject({ method: 'GET', url: '/trpc/health.status', headers: { 'x-forwarded-for': '203.0.113.10' }, remoteAddress: '10.0.0.2' })
+    const second = await app.inject({
+      method: 'GET',
+      url: '/trpc/health.status',
+      headers: { 'x-forwarded-for': '203.0.113.10' },
+      remoteAddress: '10.0.0.2',
+    })
     expect(second.statusCode).toBe(429)
   })
 
@@ -103,7 +126,12 @@ describe(`behind a reverse proxy (${testBackend})`, () => {
     const res = await login(app, forwarded)
     expect(res.statusCode).toBe(200)
     expect(String(res.headers['set-cookie'])).toMatch(/; Secure/)
-    const other = await app.inject({ method: 'GET', url: '/trpc/health.status', headers: { 'x-forwarded-for': '203.0.113.10' }, remoteAddress: '10.0.0.2' })
+    const other = await app.inject({
+      method: 'GET',
+      url: '/trpc/health.status',
+      headers: { 'x-forwarded-for': '203.0.113.10' },
+      remoteAddress: '10.0.0.2',
+    })
     expect(other.statusCode).toBe(200)
     const plain = await login(app, { 'x-forwarded-for': '203.0.113.11', 'x-forwarded-proto': 'http' })
     expect(String(plain.headers['set-cookie'])).not.toMatch(/Secure/i)
@@ -114,7 +142,9 @@ describe(`absolute links (${testBackend})`, () => {
   it('come from ONEMAP_PUBLIC_URL when set, whatever the Host header says', async () => {
     const app = await server({ publicUrl: 'https://onemap.example.gov.cn' })
     const headers = { host: 'attacker.example' }
-    const tj = (await app.inject({ method: 'GET', url: '/tiles/road_segments.json', headers })).json() as { tiles: string[] }
+    const tj = (await app.inject({ method: 'GET', url: '/tiles/road_segments.json', headers })).json() as {
+      tiles: string[]
+    }
     expect(tj.tiles[0]).toMatch(/^https:\/\/onemap\.example\.gov\.cn\/tiles\/road_segments\/\{z\}/)
     const landing = (await app.inject({ method: 'GET', url: '/ogc', headers })).json() as { links: { href: string }[] }
     expect(landing.links.length).toBeGreaterThan(0)
@@ -123,7 +153,11 @@ describe(`absolute links (${testBackend})`, () => {
 
   it('unset, follow a well-formed Host, vary on it, and refuse a malformed one', async () => {
     const app = await server()
-    const ok = await app.inject({ method: 'GET', url: '/tiles/road_segments.json', headers: { host: 'localhost:8080' } })
+    const ok = await app.inject({
+      method: 'GET',
+      url: '/tiles/road_segments.json',
+      headers: { host: 'localhost:8080' },
+    })
     expect((ok.json() as { tiles: string[] }).tiles[0]).toMatch(/^http:\/\/localhost:8080\/tiles\//)
     expect(String(ok.headers.vary)).toMatch(/\bHost\b/)
     const bad = await app.inject({ method: 'GET', url: '/ogc', headers: { host: 'evil.example"><script>' } })

@@ -19,7 +19,10 @@ const TrustProxy = z
     if (/^[1-9]\d?$/.test(v)) return Number(v)
     const list = v.split(',').map((p) => p.trim())
     if (list.every((p) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(p))) return list
-    ctx.addIssue({ code: 'custom', message: 'must be off, on, a hop count, or proxy addresses/CIDRs separated by commas' })
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be off, on, a hop count, or proxy addresses/CIDRs separated by commas',
+    })
     return z.NEVER
   })
 
@@ -49,7 +52,10 @@ const Env = z.object({
   // Absolute base of links in TileJSON and OGC responses, e.g. https://onemap.example.gov.cn (no path).
   ONEMAP_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search && !new URL(u).hash, 'must be an origin only, without a path')
+    .refine(
+      (u) => new URL(u).pathname === '/' && !new URL(u).search && !new URL(u).hash,
+      'must be an origin only, without a path',
+    )
     .transform((u) => new URL(u).origin)
     .optional()
     .or(z.literal('').transform(() => undefined)),
@@ -62,7 +68,10 @@ const Env = z.object({
   // CSP frame-ancestors: who may embed the app in a frame (e.g. the operations-centre portal).
   ONEMAP_FRAME_ANCESTORS: z
     .string()
-    .regex(/^('none'|'self'|[a-z]+:\/\/[A-Za-z0-9.*:-]+)( ('self'|[a-z]+:\/\/[A-Za-z0-9.*:-]+))*$/, "must be 'none', or 'self' and/or origins separated by spaces")
+    .regex(
+      /^('none'|'self'|[a-z]+:\/\/[A-Za-z0-9.*:-]+)( ('self'|[a-z]+:\/\/[A-Za-z0-9.*:-]+))*$/,
+      "must be 'none', or 'self' and/or origins separated by spaces",
+    )
     .default("'none'"),
   // Chromium used headless by `pnpm onemap brief` to print the weekly brief (Debian's build; never downloaded).
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),

@@ -10,11 +10,18 @@ export const RETRY_AFTER_S = 5
  * sets the status: 503 + Retry-After when the database connection failed, else 500. The returned
  * description is what the client may see — generic, with the id, never the error's own text.
  */
-export function unexpectedFailure(error: unknown, request: FastifyRequest, reply: FastifyReply): { status: 500 | 503; description: string } {
+export function unexpectedFailure(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): { status: 500 | 503; description: string } {
   if (isConnectionError(error)) {
     request.log.warn({ err: error }, 'database unavailable')
     reply.status(503).header('retry-after', String(RETRY_AFTER_S))
-    return { status: 503, description: `The database is unavailable at the moment; try again shortly (request id ${request.id})` }
+    return {
+      status: 503,
+      description: `The database is unavailable at the moment; try again shortly (request id ${request.id})`,
+    }
   }
   request.log.error({ err: error }, 'request failed')
   reply.status(500)

@@ -27,7 +27,11 @@ beforeAll(async () => {
   probe = new pg.Client({ connectionString: db.url })
   await Promise.all([admin.connect(), probe.connect()])
   // PGAPPNAME marks the server's connections, so only they are terminated, never the test's own.
-  main = await startMain({ DATABASE_URL: db.url as string, ONEMAP_ADMIN_PASSWORD: 'fault-test-password', PGAPPNAME: APP_NAME })
+  main = await startMain({
+    DATABASE_URL: db.url as string,
+    ONEMAP_ADMIN_PASSWORD: 'fault-test-password',
+    PGAPPNAME: APP_NAME,
+  })
   const login = await fetch(`${main.url}/trpc/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -67,70 +71,78 @@ async function versionOf(id: string): Promise<number> {
   return rows[0]!.version
 }
 
-const SKIP_REASON = onServer ? '' : ': skipped, terminating backends needs a PostgreSQL server (embedded: packages/db/src/database-faults.test.ts)'
+const SKIP_REASON = onServer
+  ? ''
+  : ': skipped, terminating backends needs a PostgreSQL server (embedded: packages/db/src/database-faults.test.ts)'
 describe(`database faults during edits (${testBackend}${SKIP_REASON})`, () => {
-  it.skipIf(!onServer)(`${ROUNDS} rounds of terminated backends: the process lives, /healthz recovers, no edit or audit row is lost`, async () => {
-    const initial = new Map(await Promise.all(SEGMENTS.map(async (id) => [id, await versionOf(id)] as const)))
-    const acknowledged: string[] = []
-    const statuses = new Map<number, number>()
-    let stop = false
-    let acked: (() => void) | undefined
-    let n = 0
-    // One editor per segment, editing as fast as answers come back; a 503 is expected during an outage.
-    const editors = SEGMENTS.map(async (id) => {
-      while (!stop) {
-        const note = `fault-${id}-${n++}`
-        const res = await fetch(`${main.url}/trpc/edits.revisePlan`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie },
-          body: JSON.stringify({
-            entity: 'road_segment',
-            id,
-            expectedVersion: await versionOf(id),
-            revisedStart: '2021-01-01',
-            revisedFinish: `2022-01-${String(1 + (n % 28)).padStart(2, '0')}`,
-            reason: note,
-          }),
-        })
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
-        const body = await res.text()
-        expect(body).not.toMatch(/terminating connection|administrator command|SELECT|UPDATE|INSERT/)
-        if (res.status === 200) {
-          acknowledged.push(note)
-          acked?.()
+  it.skipIf(!onServer)(
+    `${ROUNDS} rounds of terminated backends: the process lives, /healthz recovers, no edit or audit row is lost`,
+    async () => {
+      const initial = new Map(await Promise.all(SEGMENTS.map(async (id) => [id, await versionOf(id)] as const)))
+      const acknowledged: string[] = []
+      const statuses = new Map<number, number>()
+      let stop = false
+      let acked: (() => void) | undefined
+      let n = 0
+      // One editor per segment, editing as fast as answers come back; a 503 is expected during an outage.
+      const editors = SEGMENTS.map(async (id) => {
+        while (!stop) {
+          const note = `fault-${id}-${n++}`
+          const res = await fetch(`${main.url}/trpc/edits.revisePlan`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie },
+            body: JSON.stringify({
+              entity: 'road_segment',
+              id,
+              expectedVersion: await versionOf(id),
+              revisedStart: '2021-01-01',
+              revisedFinish: `2022-01-${String(1 + (n % 28)).padStart(2, '0')}`,
+              reason: note,
+            }),
+          })
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+          const body = await res.text()
+          expect(body).not.toMatch(/terminating connection|administrator command|SELECT|UPDATE|INSERT/)
+          if (res.status === 200) {
+            acknowledged.push(note)
+            acked?.()
+          }
         }
+      })
+
+      for (let round = 0; round < ROUNDS; round++) {
+        // Wait for edits of this round to be under way, then cut every connection of the server.
+        const before = acknowledged.length
+        while (acknowledged.length < before + 2) await new Promise<void>((r) => (acked = r))
+        await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS false`)
+        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+          APP_NAME,
+        ])
+        await healthBecomes(false)
+        await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS true`)
+        await healthBecomes(true)
+        expect(main.child.exitCode, main.output()).toBeNull()
       }
-    })
+      stop = true
+      await Promise.all(editors)
 
-    for (let round = 0; round < ROUNDS; round++) {
-      // Wait for edits of this round to be under way, then cut every connection of the server.
-      const before = acknowledged.length
-      while (acknowledged.length < before + 2) await new Promise<void>((r) => (acked = r))
-      await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS false`)
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [APP_NAME])
-      await healthBecomes(false)
-      await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS true`)
-      await healthBecomes(true)
-      expect(main.child.exitCode, main.output()).toBeNull()
-    }
-    stop = true
-    await Promise.all(editors)
-
-    expect(statuses.get(503) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0)
-    expect([...statuses.keys()].filter((s) => s !== 200 && s !== 503 && s !== 409)).toEqual([])
-    const { rows } = await probe.query<{ entity_id: string; note: string }>(
-      // revisePlan records "revised plan … → …: <reason>".
-      "SELECT entity_id, substring(note from ': (fault-.*)$') AS note FROM status_events WHERE note LIKE '%: fault-%'",
-    )
-    const perNote = new Map<string, number>()
-    for (const r of rows) perNote.set(r.note, (perNote.get(r.note) ?? 0) + 1)
-    // Every acknowledged edit has exactly one audit row …
-    for (const note of acknowledged) expect(perNote.get(note), note).toBe(1)
-    expect([...perNote.values()].every((c) => c === 1)).toBe(true)
-    // … and every audit row its edit: each committed edit bumped its segment's version exactly once.
-    for (const id of SEGMENTS) {
-      const events = rows.filter((r) => r.entity_id === id).length
-      expect((await versionOf(id)) - initial.get(id)!, id).toBe(events)
-    }
-  }, 120_000)
+      expect(statuses.get(503) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(0)
+      expect([...statuses.keys()].filter((s) => s !== 200 && s !== 503 && s !== 409)).toEqual([])
+      const { rows } = await probe.query<{ entity_id: string; note: string }>(
+        // revisePlan records "revised plan … → …: <reason>".
+        "SELECT entity_id, substring(note from ': (fault-.*)$') AS note FROM status_events WHERE note LIKE '%: fault-%'",
+      )
+      const perNote = new Map<string, number>()
+      for (const r of rows) perNote.set(r.note, (perNote.get(r.note) ?? 0) + 1)
+      // Every acknowledged edit has exactly one audit row …
+      for (const note of acknowledged) expect(perNote.get(note), note).toBe(1)
+      expect([...perNote.values()].every((c) => c === 1)).toBe(true)
+      // … and every audit row its edit: each committed edit bumped its segment's version exactly once.
+      for (const id of SEGMENTS) {
+        const events = rows.filter((r) => r.entity_id === id).length
+        expect((await versionOf(id)) - initial.get(id)!, id).toBe(events)
+      }
+    },
+    120_000,
+  )
 })

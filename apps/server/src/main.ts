@@ -17,7 +17,11 @@ async function main() {
     webDist: env.ONEMAP_WEB_DIST,
     logLevel: env.LOG_LEVEL,
     publicUrl: env.ONEMAP_PUBLIC_URL,
-    rateLimits: { trpc: env.ONEMAP_RATE_LIMIT_TRPC, tiles: env.ONEMAP_RATE_LIMIT_TILES, ogc: env.ONEMAP_RATE_LIMIT_OGC },
+    rateLimits: {
+      trpc: env.ONEMAP_RATE_LIMIT_TRPC,
+      tiles: env.ONEMAP_RATE_LIMIT_TILES,
+      ogc: env.ONEMAP_RATE_LIMIT_OGC,
+    },
     trustProxy: env.ONEMAP_TRUST_PROXY,
     frameAncestors: env.ONEMAP_FRAME_ANCESTORS,
   })

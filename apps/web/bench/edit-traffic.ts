@@ -53,7 +53,8 @@ async function watchNetwork(cdp: CDPSession) {
   const totals = { trpcBytes: 0, trpcRequests: 0, tileBytes: 0, tileRequests: 0, jsonBytes: 0 }
   // Which procedures each request asked for, with its bytes on the wire (for the breakdown).
   let detail: string[] = []
-  const kind = (url: string | undefined) => (url?.includes('/trpc/') ? 'trpc' : url?.includes('/tiles/') ? 'tile' : null)
+  const kind = (url: string | undefined) =>
+    url?.includes('/trpc/') ? 'trpc' : url?.includes('/tiles/') ? 'tile' : null
   await cdp.send('Network.enable')
   cdp.on('Network.requestWillBeSent', (e) => {
     urls.set(e.requestId, e.request.url)
@@ -77,7 +78,8 @@ async function watchNetwork(cdp: CDPSession) {
   }
   cdp.on('Network.dataReceived', (e) => {
     // The live stream's messages are counted below, as they arrive.
-    if (kind(urls.get(e.requestId)) === 'trpc' && !urls.get(e.requestId)!.includes('events')) totals.jsonBytes += e.dataLength
+    if (kind(urls.get(e.requestId)) === 'trpc' && !urls.get(e.requestId)!.includes('events'))
+      totals.jsonBytes += e.dataLength
   })
   cdp.on('Network.loadingFinished', (e) => done(e.requestId, e.encodedDataLength))
   cdp.on('Network.loadingFailed', (e) => done(e.requestId, 0))
@@ -101,15 +103,22 @@ async function watchNetwork(cdp: CDPSession) {
     /** Waits for the edit's live message (when `live`), then until nothing has moved for QUIET_MS. */
     async quiet(live: boolean): Promise<typeof totals & { detail: string[] }> {
       const started = Date.now()
-      while (Date.now() - started < MAX_WAIT_MS && ((live && liveMessages === 0) || inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)) await new Promise((r) => setTimeout(r, 100))
+      while (
+        Date.now() - started < MAX_WAIT_MS &&
+        ((live && liveMessages === 0) || inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)
+      )
+        await new Promise((r) => setTimeout(r, 100))
       return { ...totals, detail: [...detail] }
     },
   }
 }
 
 function report(label: string, rows: Figures[]) {
-  const median = (k: Exclude<keyof Figures, 'detail'>) => rows.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!
-  console.log(`${label}: ${rows.length} edits; median per edit: trpc ${median('trpcBytes')} B on the wire (${median('jsonBytes')} B decoded) in ${median('trpcRequests')} requests, tiles ${median('tileBytes')} B in ${median('tileRequests')} requests, ${median('queries')} SQL statements`)
+  const median = (k: Exclude<keyof Figures, 'detail'>) =>
+    rows.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!
+  console.log(
+    `${label}: ${rows.length} edits; median per edit: trpc ${median('trpcBytes')} B on the wire (${median('jsonBytes')} B decoded) in ${median('trpcRequests')} requests, tiles ${median('tileBytes')} B in ${median('tileRequests')} requests, ${median('queries')} SQL statements`,
+  )
   for (const r of rows) console.log(`  ${r.trpcBytes} B, ${r.queries} statements: ${r.detail.join('; ')}`)
 }
 
@@ -128,7 +137,14 @@ async function main() {
     let n = 0
     const edit = async () => {
       const to = n++ % 2 === 0 ? 'completed' : 'under_construction'
-      const out = await mutate<{ version: number }>(h.origin, admin, 'edits.setStatus', { entity: 'road_segment', id: target!.id, expectedVersion: target!.version, to, at, note: 'edit-traffic bench' })
+      const out = await mutate<{ version: number }>(h.origin, admin, 'edits.setStatus', {
+        entity: 'road_segment',
+        id: target!.id,
+        expectedVersion: target!.version,
+        to,
+        at,
+        note: 'edit-traffic bench',
+      })
       target = { ...target!, version: out.version }
     }
 
@@ -194,7 +210,14 @@ async function main() {
       report('planner (own save, the save included)', rows)
       await context.close()
     }
-    console.log(`(the edit itself ran ${editQueries.join(' / ')} SQL statements (forward / back); load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')})`)
+    console.log(
+      `(the edit itself ran ${editQueries.join(' / ')} SQL statements (forward / back); load average ${(
+        await import('node:os')
+      )
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})`,
+    )
   } finally {
     await h.close()
   }

@@ -30,13 +30,19 @@ try {
       const type = response.request().resourceType()
       if (type !== 'script' && !response.url().endsWith('.mjs') && !response.url().endsWith('.js')) return
       scripts.push(
-        response.body().then((body) => ({ url: response.url(), gz: gzipSync(body, { level: 9 }).length, worker: /worker/.test(response.url()) })),
+        response.body().then((body) => ({
+          url: response.url(),
+          gz: gzipSync(body, { level: 9 }).length,
+          worker: /worker/.test(response.url()),
+        })),
       )
     })
     await page.goto(`${h.origin}/`)
     await waitForMapIdle(page)
     beforeIdle = false
-    idleMs.push(await page.evaluate(() => performance.getEntriesByName('onemap:first-map-idle')[0]?.startTime ?? Number.NaN))
+    idleMs.push(
+      await page.evaluate(() => performance.getEntriesByName('onemap:first-map-idle')[0]?.startTime ?? Number.NaN),
+    )
     const loaded = await Promise.all(scripts)
     main = loaded.filter((s) => !s.worker).reduce((sum, s) => sum + s.gz, 0)
     worker = loaded.filter((s) => s.worker).reduce((sum, s) => sum + s.gz, 0)
@@ -80,8 +86,12 @@ try {
   console.log(`scripts loaded before first idle (gzip -9):\n  ${files.join('\n  ')}`)
   console.log(`first-load JS, main thread: ${(main / KB).toFixed(1)} KB gzipped (goal 380 KB)`)
   console.log(`MapLibre worker script:     ${(worker / KB).toFixed(1)} KB gzipped (separate thread)`)
-  console.log(`time to first map idle over ${RUNS} cold loads: median ${median(idleMs).toFixed(0)} ms, max ${Math.max(...idleMs).toFixed(0)} ms (goal 2000 ms)`)
-  console.log(`phone card after a tap over ${TAPS} taps: median ${median(cardMs).toFixed(0)} ms, max ${Math.max(...cardMs).toFixed(0)} ms (goal 200 ms)`)
+  console.log(
+    `time to first map idle over ${RUNS} cold loads: median ${median(idleMs).toFixed(0)} ms, max ${Math.max(...idleMs).toFixed(0)} ms (goal 2000 ms)`,
+  )
+  console.log(
+    `phone card after a tap over ${TAPS} taps: median ${median(cardMs).toFixed(0)} ms, max ${Math.max(...cardMs).toFixed(0)} ms (goal 200 ms)`,
+  )
 } finally {
   await h.close()
 }

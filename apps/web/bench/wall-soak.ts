@@ -53,7 +53,10 @@ interface Item {
  * road none of whose segments the alarm panel reads keeps the panel's rows (and so the DOM) the same.
  */
 async function editTarget(): Promise<Item> {
-  const [items, alarms] = await Promise.all([query<Item[]>(h, 'progress.items'), query<{ items: { nameZh: string }[] }>(h, 'wall.alarms', { limit: ALARMS_READ })])
+  const [items, alarms] = await Promise.all([
+    query<Item[]>(h, 'progress.items'),
+    query<{ items: { nameZh: string }[] }>(h, 'wall.alarms', { limit: ALARMS_READ }),
+  ])
   const onPanel = new Set(alarms.items.map((a) => a.nameZh))
   const target = items
     .filter((i) => i.entity === 'road_segment' && i.status === 'under_construction' && !onPanel.has(i.nameZh))
@@ -71,7 +74,14 @@ function editLoop(cookie: string, first: Item) {
     const at = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     while (!stop) {
       const to = edits % 2 === 0 ? 'completed' : 'under_construction'
-      const out: { version: number } = await mutate(server.origin, cookie, 'edits.setStatus', { entity: 'road_segment', id: target.id, expectedVersion: target.version, to, at, note: 'wall soak' })
+      const out: { version: number } = await mutate(server.origin, cookie, 'edits.setStatus', {
+        entity: 'road_segment',
+        id: target.id,
+        expectedVersion: target.version,
+        to,
+        at,
+        note: 'wall soak',
+      })
       target = { ...target, version: out.version }
       edits++
       await new Promise((r) => setTimeout(r, EDIT_EVERY_MS))
@@ -87,9 +97,15 @@ function editLoop(cookie: string, first: Item) {
  */
 async function domOnArrival(page: Page): Promise<number> {
   const stage = '[data-testid="wall-stage"]'
-  await page.waitForFunction(([sel, s]) => document.querySelector(sel as string)?.getAttribute('data-scene') !== s, [stage, SAMPLE_SCENE], { timeout: 30_000 })
+  await page.waitForFunction(
+    ([sel, s]) => document.querySelector(sel as string)?.getAttribute('data-scene') !== s,
+    [stage, SAMPLE_SCENE],
+    { timeout: 30_000 },
+  )
   const handle = await page.waitForFunction(
-    ([sel, s]) => document.querySelector(sel as string)?.getAttribute('data-scene') === s && document.getElementsByTagName('*').length,
+    ([sel, s]) =>
+      document.querySelector(sel as string)?.getAttribute('data-scene') === s &&
+      document.getElementsByTagName('*').length,
     [stage, SAMPLE_SCENE],
     { timeout: 30_000 },
   )
@@ -110,7 +126,10 @@ async function heapParts(cdp: CDPSession): Promise<{ objects: number; code: numb
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
   }
-  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] }
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }
+    nodes: number[]
+  }
   const fields = snapshot.snapshot.meta.node_fields
   const types = snapshot.snapshot.meta.node_types[0]
   const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')]
@@ -125,15 +144,23 @@ async function heapParts(cdp: CDPSession): Promise<{ objects: number; code: numb
 }
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(`${server.origin}/wall?interval=1`)
-  await page.waitForFunction(() => performance.getEntriesByName('onemap:wall-map-ready').length > 0, undefined, { timeout: 180_000 })
+  await page.waitForFunction(() => performance.getEntriesByName('onemap:wall-map-ready').length > 0, undefined, {
+    timeout: 180_000,
+  })
   const cdp = await context.newCDPSession(page)
   const target = await editTarget()
-  console.log(`editing ${target.id} (${target.nameZh}, ${target.lateDays ?? 0} days late) every ${EDIT_EVERY_MS / 1000} s`)
+  console.log(
+    `editing ${target.id} (${target.nameZh}, ${target.lateDays ?? 0} days late) every ${EDIT_EVERY_MS / 1000} s`,
+  )
   const edits = editLoop(await plannerCookie(db, server.origin, 'admin'), target)
   // Warm-up: every scene's layers, shaders and caches exist, and the ticker and alarm lists are full.
   await waitForSceneChanges(page, WARM_UP, WARM_UP * 5_000)
@@ -154,7 +181,9 @@ try {
   const last = rows.at(-1) as (typeof rows)[number]
   const mb = (bytes: number) => `${(bytes / MB).toFixed(2)} MB`
   const pct = (now: number, was: number) => `${(((now - was) / was) * 100).toFixed(1)}%`
-  console.log('| scene changes after warm-up | edits | page objects | growth | compiled code | JS heap in use | growth | DOM nodes | elapsed |')
+  console.log(
+    '| scene changes after warm-up | edits | page objects | growth | compiled code | JS heap in use | growth | DOM nodes | elapsed |',
+  )
   console.log('|---|---|---|---|---|---|---|---|---|')
   for (const r of rows) {
     console.log(
@@ -165,7 +194,9 @@ try {
   // The whole heap once the code has levelled off; a short run (fewer changes) measures it from its first reading.
   const settled = rows.find((r) => r.changes >= CODE_WARM_UP) ?? base
   const whole = (r: (typeof rows)[number]) => r.objects + r.code
-  const wholeGrowth = Math.max(...rows.filter((r) => r.changes >= settled.changes).map((r) => (whole(r) - whole(settled)) / whole(settled)))
+  const wholeGrowth = Math.max(
+    ...rows.filter((r) => r.changes >= settled.changes).map((r) => (whole(r) - whole(settled)) / whole(settled)),
+  )
   const nodes = new Set(rows.map((r) => r.nodes))
   console.log(
     `page objects grew at most ${(growth * 100).toFixed(1)}% over ${CHANGES} changes (budget < 10%); ` +

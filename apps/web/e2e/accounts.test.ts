@@ -10,8 +10,16 @@ const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 
 beforeAll(async () => {
   h = await startHarness()
-  await createAccount(h.db, { name: 'admin-zhou', role: 'admin', passwordHash: await hashPassword('admin-zhou-secret') })
-  await createAccount(h.db, { name: 'planner-li', role: 'planner', passwordHash: await hashPassword('plan-li-secret-1') })
+  await createAccount(h.db, {
+    name: 'admin-zhou',
+    role: 'admin',
+    passwordHash: await hashPassword('admin-zhou-secret'),
+  })
+  await createAccount(h.db, {
+    name: 'planner-li',
+    role: 'planner',
+    passwordHash: await hashPassword('plan-li-secret-1'),
+  })
 })
 afterAll(async () => {
   await h?.close()
@@ -26,7 +34,12 @@ async function signIn(page: Page, name: string, password: string) {
 }
 
 const liveSessions = async (name: string) =>
-  (await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.name = $1 AND s.expires_at > now()', [name])).rows[0]!.n
+  (
+    await h.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.name = $1 AND s.expires_at > now()',
+      [name],
+    )
+  ).rows[0]!.n
 
 describe('accounts panel in /plan', () => {
   it('is not offered to planners', async () => {
@@ -86,7 +99,9 @@ describe('accounts panel in /plan', () => {
     await planner.page.getByRole('button', { name: '登录', exact: true }).click()
     await planner.page.getByRole('alert').filter({ hasText: 'Wrong name or password' }).waitFor()
 
-    const { rows } = await h.db.query<{ actor: string; action: string }>("SELECT actor, action FROM account_events WHERE account = 'planner-new' ORDER BY id")
+    const { rows } = await h.db.query<{ actor: string; action: string }>(
+      "SELECT actor, action FROM account_events WHERE account = 'planner-new' ORDER BY id",
+    )
     expect(rows).toEqual([
       { actor: 'admin-zhou', action: 'create' },
       { actor: 'admin-zhou', action: 'disable' },

@@ -39,7 +39,8 @@ async function signIn(page: Page, who: { name: string; password: string }) {
   await page.getByTestId('plan-account').waitFor()
 }
 
-const orderState = async (id: number) => (await h.db.query<{ state: string }>('SELECT state FROM orders WHERE id = $1', [id])).rows[0]!.state
+const orderState = async (id: number) =>
+  (await h.db.query<{ state: string }>('SELECT state FROM orders WHERE id = $1', [id])).rows[0]!.state
 
 describe('督办 in the browser', () => {
   it('a planner issues an order, the unit answers from its inbox with a photo, the planner accepts; both screens follow live', async () => {
@@ -80,7 +81,9 @@ describe('督办 in the browser', () => {
     expect(await orderState(orderId)).toBe('done')
 
     // The planner's list follows live; the planner opens the order, sees the reply and photo, and accepts.
-    const plannerRow = planner.page.locator(`[data-testid="order-list"] li[data-order-id="${orderId}"][data-state="done"]`)
+    const plannerRow = planner.page.locator(
+      `[data-testid="order-list"] li[data-order-id="${orderId}"][data-state="done"]`,
+    )
     await plannerRow.waitFor({ timeout: 10_000 })
     await plannerRow.getByTestId('order-open').click()
     const pview = planner.page.locator(`[data-testid="order-view"][data-order-id="${orderId}"]`)
@@ -90,9 +93,16 @@ describe('督办 in the browser', () => {
     await pview.getByTestId('order-accept').click()
     await expect.poll(() => orderState(orderId)).toBe('accepted')
     // The unit sees its order closed without reloading.
-    await unit.page.locator(`[data-testid="order-list"] li[data-order-id="${orderId}"][data-state="accepted"]`).waitFor({ timeout: 10_000 })
+    await unit.page
+      .locator(`[data-testid="order-list"] li[data-order-id="${orderId}"][data-state="accepted"]`)
+      .waitFor({ timeout: 10_000 })
 
-    const log = (await h.db.query<{ action: string; actor: string }>('SELECT action, actor FROM duban_log WHERE order_id = $1 ORDER BY id', [orderId])).rows
+    const log = (
+      await h.db.query<{ action: string; actor: string }>(
+        'SELECT action, actor FROM duban_log WHERE order_id = $1 ORDER BY id',
+        [orderId],
+      )
+    ).rows
     expect(log.map((l) => `${l.action}:${l.actor}`)).toEqual([
       `issue:${PLANNER.name}`,
       `acknowledge:${UNIT.name}`,
@@ -116,7 +126,9 @@ describe('督办 in the browser', () => {
     await page.getByTestId('card-table').waitFor()
     expect(await page.locator('[data-testid="card-table"] tr[data-card="red"]').count()).toBeGreaterThan(0)
     expect(await page.locator('[data-testid="league-table"] tbody tr').count()).toBeGreaterThan(0)
-    expect(await page.getByTestId('brief-link').getAttribute('href')).toMatch(/^\/brief\?since=\d{4}-\d{2}-\d{2}&lang=zh$/)
+    expect(await page.getByTestId('brief-link').getAttribute('href')).toMatch(
+      /^\/brief\?since=\d{4}-\d{2}-\d{2}&lang=zh$/,
+    )
     await page.getByTestId('investment').waitFor()
     await page.screenshot({ path: shot('duban-planner-cards') })
     // A red segment opens in the drawer with its lead unit, investment (sample values, labelled) and card.

@@ -68,18 +68,25 @@ export async function openPage(h: Harness, viewport = { width: 1280, height: 800
   })
   context.on('request', (request) => {
     const url = request.url()
-    if (!url.startsWith(`${h.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`foreign request: ${url}`)
+    if (!url.startsWith(`${h.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.push(`foreign request: ${url}`)
   })
   return { page, context, problems }
 }
 
 /** Waits until the map has drawn once completely (the app marks its first idle). */
 export async function waitForMapIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('onemap:first-map-idle').length > 0, undefined, { timeout: 60_000 })
+  await page.waitForFunction(() => performance.getEntriesByName('onemap:first-map-idle').length > 0, undefined, {
+    timeout: 60_000,
+  })
 }
 
 /** RGBA of one pixel of a PNG screenshot, decoded by the browser itself in a blank page. */
-export async function pixelsOf(context: BrowserContext, png: Buffer, points: readonly [number, number][]): Promise<number[][]> {
+export async function pixelsOf(
+  context: BrowserContext,
+  png: Buffer,
+  points: readonly [number, number][],
+): Promise<number[][]> {
   const page = await context.newPage()
   try {
     return await page.evaluate(

@@ -17,7 +17,10 @@ afterAll(async () => {
 
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 
-type Overview = { indicators: { id: string; values: { period: string; version: number }[] }[]; milestones: { id: string }[] }
+type Overview = {
+  indicators: { id: string; values: { period: string; version: number }[] }[]
+  milestones: { id: string }[]
+}
 
 /**
  * The scene page by page: every text drawn smaller than `min` screen px (at the stage's scale),
@@ -28,7 +31,9 @@ async function legibility(page: Page, min: number): Promise<{ small: string[]; w
   await page.evaluate(() => document.fonts.ready)
   await page.waitForFunction(() => {
     const el = document.querySelector('.wall-ind-columns') as HTMLElement
-    return el.parentElement?.dataset.pages === String(Math.max(1, Math.ceil((el.scrollWidth - 2) / (el.clientWidth + 10))))
+    return (
+      el.parentElement?.dataset.pages === String(Math.max(1, Math.ceil((el.scrollWidth - 2) / (el.clientWidth + 10))))
+    )
   })
   const pagesNow = async () => Number(await page.getByTestId('indicator-scene').getAttribute('data-pages'))
   const small: string[] = []
@@ -41,7 +46,8 @@ async function legibility(page: Page, min: number): Promise<{ small: string[]; w
       const scene = document.querySelector('[data-testid="indicator-scene"]') as HTMLElement
       const box = scene.getBoundingClientRect()
       const scale = box.width / scene.offsetWidth
-      const inside = (r: DOMRect) => r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5
+      const inside = (r: DOMRect) =>
+        r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5
       const small: string[] = []
       const walker = document.createTreeWalker(scene, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -72,11 +78,19 @@ describe('城市数据一块屏 on the wall', () => {
     const overview = await query<Overview>(h, 'indicators.overview')
     // Twelve seconds a scene: a board of two pages turns every six.
     await page.goto(`${h.origin}/wall?scenes=indicators&interval=12`)
-    await page.locator('[data-testid="indicator-scene"] [data-testid^="indicator-"]').first().waitFor({ timeout: 60_000 })
+    await page
+      .locator('[data-testid="indicator-scene"] [data-testid^="indicator-"]')
+      .first()
+      .waitFor({ timeout: 60_000 })
     await page.screenshot({ path: shot('wall-indicators-1920x1080') })
-    const everyTile = [...overview.indicators.map((i) => `indicator-${i.id}`), ...overview.milestones.map((m) => `milestone-${m.id}`)].sort()
+    const everyTile = [
+      ...overview.indicators.map((i) => `indicator-${i.id}`),
+      ...overview.milestones.map((m) => `milestone-${m.id}`),
+    ].sort()
     expect(await page.locator('[data-testid="indicator-scene"] article').count()).toBe(overview.indicators.length)
-    expect(await page.locator('[data-testid="indicator-scene"] li[data-testid^="milestone-"]').count()).toBe(overview.milestones.length)
+    expect(await page.locator('[data-testid="indicator-scene"] li[data-testid^="milestone-"]').count()).toBe(
+      overview.milestones.length,
+    )
     expect(await page.getByTestId('scene-name').textContent()).toBe('城市数据一块屏')
     await expect(page.locator('.wall-ind-sample').textContent()).resolves.toContain('示例')
     const zh = await legibility(page, 20)
@@ -101,10 +115,19 @@ describe('城市数据一块屏 on the wall', () => {
     const q4 = overview.indicators.find((i) => i.id === 'unemployment-rate')?.values.find((v) => v.period === '2020-Q4')
     const cookie = await plannerCookie(h.db, h.origin)
     // Edit once the wall's indicator stream is up (INDICATORS_LIVE_MARK; a wall that has been running is): no change is missed.
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, 'onemap:indicators-live', { timeout: 30_000 })
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, 'onemap:indicators-live', {
+      timeout: 30_000,
+    })
     const started = Date.now()
-    await mutate(h.origin, cookie, 'indicators.setValue', { id: 'unemployment-rate', period: '2020-Q4', value: 9.9, expectedVersion: q4?.version ?? 0 })
-    await page.locator('[data-testid="indicator-unemployment-rate"][data-value="9.9"][data-status="missed"]').waitFor({ timeout: 2000 })
+    await mutate(h.origin, cookie, 'indicators.setValue', {
+      id: 'unemployment-rate',
+      period: '2020-Q4',
+      value: 9.9,
+      expectedVersion: q4?.version ?? 0,
+    })
+    await page
+      .locator('[data-testid="indicator-unemployment-rate"][data-value="9.9"][data-status="missed"]')
+      .waitFor({ timeout: 2000 })
     expect(Date.now() - started).toBeLessThan(2000)
     expect(problems).toEqual([])
     await context.close()
@@ -130,7 +153,11 @@ describe('public indicators page', () => {
     await page.screenshot({ path: shot('indicators-375-zh'), fullPage: true })
     // The list as a phone shows it, from the page's heading down (the map sits above it on phones).
     const top = (await page.locator('#indicators-title').boundingBox())?.y ?? 0
-    await page.screenshot({ path: shot('indicators-375-zh-list'), fullPage: true, clip: { x: 0, y: top - 8, width: 375, height: 1300 } })
+    await page.screenshot({
+      path: shot('indicators-375-zh-list'),
+      fullPage: true,
+      clip: { x: 0, y: top - 8, width: 375, height: 1300 },
+    })
     const found: Record<string, string[]> = { zh: await axeViolations(page) }
     await page.getByRole('button', { name: /English|切换到英文/ }).click()
     await page.getByRole('heading', { name: 'Work-report targets' }).waitFor()
@@ -153,7 +180,10 @@ describe('workbench 指标 tab', () => {
     const panel = page.getByTestId('indicator-panel')
     await panel.getByLabel('指标', { exact: true }).selectOption('new-enterprises')
     await panel.locator('input[name="period"]').fill('2020-06')
-    await panel.getByTestId('indicator-current').getByText(/示例值/).waitFor()
+    await panel
+      .getByTestId('indicator-current')
+      .getByText(/示例值/)
+      .waitFor()
     await panel.locator('input[name="value"]').fill('5321')
     await panel.getByRole('button', { name: '保存' }).click()
     await panel.getByRole('status').waitFor()
@@ -163,7 +193,9 @@ describe('workbench 指标 tab', () => {
     await panel.locator('input[name="period"]').fill('2020年')
     await panel.locator('input[name="value"]').fill('1')
     await panel.getByRole('button', { name: '保存' }).click()
-    await expect(panel.getByRole('alert').textContent()).resolves.toContain("is not in the monthly cadence of 'new-enterprises'")
+    await expect(panel.getByRole('alert').textContent()).resolves.toContain(
+      "is not in the monthly cadence of 'new-enterprises'",
+    )
     // A milestone is marked done with its evidence; the public overview then says so.
     const milestones = page.getByTestId('milestone-panel')
     await milestones.getByLabel('节点').selectOption('ywtg-shifo-rules')
@@ -171,8 +203,14 @@ describe('workbench 指标 tab', () => {
     await milestones.locator('input[name="evidence"]').fill('石佛镇一网统管工作制度（2020年8月28日印发）')
     await milestones.getByRole('button', { name: '标记完成' }).click()
     await milestones.getByText('按期完成').waitFor()
-    const after = await query<{ milestones: { id: string; status: string; evidence: string | null }[] }>(h, 'indicators.overview')
-    expect(after.milestones.find((m) => m.id === 'ywtg-shifo-rules')).toMatchObject({ status: 'done', evidence: '石佛镇一网统管工作制度（2020年8月28日印发）' })
+    const after = await query<{ milestones: { id: string; status: string; evidence: string | null }[] }>(
+      h,
+      'indicators.overview',
+    )
+    expect(after.milestones.find((m) => m.id === 'ywtg-shifo-rules')).toMatchObject({
+      status: 'done',
+      evidence: '石佛镇一网统管工作制度（2020年8月28日印发）',
+    })
     await page.screenshot({ path: shot('plan-indicators-milestone') })
     // The refused save is the one expected 400 (network log and console both report it).
     expect(problems.filter((p) => !p.includes('400'))).toEqual([])

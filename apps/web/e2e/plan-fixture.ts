@@ -13,7 +13,8 @@ export const ACCOUNTS = {
 type AccountKey = keyof typeof ACCOUNTS
 
 export async function createAccounts(h: Harness): Promise<void> {
-  for (const a of Object.values(ACCOUNTS)) await createAccount(h.db, { name: a.name, role: a.role, passwordHash: await hashPassword(a.password) })
+  for (const a of Object.values(ACCOUNTS))
+    await createAccount(h.db, { name: a.name, role: a.role, passwordHash: await hashPassword(a.password) })
 }
 
 /** Opens /plan (with an optional map view hash) and signs in through the form. */
@@ -33,7 +34,9 @@ export interface SegmentFeature {
 
 /** Road segments through the public API, as any client sees them. */
 export async function segments(h: Harness, filter: Record<string, unknown> = {}): Promise<SegmentFeature[]> {
-  return (await query<{ features: SegmentFeature[] }>(h, 'features.query', { layer: 'road_segments', filter, limit: 5000 })).features
+  return (
+    await query<{ features: SegmentFeature[] }>(h, 'features.query', { layer: 'road_segments', filter, limit: 5000 })
+  ).features
 }
 
 /** Points at the given fractions of a line's length (in degrees: fine for a few hundred metres). */
@@ -58,7 +61,8 @@ function along(coords: [number, number][], fractions: number[]): [number, number
 /** The map view from the URL hash (#zoom/lat/lon), which MapLibre keeps current. */
 export function viewOf(page: Page): { zoom: number; center: [number, number] } {
   const [zoom, lat, lon] = new URL(page.url()).hash.slice(1).split('/').map(Number)
-  if (zoom === undefined || lat === undefined || lon === undefined || Number.isNaN(zoom + lat + lon)) throw new Error(`no map view in ${page.url()}`)
+  if (zoom === undefined || lat === undefined || lon === undefined || Number.isNaN(zoom + lat + lon))
+    throw new Error(`no map view in ${page.url()}`)
   return { zoom, center: [lon, lat] }
 }
 
@@ -66,7 +70,13 @@ export function viewOf(page: Page): { zoom: number; center: [number, number] } {
  * How many of seven points along the segment's middle show `hex` on the map canvas. Labels may
  * cover a few of them, so callers ask for a majority rather than every point.
  */
-export async function pointsShowing(page: Page, context: BrowserContext, segment: SegmentFeature, hex: string, shot: string): Promise<number> {
+export async function pointsShowing(
+  page: Page,
+  context: BrowserContext,
+  segment: SegmentFeature,
+  hex: string,
+  shot: string,
+): Promise<number> {
   const canvas = page.locator('.map-canvas canvas')
   const box = await canvas.boundingBox()
   if (!box) throw new Error('no map canvas')
@@ -88,8 +98,12 @@ export async function waitSettledOn(page: Page, id: string): Promise<void> {
 
 /** Waits until the map has drawn the tiles of the latest edit (revision) completely. */
 export async function waitTilesRedrawn(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('.plan-workbench')
-    return !!el && el.getAttribute('data-revision') === el.getAttribute('data-idle-revision')
-  }, undefined, { timeout: 30_000 })
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('.plan-workbench')
+      return !!el && el.getAttribute('data-revision') === el.getAttribute('data-idle-revision')
+    },
+    undefined,
+    { timeout: 30_000 },
+  )
 }

@@ -3,7 +3,15 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROAD_SEGMENT_STATUS_COLOURS } from '@onemap/domain/values'
 import { type Harness, openPage, RESULTS_DIR, startHarness } from './harness.ts'
-import { ACCOUNTS, createAccounts, pointsShowing, segments, signIn, waitSettledOn, waitTilesRedrawn } from './plan-fixture.ts'
+import {
+  ACCOUNTS,
+  createAccounts,
+  pointsShowing,
+  segments,
+  signIn,
+  waitSettledOn,
+  waitTilesRedrawn,
+} from './plan-fixture.ts'
 
 let h: Harness
 /** What the issue promises: a colleague's edit reaches an open workbench this fast. */
@@ -56,7 +64,9 @@ describe('planner workbench, live', () => {
 
     // From B's confirmed save, A has LIVE_MS for each of these (no reload, no click on A's side).
     const started = Date.now()
-    await a.page.locator(`tbody tr[data-segment-id="${id}"] td[data-status="under_construction"]`).waitFor({ timeout: LIVE_MS })
+    await a.page
+      .locator(`tbody tr[data-segment-id="${id}"] td[data-status="under_construction"]`)
+      .waitFor({ timeout: LIVE_MS })
     await drawerA.getByTestId('drawer-history').getByText(ACCOUNTS.planner2.name).waitFor({ timeout: LIVE_MS })
     await drawerA.getByTestId('drawer-status').filter({ hasText: '在建' }).waitFor({ timeout: LIVE_MS })
     const notice = a.page.getByTestId('plan-conflict')
@@ -66,10 +76,16 @@ describe('planner workbench, live', () => {
     expect(await drawerA.getByLabel('备注').inputValue()).toBe('李正在写：等待验收资料')
 
     // The map reloaded the segment tiles for the new layer version and draws the new status.
-    await expect.poll(async () => Number(await a.page.locator('.plan-workbench').getAttribute('data-revision'))).toBeGreaterThan(revisionBefore)
+    await expect
+      .poll(async () => Number(await a.page.locator('.plan-workbench').getAttribute('data-revision')))
+      .toBeGreaterThan(revisionBefore)
     await waitTilesRedrawn(a.page)
     const colour = ROAD_SEGMENT_STATUS_COLOURS.under_construction
-    await expect.poll(() => pointsShowing(a.page, a.context, target, colour, join(RESULTS_DIR, 'plan-live.png')), { timeout: 10_000 }).toBeGreaterThanOrEqual(3)
+    await expect
+      .poll(() => pointsShowing(a.page, a.context, target, colour, join(RESULTS_DIR, 'plan-live.png')), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(3)
 
     // Reloading adopts the colleague's version and still keeps the note.
     await notice.getByRole('button', { name: '重新载入路段' }).click()

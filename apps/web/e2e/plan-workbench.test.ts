@@ -23,7 +23,8 @@ afterAll(async () => {
 })
 
 /** The API as a planner, straight on the test database (a colleague working meanwhile). */
-const colleague = () => createCaller(createContext(h.db, { user: { id: 999, name: ACCOUNTS.planner2.name, role: 'planner' } }))
+const colleague = () =>
+  createCaller(createContext(h.db, { user: { id: 999, name: ACCOUNTS.planner2.name, role: 'planner' } }))
 
 interface EventRow {
   id: number
@@ -36,12 +37,25 @@ interface EventRow {
   undoes: number | null
 }
 const eventsOf = async (id: string) =>
-  (await h.db.query<EventRow>('SELECT id::int, entity_id, from_status, to_status, kind, actor, note, undoes::int FROM status_events WHERE entity_id = $1 ORDER BY id', [id])).rows
+  (
+    await h.db.query<EventRow>(
+      'SELECT id::int, entity_id, from_status, to_status, kind, actor, note, undoes::int FROM status_events WHERE entity_id = $1 ORDER BY id',
+      [id],
+    )
+  ).rows
 const rowOf = async (table: 'road_segments' | 'facilities', id: string) =>
-  (await h.db.query<{ status: string; version: number; revised_start: string | null; revised_finish: string | null; planned_start: string | null }>(
-    `SELECT status, version, revised_start::text, revised_finish::text, planned_start::text FROM ${table} WHERE id = $1`,
-    [id],
-  )).rows[0]!
+  (
+    await h.db.query<{
+      status: string
+      version: number
+      revised_start: string | null
+      revised_finish: string | null
+      planned_start: string | null
+    }>(
+      `SELECT status, version, revised_start::text, revised_finish::text, planned_start::text FROM ${table} WHERE id = $1`,
+      [id],
+    )
+  ).rows[0]!
 
 async function openWorkbench(who: 'planner' | 'planner2' = 'planner') {
   const w = await openPage(h, VIEWPORT)
@@ -50,13 +64,18 @@ async function openWorkbench(who: 'planner' | 'planner2' = 'planner') {
 }
 
 async function download(page: Page, label: string | RegExp): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).first().click()])
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: label }).first().click(),
+  ])
   return readFileSync((await file.path()) as string)
 }
 
 describe('facilities in the workbench', () => {
   it('filters facilities, opens one from the table and the map, changes its status and shows the history', async () => {
-    const planned = (await facilities(h)).filter((f) => f.properties.kind === 'school' && f.properties.status === 'planned')
+    const planned = (await facilities(h)).filter(
+      (f) => f.properties.kind === 'school' && f.properties.status === 'planned',
+    )
     expect(planned.length).toBeGreaterThan(0)
     const { page, context, problems } = await openWorkbench()
     await page.getByRole('tab', { name: '设施' }).click()
@@ -89,7 +108,12 @@ describe('facilities in the workbench', () => {
     expect(await drawer.getByLabel('备注').inputValue()).toBe('')
     expect(await drawer.locator('select[name="to"]').inputValue()).toBe('')
     await page.screenshot({ path: shot('plan-facility-drawer') })
-    expect((await eventsOf(id)).at(-1)).toMatchObject({ actor: ACCOUNTS.planner.name, from_status: 'planned', to_status: 'started', note: '学校开工' })
+    expect((await eventsOf(id)).at(-1)).toMatchObject({
+      actor: ACCOUNTS.planner.name,
+      from_status: 'planned',
+      to_status: 'started',
+      note: '学校开工',
+    })
     expect(problems).toEqual([])
     await context.close()
   })
@@ -97,21 +121,44 @@ describe('facilities in the workbench', () => {
 
 describe('schedule maths', () => {
   it('sorts a suspended segment by its lateness, above a later-planned one', async () => {
-    const unbuilt = (await query<{ rows: { id: string; status: string; plannedStart: string | null; lateDays: number | null; subDistrictCode: string | null }[] }>(h, 'roads.unbuilt', { pageSize: 200 })).rows
+    const unbuilt = (
+      await query<{
+        rows: {
+          id: string
+          status: string
+          plannedStart: string | null
+          lateDays: number | null
+          subDistrictCode: string | null
+        }[]
+      }>(h, 'roads.unbuilt', { pageSize: 200 })
+    ).rows
     const suspended = unbuilt.find((r) => r.status === 'suspended' && r.subDistrictCode)!
     expect(suspended.lateDays).toBeGreaterThan(0)
-    const later = unbuilt.find((r) => r.status === 'planned' && r.subDistrictCode === suspended.subDistrictCode && (r.plannedStart ?? '') > (suspended.plannedStart ?? '') && (r.lateDays ?? 0) < suspended.lateDays!)
+    const later = unbuilt.find(
+      (r) =>
+        r.status === 'planned' &&
+        r.subDistrictCode === suspended.subDistrictCode &&
+        (r.plannedStart ?? '') > (suspended.plannedStart ?? '') &&
+        (r.lateDays ?? 0) < suspended.lateDays!,
+    )
     if (!later) throw new Error(`no planned segment planned after ${suspended.id} in its sub-district`)
     const { page, context } = await openWorkbench()
     await page.getByLabel('暂停', { exact: true }).check()
     await page.getByLabel('规划', { exact: true }).check()
     await page.getByLabel('乡镇街道').selectOption(suspended.subDistrictCode!)
-    const count = (await segments(h, { status: ['planned', 'suspended'], subDistrict: suspended.subDistrictCode })).length
+    const count = (await segments(h, { status: ['planned', 'suspended'], subDistrict: suspended.subDistrictCode }))
+      .length
     await page.locator(`[data-testid="plan-totals"][data-count="${count}"]`).waitFor()
-    const ids = await page.locator('tbody tr[data-segment-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id')))
+    const ids = await page
+      .locator('tbody tr[data-segment-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id')))
     expect(ids.indexOf(suspended.id)).toBeGreaterThanOrEqual(0)
     expect(ids.indexOf(suspended.id)).toBeLessThan(ids.includes(later.id) ? ids.indexOf(later.id) : Infinity)
-    expect(await page.locator(`tbody tr[data-segment-id="${suspended.id}"] td[data-late-days]`).getAttribute('data-late-days')).toBe(String(suspended.lateDays))
+    expect(
+      await page
+        .locator(`tbody tr[data-segment-id="${suspended.id}"] td[data-late-days]`)
+        .getAttribute('data-late-days'),
+    ).toBe(String(suspended.lateDays))
     await page.screenshot({ path: shot('plan-lateness-sort') })
     await context.close()
   })
@@ -144,25 +191,54 @@ describe('schedule maths', () => {
 describe('weekly meeting', () => {
   it('lists exactly the three changes of a past week, with names, grouped by sub-district, no seed rows', async () => {
     const [since, until] = [addDays(today(), -40), addDays(today(), -34)]
-    const facility = (await facilities(h)).filter((f) => f.properties.status === 'planned').map((f) => f.properties.id).sort().at(-1)!
+    const facility = (await facilities(h))
+      .filter((f) => f.properties.status === 'planned')
+      .map((f) => f.properties.id)
+      .sort()
+      .at(-1)!
     const planned = (await segments(h, { status: ['planned'] })).map((f) => f.id).sort()
     const [a, b] = [planned.at(-2)!, planned.at(-3)!]
     const c = colleague()
     const version = async (table: 'road_segments' | 'facilities', id: string) => (await rowOf(table, id)).version
-    await c.edits.setStatus({ entity: 'facility', id: facility, expectedVersion: await version('facilities', facility), to: 'started', at: addDays(today(), -38) })
-    await c.edits.setStatus({ entity: 'road_segment', id: a, expectedVersion: await version('road_segments', a), to: 'under_construction', at: addDays(today(), -37) })
-    await c.edits.setStatus({ entity: 'road_segment', id: b, expectedVersion: await version('road_segments', b), to: 'suspended', at: addDays(today(), -36), note: '资金未到位' })
+    await c.edits.setStatus({
+      entity: 'facility',
+      id: facility,
+      expectedVersion: await version('facilities', facility),
+      to: 'started',
+      at: addDays(today(), -38),
+    })
+    await c.edits.setStatus({
+      entity: 'road_segment',
+      id: a,
+      expectedVersion: await version('road_segments', a),
+      to: 'under_construction',
+      at: addDays(today(), -37),
+    })
+    await c.edits.setStatus({
+      entity: 'road_segment',
+      id: b,
+      expectedVersion: await version('road_segments', b),
+      to: 'suspended',
+      at: addDays(today(), -36),
+      note: '资金未到位',
+    })
     const { page, context, problems } = await openWorkbench()
     await page.getByRole('tab', { name: '周例会' }).click()
     await page.locator('input[name="since"]').fill(since)
     await page.locator('input[name="until"]').fill(until)
     const list = page.getByTestId('meeting-list')
     await page.locator('[data-testid="meeting-count"]').filter({ hasText: '共 3 条变更' }).waitFor()
-    const entries = await list.locator('li').evaluateAll((lis) => lis.map((li) => ({ id: li.getAttribute('data-entity-id'), text: li.textContent ?? '' })))
+    const entries = await list
+      .locator('li')
+      .evaluateAll((lis) => lis.map((li) => ({ id: li.getAttribute('data-entity-id'), text: li.textContent ?? '' })))
     expect(entries.map((e) => e.id).sort()).toEqual([a, b, facility].sort())
-    const names = new Map((await segments(h)).map((f) => [f.id, (f.properties as unknown as { name_zh: string }).name_zh]))
+    const names = new Map(
+      (await segments(h)).map((f) => [f.id, (f.properties as unknown as { name_zh: string }).name_zh]),
+    )
     for (const e of entries.filter((x) => x.id !== facility)) expect(e.text).toContain(names.get(e.id!))
-    expect(entries.find((e) => e.id === facility)?.text).toContain((await facilities(h)).find((f) => f.properties.id === facility)!.properties.name_zh)
+    expect(entries.find((e) => e.id === facility)?.text).toContain(
+      (await facilities(h)).find((f) => f.properties.id === facility)!.properties.name_zh,
+    )
     expect(entries.every((e) => e.text.includes(ACCOUNTS.planner2.name))).toBe(true)
     const figures = page.getByTestId('meeting-figures')
     expect(await figures.locator('[data-figure="started"]').getAttribute('data-count')).toBe('2')
@@ -192,7 +268,13 @@ describe('safer edits', () => {
     const after = await eventsOf(id)
     expect(after.slice(0, before.length)).toEqual(before)
     expect(after).toHaveLength(before.length + 2)
-    expect(after.at(-1)).toMatchObject({ from_status: 'under_construction', to_status: 'planned', kind: 'correction', actor: ACCOUNTS.planner.name, undoes: after.at(-2)!.id })
+    expect(after.at(-1)).toMatchObject({
+      from_status: 'under_construction',
+      to_status: 'planned',
+      kind: 'correction',
+      actor: ACCOUNTS.planner.name,
+      undoes: after.at(-2)!.id,
+    })
     expect((await rowOf('road_segments', id)).status).toBe('planned')
     expect(problems).toEqual([])
     await context.close()
@@ -214,7 +296,14 @@ describe('safer edits', () => {
     const before = await Promise.all(ticked.map((id) => rowOf('road_segments', id)))
     const counts = await Promise.all(ticked.map(async (id) => (await eventsOf(id)).length))
     // A colleague changes the third one after it was ticked.
-    await colleague().edits.revisePlan({ entity: 'road_segment', id: ticked[2]!, expectedVersion: before[2]!.version, revisedStart: null, revisedFinish: addDays(today(), 90), reason: '同事调整' })
+    await colleague().edits.revisePlan({
+      entity: 'road_segment',
+      id: ticked[2]!,
+      expectedVersion: before[2]!.version,
+      revisedStart: null,
+      revisedFinish: addDays(today(), 90),
+      reason: '同事调整',
+    })
     await page.getByTestId('bulk-edit').locator('select[name="bulk-to"]').selectOption('under_construction')
     await page.getByRole('button', { name: '更新 5 个路段' }).click()
     const error = page.getByTestId('bulk-error')
@@ -240,7 +329,12 @@ describe('exports', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     const lines = csv.slice(1).trim().split('\r\n')
     expect(lines[0]?.split(',').slice(0, 5)).toEqual(['编号', '道路编号', '名称', '道路等级', '状态'])
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(suspended)
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(suspended)
     expect(lines.slice(1).every((l) => l.split(',')[4] === '暂停' && l.includes('"LINESTRING('))).toBe(true)
 
     const { default: ExcelJS } = await import('exceljs')
@@ -254,7 +348,9 @@ describe('exports', () => {
     expect(sheet.getRow(1).getCell(5).value).toBe('状态')
     expect(sheet.rowCount).toBe(suspended.length + 1)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
-    const geojson = JSON.parse((await download(page, '导出 GeoJSON')).toString('utf8')) as { features: { geometry: Record<string, unknown> }[] }
+    const geojson = JSON.parse((await download(page, '导出 GeoJSON')).toString('utf8')) as {
+      features: { geometry: Record<string, unknown> }[]
+    }
     expect(geojson.features.every((f) => !('crs' in f.geometry))).toBe(true)
 
     await page.getByRole('tab', { name: '设施' }).click()
@@ -269,7 +365,13 @@ describe('exports', () => {
 
 describe('languages', () => {
   it('shows English names, places and notes in the English UI', async () => {
-    const subDistricts = (await query<{ features: { id: string; properties: { name_zh: string; name_en: string } }[] }>(h, 'features.query', { layer: 'sub_districts', limit: 100 })).features
+    const subDistricts = (
+      await query<{ features: { id: string; properties: { name_zh: string; name_en: string } }[] }>(
+        h,
+        'features.query',
+        { layer: 'sub_districts', limit: 100 },
+      )
+    ).features
     const { page, context, problems } = await openWorkbench()
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('tab', { name: 'Facilities' }).click()

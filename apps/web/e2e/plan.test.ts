@@ -4,7 +4,15 @@ import { ROAD_SEGMENT_STATUS_COLOURS, type RoadSegmentStatus } from '@onemap/dom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { query } from './api.ts'
 import { type Harness, openPage, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
-import { ACCOUNTS, createAccounts, pointsShowing, segments, signIn, waitSettledOn, waitTilesRedrawn } from './plan-fixture.ts'
+import {
+  ACCOUNTS,
+  createAccounts,
+  pointsShowing,
+  segments,
+  signIn,
+  waitSettledOn,
+  waitTilesRedrawn,
+} from './plan-fixture.ts'
 
 let h: Harness
 const SHIFO = '410172160'
@@ -26,7 +34,10 @@ interface HistoryRow {
 }
 /** The audit trail straight from the database, independent of the page. */
 async function historyOf(id: string): Promise<HistoryRow[]> {
-  const { rows } = await h.db.query<HistoryRow>('SELECT actor, to_status AS "to", note FROM status_events WHERE entity_id = $1 ORDER BY id', [id])
+  const { rows } = await h.db.query<HistoryRow>(
+    'SELECT actor, to_status AS "to", note FROM status_events WHERE entity_id = $1 ORDER BY id',
+    [id],
+  )
   return rows
 }
 
@@ -41,15 +52,23 @@ describe('planner workbench', () => {
     const expected = await segments(h, { status: UNBUILT, subDistrict: SHIFO })
     expect(expected.length).toBeGreaterThan(0)
     await page.locator(`[data-testid="plan-totals"][data-count="${expected.length}"]`).waitFor()
-    const shown = await page.locator('[data-testid="plan-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id')))
+    const shown = await page
+      .locator('[data-testid="plan-table"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id')))
     expect(shown.length).toBe(Math.min(20, expected.length))
     for (const id of shown) expect(expected.map((f) => f.id)).toContain(id)
     await waitForMapIdle(page)
     // The filtered tiles are requested after the map's first idle; on a loaded machine that can take a moment.
     await expect
-      .poll(() => tileUrls.some((u) => u.includes(`subDistrict=${SHIFO}`) && u.includes('status=planned%2Csuspended%2Cunder_construction')), {
-        timeout: 20_000,
-      })
+      .poll(
+        () =>
+          tileUrls.some(
+            (u) => u.includes(`subDistrict=${SHIFO}`) && u.includes('status=planned%2Csuspended%2Cunder_construction'),
+          ),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBe(true)
     await page.screenshot({ path: shot('plan-filtered') })
     expect(problems).toEqual([])
@@ -58,7 +77,9 @@ describe('planner workbench', () => {
 
   it('changes a status: map, totals and history update without reload, naming the planner', async () => {
     const inShifo = await segments(h, { subDistrict: SHIFO })
-    const target = inShifo.filter((f) => f.properties.status === 'under_construction').sort((a, b) => (a.id < b.id ? -1 : 1))[0]
+    const target = inShifo
+      .filter((f) => f.properties.status === 'under_construction')
+      .sort((a, b) => (a.id < b.id ? -1 : 1))[0]
     if (!target) throw new Error('no segment under construction in 石佛镇')
     const { page, context, problems } = await openPage(h)
     await signIn(page, h, 'planner')
@@ -69,7 +90,15 @@ describe('planner workbench', () => {
     await page.getByRole('button', { name: '状态', exact: true }).click()
     await page.locator(`tbody tr[data-segment-id="${target.id}"] button`).click()
     await waitSettledOn(page, target.id)
-    expect(await pointsShowing(page, context, target, ROAD_SEGMENT_STATUS_COLOURS.under_construction, shot('plan-before-edit'))).toBeGreaterThanOrEqual(3)
+    expect(
+      await pointsShowing(
+        page,
+        context,
+        target,
+        ROAD_SEGMENT_STATUS_COLOURS.under_construction,
+        shot('plan-before-edit'),
+      ),
+    ).toBeGreaterThanOrEqual(3)
 
     const drawer = page.getByTestId('segment-drawer')
     await drawer.locator('select[name="to"]').selectOption('completed')
@@ -77,10 +106,18 @@ describe('planner workbench', () => {
     await drawer.getByRole('button', { name: '保存状态' }).click()
     await drawer.getByTestId('drawer-status').filter({ hasText: '建成' }).waitFor()
     await drawer.getByTestId('drawer-history').getByText(ACCOUNTS.planner.name).last().waitFor()
-    await expect.poll(async () => Number(await page.getByTestId('plan-totals').getAttribute('data-share'))).toBeGreaterThan(shareBefore)
+    await expect
+      .poll(async () => Number(await page.getByTestId('plan-totals').getAttribute('data-share')))
+      .toBeGreaterThan(shareBefore)
     await waitTilesRedrawn(page)
-    expect(await pointsShowing(page, context, target, ROAD_SEGMENT_STATUS_COLOURS.completed, shot('plan-after-edit'))).toBeGreaterThanOrEqual(3)
-    expect((await historyOf(target.id)).at(-1)).toMatchObject({ actor: ACCOUNTS.planner.name, to: 'completed', note: '验收通过' })
+    expect(
+      await pointsShowing(page, context, target, ROAD_SEGMENT_STATUS_COLOURS.completed, shot('plan-after-edit')),
+    ).toBeGreaterThanOrEqual(3)
+    expect((await historyOf(target.id)).at(-1)).toMatchObject({
+      actor: ACCOUNTS.planner.name,
+      to: 'completed',
+      note: '验收通过',
+    })
     expect(problems).toEqual([])
     await context.close()
   })
@@ -135,10 +172,15 @@ describe('planner workbench', () => {
     const expected = (await segments(h, { status: UNBUILT, subDistrict: SHIFO })).map((f) => f.id).sort()
     await page.locator(`[data-testid="plan-totals"][data-count="${expected.length}"]`).waitFor()
     const download = async (label: string) => {
-      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()])
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: label }).click(),
+      ])
       return readFileSync((await file.path()) as string, 'utf8')
     }
-    const geojson = JSON.parse(await download('导出 GeoJSON')) as { features: { id: string; geometry: { type: string }; properties: { status: string } }[] }
+    const geojson = JSON.parse(await download('导出 GeoJSON')) as {
+      features: { id: string; geometry: { type: string }; properties: { status: string } }[]
+    }
     expect(geojson.features.map((f) => f.id).sort()).toEqual(expected)
     for (const f of geojson.features) expect(UNBUILT).toContain(f.properties.status)
     expect(geojson.features.every((f) => f.geometry.type === 'LineString')).toBe(true)
@@ -146,7 +188,12 @@ describe('planner workbench', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     const lines = csv.slice(1).trim().split('\r\n')
     expect(lines[0]?.startsWith('编号,道路编号,名称')).toBe(true)
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(expected)
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(expected)
     await context.close()
   })
 })
@@ -185,7 +232,11 @@ describe('planner tools', () => {
   })
 
   it('shows the network as of 2021-01-01 on the time slider', async () => {
-    const then = await query<{ items: { entity: string; id: string; status: string }[]; roads: { ratio: number } }>(h, 'progress.asOf', { date: '2021-01-01' })
+    const then = await query<{ items: { entity: string; id: string; status: string }[]; roads: { ratio: number } }>(
+      h,
+      'progress.asOf',
+      { date: '2021-01-01' },
+    )
     const now = await segments(h)
     const thenStatus = new Map(then.items.filter((i) => i.entity === 'road_segment').map((i) => [i.id, i.status]))
     const { page, context, problems } = await openPage(h)
@@ -194,7 +245,9 @@ describe('planner tools', () => {
     const built = now.filter((f) => f.properties.status === 'completed').length
     await page.locator(`[data-testid="plan-totals"][data-count="${built}"]`).waitFor()
     // A segment built today that was not yet built then, from the table's first page.
-    const shown = await page.locator('tbody tr[data-segment-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id') as string))
+    const shown = await page
+      .locator('tbody tr[data-segment-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id') as string))
     const target = now.find((f) => shown.includes(f.id) && thenStatus.get(f.id) !== 'completed')
     if (!target) throw new Error('no segment on the first page was unbuilt on 2021-01-01')
     const thenColour = ROAD_SEGMENT_STATUS_COLOURS[(thenStatus.get(target.id) ?? 'planned') as RoadSegmentStatus]
@@ -207,11 +260,18 @@ describe('planner tools', () => {
     expect(Number(await summary.getAttribute('data-ratio'))).toBeCloseTo(then.roads.ratio, 6)
     const counts: Record<string, number> = {}
     for (const s of thenStatus.values()) counts[s] = (counts[s] ?? 0) + 1
-    for (const [status, n] of Object.entries(counts)) expect(await page.locator(`.plan-time-counts [data-status="${status}"]`).getAttribute('data-count')).toBe(String(n))
+    for (const [status, n] of Object.entries(counts))
+      expect(await page.locator(`.plan-time-counts [data-status="${status}"]`).getAttribute('data-count')).toBe(
+        String(n),
+      )
     // Facilities are recoloured to that date too.
     const facilityCounts: Record<string, number> = {}
-    for (const i of then.items) if (i.entity === 'facility') facilityCounts[i.status] = (facilityCounts[i.status] ?? 0) + 1
-    for (const [status, n] of Object.entries(facilityCounts)) expect(await page.locator(`.plan-time-facility-counts [data-status="${status}"]`).getAttribute('data-count')).toBe(String(n))
+    for (const i of then.items)
+      if (i.entity === 'facility') facilityCounts[i.status] = (facilityCounts[i.status] ?? 0) + 1
+    for (const [status, n] of Object.entries(facilityCounts))
+      expect(
+        await page.locator(`.plan-time-facility-counts [data-status="${status}"]`).getAttribute('data-count'),
+      ).toBe(String(n))
     await expect
       .poll(() => pointsShowing(page, context, target, thenColour, shot('plan-time-2021')), { timeout: 10_000 })
       .toBeGreaterThanOrEqual(3)
@@ -232,7 +292,14 @@ describe('planner tools', () => {
       const res = await fetch('/trpc/edits.setStatus', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ entity: 'road_segment', id: segmentId, expectedVersion: 1, to: 'suspended', at: '2021-01-01', note: 'viewer attempt' }),
+        body: JSON.stringify({
+          entity: 'road_segment',
+          id: segmentId,
+          expectedVersion: 1,
+          to: 'suspended',
+          at: '2021-01-01',
+          note: 'viewer attempt',
+        }),
       })
       return res.status
     }, id)

@@ -39,24 +39,46 @@ async function openHome(page: Page, lang: 'zh' | 'en') {
 }
 
 describe('public site: the goal said plainly', () => {
-  for (const [lang, viewport] of [['zh', PHONE], ['en', DESKTOP], ['en', PHONE], ['zh', DESKTOP]] as const) {
+  for (const [lang, viewport] of [
+    ['zh', PHONE],
+    ['en', DESKTOP],
+    ['en', PHONE],
+    ['zh', DESKTOP],
+  ] as const) {
     it(`states the promise, the deadline and one bar per goal as progress.summary does (${lang}, ${viewport.width} px)`, async () => {
       const summary = await progress()
       const { page, context, problems } = await openPage(h, viewport)
       await openHome(page, lang)
       const promise = await page.getByTestId('goal-promise').textContent()
-      expect(promise).toMatch(lang === 'zh' ? /2020年8月2日.*修通所有区内规划道路.*全部开工/ : /2 August 2020.*every planned road.*start construction/)
+      expect(promise).toMatch(
+        lang === 'zh'
+          ? /2020年8月2日.*修通所有区内规划道路.*全部开工/
+          : /2 August 2020.*every planned road.*start construction/,
+      )
       const deadline = await page.getByTestId('goal-deadline').textContent()
       expect(deadline).toContain(lang === 'zh' ? '2023年8月2日' : '2 August 2023')
       expect(digits(deadline)).toContain(-summary.programme.daysToDeadline)
       const { facilities: f, roads } = summary
-      expect(digits(await page.getByTestId('headline-facilities').textContent())).toEqual([f.started, f.planned, Math.round(f.ratio * 100)])
-      expect(await page.getByTestId('bar-facilities').getAttribute('aria-valuenow')).toBe(String(Math.round(f.ratio * 100)))
-      expect(await page.getByTestId('bar-roads').getAttribute('aria-valuenow')).toBe(String(Math.round(roads.ratio * 100)))
+      expect(digits(await page.getByTestId('headline-facilities').textContent())).toEqual([
+        f.started,
+        f.planned,
+        Math.round(f.ratio * 100),
+      ])
+      expect(await page.getByTestId('bar-facilities').getAttribute('aria-valuenow')).toBe(
+        String(Math.round(f.ratio * 100)),
+      )
+      expect(await page.getByTestId('bar-roads').getAttribute('aria-valuenow')).toBe(
+        String(Math.round(roads.ratio * 100)),
+      )
       const km = (m: number) => Math.round(m / 100) / 10
-      expect(digits(await page.getByTestId('headline-roads').textContent()).slice(0, 2)).toEqual([km(roads.completedM), km(roads.plannedM)])
+      expect(digits(await page.getByTestId('headline-roads').textContent()).slice(0, 2)).toEqual([
+        km(roads.completedM),
+        km(roads.plannedM),
+      ])
       expect(digits(await page.getByTestId('remaining-facilities').textContent())).toEqual([f.planned - f.started])
-      expect(digits(await page.getByTestId('remaining-roads').textContent())).toEqual([km(roads.plannedM - roads.completedM)])
+      expect(digits(await page.getByTestId('remaining-roads').textContent())).toEqual([
+        km(roads.plannedM - roads.completedM),
+      ])
       if (viewport === PHONE) await page.screenshot({ path: shot(`goal-${lang}-375`) })
       expect(problems).toEqual([])
       await context.close()
@@ -91,14 +113,18 @@ describe('public site: the goal said plainly', () => {
 
   it('a card says in-programme or not, baseline vs actual dates, lateness in days, and no 预计竣工 once finished', async () => {
     const { page, context, problems } = await openPage(h, DESKTOP)
-    const suspended = all.find((f) => f.properties.in_programme && f.properties.status === 'suspended') as FacilityFeature
+    const suspended = all.find(
+      (f) => f.properties.in_programme && f.properties.status === 'suspended',
+    ) as FacilityFeature
     await page.goto(`${h.origin}/facility/${suspended.properties.id}`)
     const card = page.getByTestId('facility-card')
     await card.waitFor()
     expect(await card.getByTestId('programme-badge').textContent()).toBe('列入三年计划')
     await poll(() => card.getByTestId('lateness').textContent()).toMatch(/^暂停中，比计划晚 \d+ 天$/)
     expect(await card.getByTestId('expected-completion').count()).toBe(1)
-    const finished = all.find((f) => !f.properties.in_programme && f.properties.status === 'in_service') as FacilityFeature
+    const finished = all.find(
+      (f) => !f.properties.in_programme && f.properties.status === 'in_service',
+    ) as FacilityFeature
     await page.goto(`${h.origin}/facility/${finished.properties.id}`)
     await poll(() => card.locator('h2').textContent()).toBe(finished.properties.name_zh)
     expect(await card.getByTestId('programme-badge').textContent()).toBe('三年计划外')
@@ -113,12 +139,15 @@ describe('public site: the goal said plainly', () => {
 
 describe('public site: roads, phone and following', () => {
   it('a road tapped on the map opens its card; its permalink reloads with the road highlighted and the card in view', async () => {
-    const segments = await query<{ features: { geometry: { coordinates: [number, number][] }; properties: { road_id: string; in_programme: boolean } }[] }>(
-      h,
-      'features.query',
-      { layer: 'road_segments', limit: 5000 },
-    )
-    const target = segments.features.find((s) => s.properties.in_programme && s.geometry.coordinates.length === 2) ?? segments.features[0]
+    const segments = await query<{
+      features: {
+        geometry: { coordinates: [number, number][] }
+        properties: { road_id: string; in_programme: boolean }
+      }[]
+    }>(h, 'features.query', { layer: 'road_segments', limit: 5000 })
+    const target =
+      segments.features.find((s) => s.properties.in_programme && s.geometry.coordinates.length === 2) ??
+      segments.features[0]
     if (!target) throw new Error('no road segment')
     const [[x1, y1], [x2, y2]] = target.geometry.coordinates as [[number, number], [number, number]]
     const { page, context, problems } = await openPage(h, PHONE)
@@ -184,11 +213,18 @@ describe('public site: roads, phone and following', () => {
     const target = all.find((f) => f.properties.in_programme) as FacilityFeature
     const [lon, lat] = target.geometry.coordinates
     const summary = await progress()
-    const granted = await h.browser.newContext({ viewport: PHONE, locale: 'zh-CN', permissions: ['geolocation'], geolocation: { longitude: lon + 0.0005, latitude: lat } })
+    const granted = await h.browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      permissions: ['geolocation'],
+      geolocation: { longitude: lon + 0.0005, latitude: lat },
+    })
     const page = await granted.newPage()
     await openHome(page, 'zh')
     await page.getByTestId('near-me').click()
-    await poll(() => page.locator('[data-facility-id]').first().getAttribute('data-facility-id')).toBe(target.properties.id)
+    await poll(() => page.locator('[data-facility-id]').first().getAttribute('data-facility-id')).toBe(
+      target.properties.id,
+    )
     const distances = (await page.getByTestId('distance').allTextContents()).map((t) => digits(t)[0] as number)
     expect(distances.length).toBe(summary.facilities.planned)
     expect([...distances].sort((a, b) => a - b)).toEqual(distances)
@@ -199,11 +235,18 @@ describe('public site: roads, phone and following', () => {
     await openHome(refused, 'en')
     await refused.getByTestId('near-me').click()
     await poll(() => refused.getByTestId('near-message').textContent()).toMatch(/^Location permission was not given/)
-    const away = await h.browser.newContext({ viewport: PHONE, locale: 'zh-CN', permissions: ['geolocation'], geolocation: { longitude: 113.3, latitude: 34.75 } })
+    const away = await h.browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      permissions: ['geolocation'],
+      geolocation: { longitude: 113.3, latitude: 34.75 },
+    })
     const outside = await away.newPage()
     await openHome(outside, 'zh')
     await outside.getByTestId('near-me').click()
-    await poll(() => outside.getByTestId('near-message').textContent()).toBe('你的位置不在高新区内，列表没有按距离排序。')
+    await poll(() => outside.getByTestId('near-message').textContent()).toBe(
+      '你的位置不在高新区内，列表没有按距离排序。',
+    )
     expect(await outside.getByTestId('distance').count()).toBe(0)
     await away.close()
     expect(problems).toEqual([])
@@ -213,20 +256,34 @@ describe('public site: roads, phone and following', () => {
   it('advertises a valid Atom feed that carries a new edit, and each card links its own', async () => {
     const { page, context, problems } = await openPage(h, DESKTOP)
     await openHome(page, 'en')
-    const href = (await page.locator('link[rel="alternate"][type="application/atom+xml"]').first().getAttribute('href')) as string
+    const href = (await page
+      .locator('link[rel="alternate"][type="application/atom+xml"]')
+      .first()
+      .getAttribute('href')) as string
     expect(href).toBe('/feeds/programme.atom?lang=en')
     const read = async (url: string) => parseFeed(await (await fetch(`${h.origin}${url}`)).text())
     const before = await read(href)
     const target = all.find((f) => f.properties.in_programme && f.properties.status === 'planned') as FacilityFeature
-    const version = (await h.db.query<{ version: number }>('SELECT version FROM facilities WHERE id = $1', [target.properties.id])).rows[0]?.version as number
-    await callerAs(h.db, PLANNER, new Date()).edits.setStatus({ entity: 'facility', id: target.properties.id, expectedVersion: version, to: 'started', at: '2026-11-20', note: 'e2e' })
+    const version = (
+      await h.db.query<{ version: number }>('SELECT version FROM facilities WHERE id = $1', [target.properties.id])
+    ).rows[0]?.version as number
+    await callerAs(h.db, PLANNER, new Date()).edits.setStatus({
+      entity: 'facility',
+      id: target.properties.id,
+      expectedVersion: version,
+      to: 'started',
+      at: '2026-11-20',
+      note: 'e2e',
+    })
     const after = await read(href)
     expect(after.items.length).toBe(Math.min(before.items.length + 1, 50))
     expect(after.items[0]?.title).toBe(`${target.properties.name_en}: Planned → Started`)
     await page.goto(`${h.origin}/facility/${target.properties.id}?lang=en`)
     const feedLink = page.getByTestId('card-feed')
     expect(await feedLink.getAttribute('href')).toBe(`/feeds/facility/${target.properties.id}.atom?lang=en`)
-    expect((await read((await feedLink.getAttribute('href')) as string)).items[0]?.title).toBe(`${target.properties.name_en}: Planned → Started`)
+    expect((await read((await feedLink.getAttribute('href')) as string)).items[0]?.title).toBe(
+      `${target.properties.name_en}: Planned → Started`,
+    )
     expect(await axeViolations(page)).toEqual([])
     expect(problems).toEqual([])
     await context.close()
@@ -266,7 +323,9 @@ describe('public site: roads, phone and following', () => {
     // A stranger: a fresh browser context with a Chinese locale and nothing stored.
     const other = await openPage(h, PHONE)
     await other.page.goto(copied)
-    await poll(() => other.page.getByTestId('facility-card').locator('h2').textContent()).toBe(target.properties.name_en)
+    await poll(() => other.page.getByTestId('facility-card').locator('h2').textContent()).toBe(
+      target.properties.name_en,
+    )
     expect(await other.page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect([...problems, ...other.problems]).toEqual([])
     await other.context.close()

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FACILITY_STATUS_COLOURS } from '@onemap/domain/values'
 import { facilities, type FacilityFeature } from './api.ts'
 import { axeViolations } from './axe.ts'
-import { type Harness, hexToRgb, openPage, pixelOffset, pixelsOf, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
+import {
+  type Harness,
+  hexToRgb,
+  openPage,
+  pixelOffset,
+  pixelsOf,
+  RESULTS_DIR,
+  startHarness,
+  waitForMapIdle,
+} from './harness.ts'
 
 let h: Harness
 let all: FacilityFeature[]
@@ -66,10 +75,14 @@ describe.shuffle('public site', () => {
       const rgb = hexToRgb(hex)
       return !!rgba && rgb.every((c, i) => Math.abs(c - (rgba[i] as number)) <= 24)
     }
-    const colourOf = (f: FacilityFeature) => FACILITY_STATUS_COLOURS[f.properties.status as keyof typeof FACILITY_STATUS_COLOURS]
+    const colourOf = (f: FacilityFeature) =>
+      FACILITY_STATUS_COLOURS[f.properties.status as keyof typeof FACILITY_STATUS_COLOURS]
     expect(near(atTarget, colourOf(target)), `centre pixel ${atTarget} vs ${colourOf(target)}`).toBe(true)
     expect(near(beside, colourOf(target)), `pixel beside the marker ${beside}`).toBe(false)
-    if (neighbour) expect(near(atNeighbour, colourOf(neighbour)), `neighbour ${neighbour.properties.id} pixel ${atNeighbour}`).toBe(true)
+    if (neighbour)
+      expect(near(atNeighbour, colourOf(neighbour)), `neighbour ${neighbour.properties.id} pixel ${atNeighbour}`).toBe(
+        true,
+      )
     expect(problems).toEqual([])
     await context.close()
   })
@@ -88,9 +101,13 @@ describe.shuffle('public site', () => {
     const permalink = await page.getByTestId('permalink').getAttribute('href')
     expect(permalink).toBe(`${h.origin}/facility/${target.properties.id}?lang=zh`)
     await page.goto(permalink as string)
-    await expect.poll(() => page.getByTestId('facility-card').locator('h2').textContent()).toBe(target.properties.name_zh)
+    await expect
+      .poll(() => page.getByTestId('facility-card').locator('h2').textContent())
+      .toBe(target.properties.name_zh)
     await page.reload()
-    await expect.poll(() => page.getByTestId('facility-card').locator('h2').textContent()).toBe(target.properties.name_zh)
+    await expect
+      .poll(() => page.getByTestId('facility-card').locator('h2').textContent())
+      .toBe(target.properties.name_zh)
     await waitForMapIdle(page)
     await page.screenshot({ path: shot('facility-card') })
     expect(problems).toEqual([])
@@ -107,7 +124,10 @@ describe.shuffle('public site', () => {
     expect(zhText).toMatch(HAN)
     await page.getByRole('button', { name: '切换到英文' }).click()
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en')
-    const enLines = (await page.locator('body').innerText()).split('\n').map((l) => l.trim()).filter(Boolean)
+    const enLines = (await page.locator('body').innerText())
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     // The sample badge is deliberately bilingual and the switch names the other language in itself.
     const allowed = ['示例数据 · sample data', '中文']
     const stillChinese = enLines.filter((l) => HAN.test(allowed.reduce((rest, a) => rest.replace(a, ''), l)))
@@ -125,7 +145,10 @@ describe.shuffle('public site', () => {
     await page.goto(`${h.origin}/facility/${(all[0] as FacilityFeature).properties.id}`)
     await page.getByTestId('facility-card').waitFor()
     await waitForMapIdle(page)
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }))
     expect(widths.scroll).toBeLessThanOrEqual(widths.client)
     await page.screenshot({ path: shot('phone-375'), fullPage: true })
     expect(problems).toEqual([])

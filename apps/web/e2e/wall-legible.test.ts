@@ -31,9 +31,19 @@ function smallTexts(page: Page, min: number): Promise<string[]> {
       if (!text || !el) continue
       const style = getComputedStyle(el)
       const box = el.getBoundingClientRect()
-      if (style.visibility === 'hidden' || box.width === 0 || box.height === 0 || box.bottom < 0 || box.top > innerHeight) continue
+      if (
+        style.visibility === 'hidden' ||
+        box.width === 0 ||
+        box.height === 0 ||
+        box.bottom < 0 ||
+        box.top > innerHeight
+      )
+        continue
       const size = parseFloat(style.fontSize)
-      if (!(size >= min)) out.push(`${size}px "${text.slice(0, 30)}" in <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`)
+      if (!(size >= min))
+        out.push(
+          `${size}px "${text.slice(0, 30)}" in <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`,
+        )
     }
     return out
   }, min)
@@ -52,15 +62,26 @@ async function labelPixels(page: Page, shrink: number) {
   try {
     return await check.evaluate(
       async ({ data, shrink, rgb }) => {
-        const full = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' }))
-        const small = await createImageBitmap(full, { resizeWidth: Math.round(full.width / shrink), resizeHeight: Math.round(full.height / shrink), resizeQuality: 'high' })
+        const full = await createImageBitmap(
+          new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+        )
+        const small = await createImageBitmap(full, {
+          resizeWidth: Math.round(full.width / shrink),
+          resizeHeight: Math.round(full.height / shrink),
+          resizeQuality: 'high',
+        })
         const canvas = new OffscreenCanvas(small.width, small.height)
         const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
         ctx.drawImage(small, 0, 0)
         const px = ctx.getImageData(0, 0, small.width, small.height).data
         let n = 0
         for (let i = 0; i < px.length; i += 4) {
-          if (Math.abs((px[i] ?? 0) - rgb[0]) <= 40 && Math.abs((px[i + 1] ?? 0) - rgb[1]) <= 40 && Math.abs((px[i + 2] ?? 0) - rgb[2]) <= 40) n++
+          if (
+            Math.abs((px[i] ?? 0) - rgb[0]) <= 40 &&
+            Math.abs((px[i + 1] ?? 0) - rgb[1]) <= 40 &&
+            Math.abs((px[i + 2] ?? 0) - rgb[2]) <= 40
+          )
+            n++
         }
         return n
       },
@@ -86,8 +107,14 @@ describe('wall at 1080p and 4K', () => {
       await page.locator('[data-testid="progress-chart"] text').first().waitFor()
       await page.screenshot({ path: shot(`wall-roads-${width}x${height}`) })
       expect(await smallTexts(page, 20)).toEqual([])
-      const map = await page.locator('.map-canvas').evaluate((el) => ({ width: el.getBoundingClientRect().width, css: (el as HTMLElement).clientWidth }))
-      seen[width] = { pixels: await labelPixels(page, width / 1920), zoom: await page.evaluate(() => location.hash), mapWidth: map.width / map.css }
+      const map = await page
+        .locator('.map-canvas')
+        .evaluate((el) => ({ width: el.getBoundingClientRect().width, css: (el as HTMLElement).clientWidth }))
+      seen[width] = {
+        pixels: await labelPixels(page, width / 1920),
+        zoom: await page.evaluate(() => location.hash),
+        mapWidth: map.width / map.css,
+      }
       // Nothing of the map outside the window: the map's box is the window's inside.
       const win = await page.locator('.wall-map-window').boundingBox()
       const canvas = await page.locator('.map-canvas').boundingBox()
@@ -121,7 +148,10 @@ describe('wall at 1080p and 4K', () => {
     while (seen.size < 4) {
       const scene = (await page.getByTestId('wall-stage').getAttribute('data-scene')) as string
       if (seen.has(scene)) {
-        await page.waitForFunction((s) => document.querySelector('[data-testid="wall-stage"]')?.getAttribute('data-scene') !== s, scene)
+        await page.waitForFunction(
+          (s) => document.querySelector('[data-testid="wall-stage"]')?.getAttribute('data-scene') !== s,
+          scene,
+        )
         continue
       }
       const legendEntries = await page.getByRole('group', { name: '图例' }).locator('li').count()

@@ -3,7 +3,14 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { query } from './api.ts'
 import { type Harness } from './harness.ts'
-import { mutate, openWall, plannerCookie, closeWallHarness, type RestartableServer, startWallHarness } from './wall-support.ts'
+import {
+  mutate,
+  openWall,
+  plannerCookie,
+  closeWallHarness,
+  type RestartableServer,
+  startWallHarness,
+} from './wall-support.ts'
 
 let db: TestDatabase
 let server: RestartableServer
@@ -15,7 +22,14 @@ beforeAll(async () => {
 })
 afterAll(() => closeWallHarness({ db, server, browser }))
 
-type Item = { entity: 'road_segment' | 'facility'; id: string; nameZh: string; status: string; version: number; overdueDays: number }
+type Item = {
+  entity: 'road_segment' | 'facility'
+  id: string
+  nameZh: string
+  status: string
+  version: number
+  overdueDays: number
+}
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
 const legendCount = (key: string) => `[data-testid="scene-legend"] li[data-legend="${key}"] b`
 
@@ -32,12 +46,32 @@ describe('wall live changes', () => {
     // The live stream is up before the edit (the stale banner is gone), as on a wall that has run a while.
     await page.locator('[data-testid="wall-stage"][data-stale=""]').waitFor()
     const started = Date.now()
-    await mutate(h.origin, cookie, 'edits.setStatus', { entity: 'road_segment', id: target.id, expectedVersion: target.version, to: 'completed', at: today() })
+    await mutate(h.origin, cookie, 'edits.setStatus', {
+      entity: 'road_segment',
+      id: target.id,
+      expectedVersion: target.version,
+      to: 'completed',
+      at: today(),
+    })
     // The built length may move by less than the 0.1 km shown; the count of built segments always moves.
-    await page.waitForFunction((old) => document.querySelector('[data-testid="kpi-road-segments"]')?.textContent !== old, kpiBefore, { timeout: 2000 })
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="kpi-road-segments"]')?.textContent !== old,
+      kpiBefore,
+      { timeout: 2000 },
+    )
     // The map's roads are drawn from the same read as the legend's counts.
-    await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel as string)?.textContent) === n, [legendCount('completed'), builtBefore + 1] as const, { timeout: 2000 })
-    await page.getByTestId('ticker').locator('li').first().filter({ hasText: target.nameZh }).filter({ hasText: '建成' }).waitFor({ timeout: 2000 })
+    await page.waitForFunction(
+      ([sel, n]) => Number(document.querySelector(sel as string)?.textContent) === n,
+      [legendCount('completed'), builtBefore + 1] as const,
+      { timeout: 2000 },
+    )
+    await page
+      .getByTestId('ticker')
+      .locator('li')
+      .first()
+      .filter({ hasText: target.nameZh })
+      .filter({ hasText: '建成' })
+      .waitFor({ timeout: 2000 })
     expect(Date.now() - started).toBeLessThan(2000)
     expect(problems).toEqual([])
   }, 240_000)
@@ -48,14 +82,27 @@ describe('wall live changes', () => {
     await page.getByTestId('alarm-panel').locator('li').first().waitFor()
     const items = await query<Item[]>(h, 'progress.items')
     const alarms = await query<{ items: { id: string }[] }>(h, 'wall.alarms', { limit: 50 })
-    const target = items.find((i) => i.entity === 'facility' && i.status !== 'completed' && i.status !== 'in_service' && !alarms.items.some((a) => a.id === i.id))
+    const target = items.find(
+      (i) =>
+        i.entity === 'facility' &&
+        i.status !== 'completed' &&
+        i.status !== 'in_service' &&
+        !alarms.items.some((a) => a.id === i.id),
+    )
     if (!target) throw new Error('the seeded database holds no unfinished facility on time')
     expect(await page.locator(`[data-testid="alarm-panel"] li[data-alarm~="${target.id}"]`).count()).toBe(0)
     const cookie = await plannerCookie(db, h.origin)
     await page.locator('[data-testid="wall-stage"][data-stale=""]').waitFor()
     const started = Date.now()
     // The plan moved years into the past: later than every item on the list.
-    await mutate(h.origin, cookie, 'edits.revisePlan', { entity: 'facility', id: target.id, expectedVersion: target.version, revisedStart: '2016-03-01', revisedFinish: '2017-03-01', reason: 'wall test: re-planned into the past' })
+    await mutate(h.origin, cookie, 'edits.revisePlan', {
+      entity: 'facility',
+      id: target.id,
+      expectedVersion: target.version,
+      revisedStart: '2016-03-01',
+      revisedFinish: '2017-03-01',
+      reason: 'wall test: re-planned into the past',
+    })
     const row = page.locator(`[data-testid="alarm-panel"] li[data-alarm~="${target.id}"]`)
     await row.waitFor({ timeout: 2000 })
     expect(Date.now() - started).toBeLessThan(2000)

@@ -43,7 +43,11 @@ export async function restartableServer(db: Database): Promise<RestartableServer
 }
 
 /** Creates a planner (or admin) account and signs in; returns the session cookie for API calls. */
-export async function plannerCookie(db: Database, origin: string, role: 'planner' | 'admin' = 'planner'): Promise<string> {
+export async function plannerCookie(
+  db: Database,
+  origin: string,
+  role: 'planner' | 'admin' = 'planner',
+): Promise<string> {
   const name = `wall-${role}-${Date.now()}`
   await createAccount(db, { name, role, passwordHash: await hashPassword('wall-planner-password') })
   const res = await fetch(`${origin}/trpc/auth.login`, {
@@ -57,7 +61,11 @@ export async function plannerCookie(db: Database, origin: string, role: 'planner
 
 /** A tRPC mutation over HTTP with the planner's cookie, as the planner workbench would send it. */
 export async function mutate<T>(origin: string, cookie: string, path: string, input: unknown): Promise<T> {
-  const res = await fetch(`${origin}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(input) })
+  const res = await fetch(`${origin}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(input),
+  })
   if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`)
   return ((await res.json()) as { result: { data: T } }).result.data
 }
@@ -126,10 +134,20 @@ export async function countColour(
         const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
         const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
         ctx.drawImage(bitmap, 0, 0)
-        const px = ctx.getImageData(Math.round(rect.x), Math.round(rect.y), Math.round(rect.width), Math.round(rect.height)).data
+        const px = ctx.getImageData(
+          Math.round(rect.x),
+          Math.round(rect.y),
+          Math.round(rect.width),
+          Math.round(rect.height),
+        ).data
         let n = 0
         for (let i = 0; i < px.length; i += 4) {
-          if (Math.abs((px[i] ?? 0) - rgb[0]) <= tolerance && Math.abs((px[i + 1] ?? 0) - rgb[1]) <= tolerance && Math.abs((px[i + 2] ?? 0) - rgb[2]) <= tolerance) n++
+          if (
+            Math.abs((px[i] ?? 0) - rgb[0]) <= tolerance &&
+            Math.abs((px[i + 1] ?? 0) - rgb[1]) <= tolerance &&
+            Math.abs((px[i + 2] ?? 0) - rgb[2]) <= tolerance
+          )
+            n++
         }
         return n
       },
@@ -141,15 +159,24 @@ export async function countColour(
 }
 
 /** Opens the wall and (unless `ready: false`) waits for its figures, the map's first complete drawing and the ticker. */
-export async function openWall(h: Harness, search: string, viewport = { width: 1920, height: 1080 }, { ready = true } = {}): Promise<PageWatch> {
+export async function openWall(
+  h: Harness,
+  search: string,
+  viewport = { width: 1920, height: 1080 },
+  { ready = true } = {},
+): Promise<PageWatch> {
   const watch = await openPage(h, viewport)
   await watch.page.goto(`${h.origin}/wall${search}`)
   if (!ready) return watch
   // The wall never lets the map go idle (it animates), so it marks when style and tiles are in.
   // Software WebGL on a shared machine can take a minute and more for the first frame at 4K.
-  await watch.page.waitForFunction(() => performance.getEntriesByName('onemap:wall-map-ready').length > 0, undefined, { timeout: 150_000 })
+  await watch.page.waitForFunction(() => performance.getEntriesByName('onemap:wall-map-ready').length > 0, undefined, {
+    timeout: 150_000,
+  })
   await watch.page.locator('[data-testid="wall-stage"][data-as-of^="2"]').waitFor({ timeout: 60_000 })
-  await watch.page.locator('[data-testid="wall-stage"][data-scene-count]:not([data-scene-count=""])').waitFor({ timeout: 60_000 })
+  await watch.page
+    .locator('[data-testid="wall-stage"][data-scene-count]:not([data-scene-count=""])')
+    .waitFor({ timeout: 60_000 })
   await watch.page.getByTestId('ticker').locator('li').first().waitFor()
   return watch
 }

@@ -5,7 +5,18 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'v
 import { query } from './api.ts'
 import { type Harness, pixelsOf, RESULTS_DIR } from './harness.ts'
 import { WALL_STATUS_COLOURS } from '../src/modes/wall/wall-colours.ts'
-import { countColour, heapAfterGc, mutate, openWall as openWallPage, plannerCookie, closeWallHarness, type RestartableServer, startWallHarness, waitForLiveSubscribers, waitForSceneChanges } from './wall-support.ts'
+import {
+  countColour,
+  heapAfterGc,
+  mutate,
+  openWall as openWallPage,
+  plannerCookie,
+  closeWallHarness,
+  type RestartableServer,
+  startWallHarness,
+  waitForLiveSubscribers,
+  waitForSceneChanges,
+} from './wall-support.ts'
 
 let db: TestDatabase
 let server: RestartableServer
@@ -26,12 +37,20 @@ async function overflows(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = []
     const doc = document.documentElement
-    if (doc.scrollWidth > doc.clientWidth || doc.scrollHeight > doc.clientHeight) out.push(`page ${doc.scrollWidth}×${doc.scrollHeight}`)
-    for (const el of document.querySelectorAll<HTMLElement>('.wall-stage, .wall-tile, .wall-panel, .wall-header, .wall-bars')) {
-      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) out.push(`${el.className} ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`)
+    if (doc.scrollWidth > doc.clientWidth || doc.scrollHeight > doc.clientHeight)
+      out.push(`page ${doc.scrollWidth}×${doc.scrollHeight}`)
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '.wall-stage, .wall-tile, .wall-panel, .wall-header, .wall-bars',
+    )) {
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+        out.push(`${el.className} ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`)
     }
     const stage = document.querySelector('.wall-stage')?.getBoundingClientRect()
-    if (stage && (stage.left < -0.5 || stage.top < -0.5 || stage.right > innerWidth + 0.5 || stage.bottom > innerHeight + 0.5)) out.push('stage outside the window')
+    if (
+      stage &&
+      (stage.left < -0.5 || stage.top < -0.5 || stage.right > innerWidth + 0.5 || stage.bottom > innerHeight + 0.5)
+    )
+      out.push('stage outside the window')
     return out
   })
 }
@@ -72,10 +91,20 @@ describe.shuffle('wall display', () => {
     // The wall's live subscription listens on the server before the edit, as on a wall that has been up a while.
     await waitForLiveSubscribers(db)
     const started = Date.now()
-    await mutate(h.origin, cookie, 'edits.setStatus', { entity: 'facility', id: target.id, expectedVersion: target.version, to: 'started', at: today })
+    await mutate(h.origin, cookie, 'edits.setStatus', {
+      entity: 'facility',
+      id: target.id,
+      expectedVersion: target.version,
+      to: 'started',
+      at: today,
+    })
     await page.getByTestId('ticker').getByText(target.nameZh).first().waitFor({ timeout: 2000 })
     await page.locator(`[data-testid="wall-stage"][data-pulsing*="${target.id}"]`).waitFor({ timeout: 2000 })
-    await page.waitForFunction((old) => document.querySelector('[data-testid="kpi-facilities"] .wall-tile-value')?.textContent !== old, before, { timeout: 2000 })
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="kpi-facilities"] .wall-tile-value')?.textContent !== old,
+      before,
+      { timeout: 2000 },
+    )
     expect(Date.now() - started).toBeLessThan(2000)
     expect(problems).toEqual([])
     await context.close()
@@ -93,7 +122,11 @@ describe.shuffle('wall display', () => {
     await server.start()
     const up = new Date().toISOString()
     await page.getByTestId('stale-banner').waitFor({ state: 'detached', timeout: 60_000 })
-    await page.waitForFunction((t) => (document.querySelector('[data-testid="wall-stage"]')?.getAttribute('data-as-of') ?? '') >= t, up, { timeout: 10_000 })
+    await page.waitForFunction(
+      (t) => (document.querySelector('[data-testid="wall-stage"]')?.getAttribute('data-as-of') ?? '') >= t,
+      up,
+      { timeout: 10_000 },
+    )
     expect(await page.getByTestId('wall-stage').getAttribute('data-as-of')).not.toBe(asOfBefore)
     expect(await page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker)).toBe(42)
     await context.close()
@@ -105,22 +138,31 @@ describe.shuffle('wall display', () => {
     const region = await page.locator('.wall-map-window').boundingBox()
     if (!region) throw new Error('no map window')
     const grid: [number, number][] = []
-    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) grid.push([region.x + (region.width * i) / 20, region.y + (region.height * j) / 20])
+    for (let i = 1; i < 20; i++)
+      for (let j = 1; j < 20; j++) grid.push([region.x + (region.width * i) / 20, region.y + (region.height * j) / 20])
     const measure = async () => {
       const png = await page.screenshot()
       return {
         // Basemap detail (MapLibre's canvas) and facility dots in the "completed" green (deck.gl's canvas).
         colours: new Set((await pixelsOf(context, png, grid)).map((p) => p.slice(0, 3).join(','))).size,
-        dots: await countColour(context, png, region, WALL_STATUS_COLOURS.completed?.slice(0, 3) as [number, number, number]),
+        dots: await countColour(
+          context,
+          png,
+          region,
+          WALL_STATUS_COLOURS.completed?.slice(0, 3) as [number, number, number],
+        ),
       }
     }
     // Wait on what the screen shows: the basemap's detail and the scene's dots drawn by deck.gl.
     let drawn = { colours: 0, dots: 0 }
-    await vi.waitFor(async () => {
-      drawn = await measure()
-      expect(drawn.colours).toBeGreaterThan(5)
-      expect(drawn.dots).toBeGreaterThan(50)
-    }, { timeout: 60_000, interval: 250 })
+    await vi.waitFor(
+      async () => {
+        drawn = await measure()
+        expect(drawn.colours).toBeGreaterThan(5)
+        expect(drawn.dots).toBeGreaterThan(50)
+      },
+      { timeout: 60_000, interval: 250 },
+    )
     const contexts = await page.evaluate(() => {
       const w = window as unknown as { restoreWall: (() => void)[] }
       w.restoreWall = []
@@ -134,18 +176,26 @@ describe.shuffle('wall display', () => {
     })
     // MapLibre's canvas and deck.gl's overlay canvas.
     expect(contexts).toBe(2)
-    await vi.waitFor(async () => {
-      const blank = await measure()
-      expect(blank.colours).toBeLessThan(drawn.colours)
-      expect(blank.dots).toBeLessThan(drawn.dots / 4)
-    }, { timeout: 30_000, interval: 100 })
+    await vi.waitFor(
+      async () => {
+        const blank = await measure()
+        expect(blank.colours).toBeLessThan(drawn.colours)
+        expect(blank.dots).toBeLessThan(drawn.dots / 4)
+      },
+      { timeout: 30_000, interval: 100 },
+    )
     // A browser restores only contexts whose page asked for it (MapLibre does; deck.gl is replaced).
-    await page.evaluate(() => (window as unknown as { restoreWall: (() => void)[] }).restoreWall.forEach((restore) => restore()))
-    await vi.waitFor(async () => {
-      const again = await measure()
-      expect(again.colours).toBeGreaterThan(drawn.colours * 0.6)
-      expect(again.dots).toBeGreaterThan(drawn.dots * 0.6)
-    }, { timeout: 60_000, interval: 250 })
+    await page.evaluate(() =>
+      (window as unknown as { restoreWall: (() => void)[] }).restoreWall.forEach((restore) => restore()),
+    )
+    await vi.waitFor(
+      async () => {
+        const again = await measure()
+        expect(again.colours).toBeGreaterThan(drawn.colours * 0.6)
+        expect(again.dots).toBeGreaterThan(drawn.dots * 0.6)
+      },
+      { timeout: 60_000, interval: 250 },
+    )
     await page.screenshot({ path: shot('wall-after-context-loss') })
     await context.close()
   }, 240_000)

@@ -12,9 +12,12 @@ function parse(source: Record<string, unknown>): { basemap: BasemapChoice } {
   const kind = source.VITE_ONEMAP_BASEMAP ?? 'none'
   const key = source.VITE_ONEMAP_TIANDITU_KEY ?? ''
   if (typeof kind !== 'string' || !(BASEMAPS as readonly string[]).includes(kind)) {
-    throw new Error(`Invalid web build configuration: VITE_ONEMAP_BASEMAP: expected one of ${BASEMAPS.join(', ')}, got '${String(kind)}'`)
+    throw new Error(
+      `Invalid web build configuration: VITE_ONEMAP_BASEMAP: expected one of ${BASEMAPS.join(', ')}, got '${String(kind)}'`,
+    )
   }
-  if (typeof key !== 'string') throw new Error('Invalid web build configuration: VITE_ONEMAP_TIANDITU_KEY: expected text')
+  if (typeof key !== 'string')
+    throw new Error('Invalid web build configuration: VITE_ONEMAP_TIANDITU_KEY: expected text')
   const basemap = kind as (typeof BASEMAPS)[number]
   return { basemap: basemap === 'tianditu' ? { kind: basemap, key } : { kind: basemap } }
 }

@@ -65,7 +65,10 @@ export class ChannelHub<T> {
 }
 
 /** One hub per database object and channel. */
-export function hubCache<T>(channel: string, parse: (payload: unknown, db: Database) => T | null | Promise<T | null>): (db: Database) => ChannelHub<T> {
+export function hubCache<T>(
+  channel: string,
+  parse: (payload: unknown, db: Database) => T | null | Promise<T | null>,
+): (db: Database) => ChannelHub<T> {
   const hubs = new WeakMap<Database, ChannelHub<T>>()
   return (db) => {
     let hub = hubs.get(db)

@@ -22,7 +22,8 @@ export function unwrap<T>(outcome: EditOutcome<T>, entity: EventEntity, id: stri
   })
 }
 
-export const notFound = (entity: EventEntity, id: string) => new TRPCError({ code: 'NOT_FOUND', message: `No ${ENTITY_LABEL[entity]} with id '${id}'` })
+export const notFound = (entity: EventEntity, id: string) =>
+  new TRPCError({ code: 'NOT_FOUND', message: `No ${ENTITY_LABEL[entity]} with id '${id}'` })
 
 /** A CHECK violation is the user's input (e.g. finish before start), not a server fault. */
 export function asBadRequest(err: unknown): never {
@@ -45,13 +46,30 @@ export interface StatusChange {
  * One status change inside the caller's transaction: the version test, the transition rule, the new
  * actual dates, and the audit event. `item` is the row the caller read in the same transaction.
  */
-export async function applyStatus(client: Client, user: { name: string; role: Role }, change: StatusChange, item?: Awaited<ReturnType<typeof readEditable>>) {
+export async function applyStatus(
+  client: Client,
+  user: { name: string; role: Role },
+  change: StatusChange,
+  item?: Awaited<ReturnType<typeof readEditable>>,
+) {
   const current = item ?? (await readEditable(client, change.entity, change.id))
   if (!current) throw notFound(change.entity, change.id)
   // Stale already: say so before judging a transition from a status the editor never saw.
-  if (current.version !== change.expectedVersion) unwrap({ ok: false, reason: 'conflict', current }, change.entity, change.id)
-  const check = checkTransition({ entity: change.entity, from: current.status, to: change.to, role: user.role, suspendedFrom: current.suspendedFrom, reason: change.note })
-  if (!check.ok) throw new TRPCError({ code: check.code === 'not_allowed' ? 'FORBIDDEN' : 'BAD_REQUEST', message: `${change.id}: ${check.message}` })
+  if (current.version !== change.expectedVersion)
+    unwrap({ ok: false, reason: 'conflict', current }, change.entity, change.id)
+  const check = checkTransition({
+    entity: change.entity,
+    from: current.status,
+    to: change.to,
+    role: user.role,
+    suspendedFrom: current.suspendedFrom,
+    reason: change.note,
+  })
+  if (!check.ok)
+    throw new TRPCError({
+      code: check.code === 'not_allowed' ? 'FORBIDDEN' : 'BAD_REQUEST',
+      message: `${change.id}: ${check.message}`,
+    })
   const dates = actualDatesAfter(change.entity, change.to, change.at, current)
   const written = unwrap(await writeStatus(client, { ...change, ...dates, actor: user.name }), change.entity, change.id)
   const eventId = await insertEvent(client, {
@@ -64,5 +82,12 @@ export async function applyStatus(client: Client, user: { name: string; role: Ro
     kind: check.kind,
     note: change.note ?? null,
   })
-  return { entity: change.entity, id: change.id, status: change.to, version: written.version, eventId, kind: check.kind }
+  return {
+    entity: change.entity,
+    id: change.id,
+    status: change.to,
+    version: written.version,
+    eventId,
+    kind: check.kind,
+  }
 }

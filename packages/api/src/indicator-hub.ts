@@ -42,7 +42,14 @@ export class IndicatorHub extends EventEmitter {
   async ready(): Promise<void> {
     try {
       this.listening ??= this.db.listen(INDICATORS_CHANNEL, (raw) => this.dispatch(raw), {
-        onReconnect: () => this.emit('change', { id: 0, subject: 'indicator', subjectId: '*', period: null, to: null } satisfies IndicatorChange),
+        onReconnect: () =>
+          this.emit('change', {
+            id: 0,
+            subject: 'indicator',
+            subjectId: '*',
+            period: null,
+            to: null,
+          } satisfies IndicatorChange),
       })
       await this.listening
     } catch (err) {
@@ -58,7 +65,13 @@ export class IndicatorHub extends EventEmitter {
     } catch {
       return
     }
-    this.emit('change', { id: Number(p.id), subject: p.subject, subjectId: p.subject_id, period: p.period, to: p.to } satisfies IndicatorChange)
+    this.emit('change', {
+      id: Number(p.id),
+      subject: p.subject,
+      subjectId: p.subject_id,
+      period: p.period,
+      to: p.to,
+    } satisfies IndicatorChange)
   }
 }
 

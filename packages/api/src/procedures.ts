@@ -10,7 +10,10 @@ function requireRole(role: Role) {
   return publicProcedure.use(({ ctx, next }) => {
     if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' })
     if (RANK[ctx.user.role] < RANK[role]) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `The ${ctx.user.role} account '${ctx.user.name}' cannot do this: it needs the ${role} role` })
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `The ${ctx.user.role} account '${ctx.user.name}' cannot do this: it needs the ${role} role`,
+      })
     }
     return next({ ctx: { ...ctx, user: ctx.user } })
   })

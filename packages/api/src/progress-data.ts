@@ -1,5 +1,12 @@
 import type { Database } from '@onemap/db/database'
-import { loadFacilityItems, loadProgrammeWindow, loadRoadItems, type FacilityItemRow, type ProgrammeWindow, type RoadItemRow } from '@onemap/db/queries/progress'
+import {
+  loadFacilityItems,
+  loadProgrammeWindow,
+  loadRoadItems,
+  type FacilityItemRow,
+  type ProgrammeWindow,
+  type RoadItemRow,
+} from '@onemap/db/queries/progress'
 import { zoneToday } from '@onemap/domain/dates'
 import { planLateness } from '@onemap/domain/lateness'
 import { latestStart, overdueDays, scheduleState, type ScheduleItem, type ScheduleState } from '@onemap/domain/schedule'
@@ -9,7 +16,10 @@ import { TRPCError } from '@trpc/server'
 export async function requireProgramme(db: Database): Promise<ProgrammeWindow> {
   const programme = await loadProgrammeWindow(db)
   if (!programme) {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'No programme in the database: run `pnpm onemap seed` first' })
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: 'No programme in the database: run `pnpm onemap seed` first',
+    })
   }
   return programme
 }
@@ -76,8 +86,18 @@ export const facilityFacts = (f: FacilityItemRow, today: string, deadline: strin
 
 /** Everything the progress procedures compute from: the programme, both item lists and today's date. */
 export async function loadProgress(db: Database, now: Date) {
-  const [programme, roads, facilities] = await Promise.all([requireProgramme(db), loadRoadItems(db), loadFacilityItems(db)])
+  const [programme, roads, facilities] = await Promise.all([
+    requireProgramme(db),
+    loadRoadItems(db),
+    loadFacilityItems(db),
+  ])
   return { programme, roads, facilities, today: zoneToday(now) }
 }
 
-export const emptyStates = (): Record<ScheduleState, number> => ({ done: 0, on_track: 0, at_risk: 0, overdue: 0, late: 0 })
+export const emptyStates = (): Record<ScheduleState, number> => ({
+  done: 0,
+  on_track: 0,
+  at_risk: 0,
+  overdue: 0,
+  late: 0,
+})

@@ -9,10 +9,15 @@ import { TRPCError } from '@trpc/server'
  * Checks a selection (a layer filter, optionally a river zone) against the catalogue and the database:
  * 400 for what the layer cannot filter by, 404 for areas or a river that do not exist, naming each input.
  */
-export async function checkSelection(db: Database, layer: LayerDefinition, s: { filter: FeatureFilter; riverZone?: { riverId: string } | undefined }) {
+export async function checkSelection(
+  db: Database,
+  layer: LayerDefinition,
+  s: { filter: FeatureFilter; riverZone?: { riverId: string } | undefined },
+) {
   const refusal = await refuseFilter(db, layer, s.filter)
   const named = (refusal?.problems ?? []).map((p) => `filter.${p.param}: ${p.message}`)
   if (refusal?.kind === 'invalid') throw new TRPCError({ code: 'BAD_REQUEST', message: named.join('; ') })
-  if (s.riverZone && !(await riverExists(db, s.riverZone.riverId))) named.push(`riverZone.riverId: No river with id '${s.riverZone.riverId}'`)
+  if (s.riverZone && !(await riverExists(db, s.riverZone.riverId)))
+    named.push(`riverZone.riverId: No river with id '${s.riverZone.riverId}'`)
   if (named.length) throw new TRPCError({ code: 'NOT_FOUND', message: named.join('; ') })
 }

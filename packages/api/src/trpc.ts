@@ -39,7 +39,11 @@ export const router = t.router
  */
 export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
   const path = findNul(await getRawInput().catch(() => undefined))
-  if (path) throw new TRPCError({ code: 'BAD_REQUEST', message: `Input '${path.join('.') || '(input)'}' must not contain NUL characters` })
+  if (path)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Input '${path.join('.') || '(input)'}' must not contain NUL characters`,
+    })
   return next()
 })
 export const createCallerFactory = t.createCallerFactory

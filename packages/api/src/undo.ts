@@ -12,13 +12,20 @@ export const UNDO_WINDOW_S = 10 * 60
  * minutes: a new compensating event (kind 'correction', naming the undone event in `undoes`, same
  * site date so replays cancel the pair on every date) moves the item back. Nothing is deleted.
  */
-export async function undoLastEdit(client: Client, actor: string, target: { entity: EventEntity; id: string; expectedVersion: number }) {
+export async function undoLastEdit(
+  client: Client,
+  actor: string,
+  target: { entity: EventEntity; id: string; expectedVersion: number },
+) {
   const item = await readEditable(client, target.entity, target.id)
   if (!item) throw notFound(target.entity, target.id)
-  if (item.version !== target.expectedVersion) unwrap({ ok: false, reason: 'conflict', current: item }, target.entity, target.id)
+  if (item.version !== target.expectedVersion)
+    unwrap({ ok: false, reason: 'conflict', current: item }, target.entity, target.id)
   const last = await lastEventOf(client, target.entity, target.id)
-  const refuse = (why: string) => new TRPCError({ code: 'PRECONDITION_FAILED', message: `Nothing to undo on '${target.id}': ${why}` })
-  if (!last || last.from === null || last.from === last.to || (last.kind !== 'edit' && last.kind !== 'correction')) throw refuse('its last change is not a status edit')
+  const refuse = (why: string) =>
+    new TRPCError({ code: 'PRECONDITION_FAILED', message: `Nothing to undo on '${target.id}': ${why}` })
+  if (!last || last.from === null || last.from === last.to || (last.kind !== 'edit' && last.kind !== 'correction'))
+    throw refuse('its last change is not a status edit')
   if (last.actor !== actor) throw refuse(`its last change was made by ${last.actor}`)
   if (last.undoes !== null) throw refuse('its last change is already an undo')
   if (last.ageS > UNDO_WINDOW_S) throw refuse('the last change is more than 10 minutes old')

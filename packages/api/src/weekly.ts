@@ -32,7 +32,11 @@ function itemIndex(roads: readonly RoadItemRow[], facilities: readonly FacilityI
 }
 
 /** The event rows with the name and sub-district of their item, and for a split the parts it made. */
-export function namedChanges<E extends StatusChange | FullEvent>(rows: E[], roads: readonly RoadItemRow[], facilities: readonly FacilityItemRow[]) {
+export function namedChanges<E extends StatusChange | FullEvent>(
+  rows: E[],
+  roads: readonly RoadItemRow[],
+  facilities: readonly FacilityItemRow[],
+) {
   const find = itemIndex(roads, facilities)
   return rows.map((e) => {
     const item = find(e.entity, e.entityId)
@@ -48,7 +52,10 @@ export function namedChanges<E extends StatusChange | FullEvent>(rows: E[], road
 }
 
 const STARTED = new Set(['under_construction', 'started'])
-const FINISHED: Record<string, readonly string[]> = { road_segment: ['completed'], facility: ['completed', 'in_service'] }
+const FINISHED: Record<string, readonly string[]> = {
+  road_segment: ['completed'],
+  facility: ['completed', 'in_service'],
+}
 const key = (entity: string, id: string) => `${entity}:${id}`
 
 /**
@@ -58,7 +65,13 @@ const key = (entity: string, id: string) => `${entity}:${id}`
  */
 export function meetingFigures(
   events: readonly (StatusChange | FullEvent)[],
-  items: { roads: readonly RoadItemRow[]; facilities: readonly FacilityItemRow[]; since: string; until: string; deadline: string },
+  items: {
+    roads: readonly RoadItemRow[]
+    facilities: readonly FacilityItemRow[]
+    since: string
+    until: string
+    deadline: string
+  },
 ) {
   const started = new Set<string>()
   const finished = new Set<string>()
@@ -72,9 +85,17 @@ export function meetingFigures(
   }
   // Became late this week: the day lateness began falls in the period, seen from its last day.
   const becameOverdue = new Set<string>()
-  const late = (entity: 'road_segment' | 'facility', x: RoadItemRow | FacilityItemRow, schedule: ReturnType<typeof roadSchedule>) => {
+  const late = (
+    entity: 'road_segment' | 'facility',
+    x: RoadItemRow | FacilityItemRow,
+    schedule: ReturnType<typeof roadSchedule>,
+  ) => {
     if (!x.inProgramme) return
-    const since = lateSince({ ...schedule, plannedFinish: x.plannedFinish, suspendedSince: x.suspendedSince }, items.until, items.deadline)
+    const since = lateSince(
+      { ...schedule, plannedFinish: x.plannedFinish, suspendedSince: x.suspendedSince },
+      items.until,
+      items.deadline,
+    )
     // lateSince is the last day on time (0 days late), so the first late day is the day after; a
     // non-null answer means that day is on or before `until` already.
     if (since !== null && addDays(since, 1) >= items.since) becameOverdue.add(key(entity, x.id))
@@ -82,5 +103,10 @@ export function meetingFigures(
   for (const r of items.roads) late('road_segment', r, roadSchedule(r))
   for (const f of items.facilities) late('facility', f, facilitySchedule(f))
   const sorted = (s: Set<string>) => [...s].sort()
-  return { started: sorted(started), finished: sorted(finished), slipped: sorted(slipped), becameOverdue: sorted(becameOverdue) }
+  return {
+    started: sorted(started),
+    finished: sorted(finished),
+    slipped: sorted(slipped),
+    becameOverdue: sorted(becameOverdue),
+  }
 }

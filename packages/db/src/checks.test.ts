@@ -10,7 +10,13 @@ import {
 } from '@onemap/domain/statuses'
 import { ATTACHMENT_TYPES, DUBAN_ACTIONS, DUBAN_ENTITIES, ORDER_STATES, UNIT_KINDS } from '@onemap/domain/duban'
 import { INDICATOR_CADENCES } from '@onemap/domain/indicator-periods'
-import { INDICATOR_CATEGORIES, INDICATOR_DIRECTIONS, INDICATOR_EVENT_KINDS, INDICATOR_EVENT_SUBJECTS, PACE_RULES } from '@onemap/domain/indicators'
+import {
+  INDICATOR_CATEGORIES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_EVENT_KINDS,
+  INDICATOR_EVENT_SUBJECTS,
+  PACE_RULES,
+} from '@onemap/domain/indicators'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './database.ts'
 import { openTestDatabase, testBackend } from './testing/test-database.ts'

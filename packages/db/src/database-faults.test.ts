@@ -40,26 +40,29 @@ describe(`a connection that fails inside a transaction (${testBackend})`, () => 
     expect((await db.query('SELECT count(*)::int AS n FROM fault_probe')).rows[0]).toEqual({ n: 0 })
   })
 
-  it.skipIf(testBackend !== 'server')('survives pg_terminate_backend of the connection holding a transaction', async () => {
-    const killer = new pg.Client({ connectionString: db.url })
-    await killer.connect()
-    try {
-      const outcome = await db
-        .transaction(async (client) => {
-          const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
-          await client.query('INSERT INTO fault_probe VALUES (2)')
-          const heard = nextError(client)
-          await killer.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid])
-          await heard
-          await client.query('INSERT INTO fault_probe VALUES (3)')
-        })
-        .catch((err: unknown) => err)
-      expect(outcome).toBeInstanceOf(DatabaseUnavailableError)
-      expect((await db.query('SELECT count(*)::int AS n FROM fault_probe')).rows[0]).toEqual({ n: 0 })
-    } finally {
-      await killer.end()
-    }
-  })
+  it.skipIf(testBackend !== 'server')(
+    'survives pg_terminate_backend of the connection holding a transaction',
+    async () => {
+      const killer = new pg.Client({ connectionString: db.url })
+      await killer.connect()
+      try {
+        const outcome = await db
+          .transaction(async (client) => {
+            const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+            await client.query('INSERT INTO fault_probe VALUES (2)')
+            const heard = nextError(client)
+            await killer.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid])
+            await heard
+            await client.query('INSERT INTO fault_probe VALUES (3)')
+          })
+          .catch((err: unknown) => err)
+        expect(outcome).toBeInstanceOf(DatabaseUnavailableError)
+        expect((await db.query('SELECT count(*)::int AS n FROM fault_probe')).rows[0]).toEqual({ n: 0 })
+      } finally {
+        await killer.end()
+      }
+    },
+  )
 })
 
 describe('connection errors are told apart from statement errors', () => {

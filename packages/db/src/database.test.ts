@@ -17,9 +17,10 @@ describe('a server that cannot be reached', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r))
     const port = (silent.address() as { port: number }).port
     const started = Date.now()
-    const error = await openDatabase({ url: `postgres://planner:s3cret-pw@127.0.0.1:${port}/onemap`, dataDir: '' }).catch(
-      (e: unknown) => e,
-    )
+    const error = await openDatabase({
+      url: `postgres://planner:s3cret-pw@127.0.0.1:${port}/onemap`,
+      dataDir: '',
+    }).catch((e: unknown) => e)
     silent.close()
     expect(Date.now() - started).toBeLessThan(15_000)
     expect(error).toBeInstanceOf(DatabaseOpenError)
@@ -29,9 +30,11 @@ describe('a server that cannot be reached', () => {
   })
 
   it('reports a refused connection the same way', async () => {
-    const error = await openDatabase({ url: 'postgres://u:hunter2@127.0.0.1:1/x', dataDir: '', connectTimeoutMs: 3000 }).catch(
-      (e: unknown) => e,
-    )
+    const error = await openDatabase({
+      url: 'postgres://u:hunter2@127.0.0.1:1/x',
+      dataDir: '',
+      connectTimeoutMs: 3000,
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DatabaseOpenError)
     expect((error as Error).message).toMatch(/127\.0\.0\.1:1\b/)
     expect((error as Error).message).not.toContain('hunter2')
@@ -45,9 +48,10 @@ describe('a PostgreSQL without PostGIS', () => {
     const socket = new PGLiteSocketServer({ db: plain, host: '127.0.0.1', port: 0, maxConnections: 2 })
     await socket.start()
     try {
-      const error = await openDatabase({ url: `postgres://postgres@${socket.getServerConn()}/postgres`, dataDir: '' }).catch(
-        (e: unknown) => e,
-      )
+      const error = await openDatabase({
+        url: `postgres://postgres@${socket.getServerConn()}/postgres`,
+        dataDir: '',
+      }).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(DatabaseOpenError)
       expect((error as Error).message).toMatch(/PostGIS is not installed/)
       expect((error as Error).message).toMatch(/apt-get install postgresql-.*postgis-3/)

@@ -3,13 +3,18 @@ import { startEmbedded, type EmbeddedServer } from './embedded.ts'
 import { DatabaseOpenError, DatabaseUnavailableError, hostPort, isConnectionError, redactUrl } from './errors.ts'
 import { guardClients, SEARCH_PATH, SERVER_SESSION_OPTIONS } from './pool-clients.ts'
 import { withReadReplica, type ReplicaStatus } from './read-replica.ts'
-import { embeddedListener, serverListener, type Listener, type ListenOptions, type NotificationHandler } from './notifications.ts'
+import {
+  embeddedListener,
+  serverListener,
+  type Listener,
+  type ListenOptions,
+  type NotificationHandler,
+} from './notifications.ts'
 
 export { DatabaseOpenError, DatabaseUnavailableError, isConnectionError, MigrationError } from './errors.ts'
 export type { ListenOptions, NotificationHandler } from './notifications.ts'
 export type { ReplicaStatus } from './read-replica.ts'
 export { SCHEMA } from './pool-clients.ts'
-
 
 /** Oldest PostGIS whose functions we rely on (ST_TileEnvelope margins, ST_AsMVTGeom behaviour). */
 const MIN_POSTGIS: [number, number] = [3, 3]
@@ -22,7 +27,10 @@ export interface Database {
   readonly location: string
   readonly pool: pg.Pool
   /** One statement; a QueryConfig with a `name` runs as a prepared statement of that name. */
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string | pg.QueryConfig, params?: unknown[]): Promise<pg.QueryResult<R>>
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    text: string | pg.QueryConfig,
+    params?: unknown[],
+  ): Promise<pg.QueryResult<R>>
   /** Runs fn inside BEGIN … COMMIT on one client; any throw rolls everything back. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>
   /** PostGIS version string, e.g. "3.6.2". */

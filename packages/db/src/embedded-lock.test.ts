@@ -24,7 +24,9 @@ function folderLockedBy(content: string): string {
 function firstLine(script: string): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn('sh', ['-c', script])
   children.push(child)
-  return new Promise((resolve) => child.stdout.once('data', (d: Buffer) => resolve({ child, line: d.toString().trim() })))
+  return new Promise((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve({ child, line: d.toString().trim() })),
+  )
 }
 
 function procState(pid: number): string {
@@ -79,7 +81,8 @@ describe('the embedded folder lock', () => {
   it.skipIf(!onLinux)('keeps an old-style lock whose process is a live node', async () => {
     const { child } = await firstLine(`echo up; exec "${process.execPath}" -e "setInterval(() => {}, 1000)"`)
     // exec replaces the shell: wait until the pid runs node, not sh.
-    while (!readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').startsWith(process.execPath)) await new Promise((r) => setImmediate(r))
+    while (!readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').startsWith(process.execPath))
+      await new Promise((r) => setImmediate(r))
     expect(() => takeFolderLock(folderLockedBy(String(child.pid)))).toThrow(/in use by process/)
   })
 })

@@ -42,7 +42,9 @@ export function takeFolderLock(dataDir: string): FolderLock {
     }
     rmSync(path, { force: true })
   }
-  throw new DatabaseOpenError(`Another process took the lock of the embedded database ${dataDir} at the same moment; try again.`)
+  throw new DatabaseOpenError(
+    `Another process took the lock of the embedded database ${dataDir} at the same moment; try again.`,
+  )
 }
 
 interface Owner {

@@ -49,7 +49,16 @@ export class DatabaseUnavailableError extends Error {
 
 // SQLSTATE class 08 (connection exception), admin/crash shutdown, cannot connect now, too many connections.
 const CONNECTION_SQLSTATES = /^(08...|57P0[1-4]|53300)$/
-const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+])
 // Texts of node-postgres and pg-pool for a lost or unobtainable connection (they carry no code), and
 // of PostgreSQL refusing connections to a database (SQLSTATE 55000 is too broad to match by code).
 const CONNECTION_MESSAGES =

@@ -110,7 +110,11 @@ export async function ensureMigrationsTable(q: { query(text: string): Promise<un
 export async function applyMigration(client: pg.PoolClient, file: MigrationFile): Promise<void> {
   await client.query(`SET LOCAL search_path TO ${SCHEMA}, public`)
   await client.query(file.sql)
-  await client.query(`INSERT INTO ${SCHEMA}.schema_migrations (id, name, checksum) VALUES ($1, $2, $3)`, [file.id, file.name, file.checksum])
+  await client.query(`INSERT INTO ${SCHEMA}.schema_migrations (id, name, checksum) VALUES ($1, $2, $3)`, [
+    file.id,
+    file.name,
+    file.checksum,
+  ])
 }
 
 /** Number of the newest applied migration, 0 for an empty database. */

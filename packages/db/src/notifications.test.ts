@@ -46,7 +46,11 @@ describe(`listen (${testBackend})`, () => {
     const sub = nextPayload('onemap_events')
     await sub.ready
     await insertEvent('r-1')
-    expect(JSON.parse(await sub.next())).toMatchObject({ entity: 'road_segment', entity_id: 'r-1', to: 'under_construction' })
+    expect(JSON.parse(await sub.next())).toMatchObject({
+      entity: 'road_segment',
+      entity_id: 'r-1',
+      to: 'under_construction',
+    })
   })
 
   it('delivers nothing for a rolled-back event', async () => {
@@ -82,7 +86,9 @@ describe(`listen (${testBackend})`, () => {
     await sub.ready
     if (db.kind === 'server') {
       // Kill the dedicated listening backend as a server restart would.
-      await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`)
+      await db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+      )
       await back
     } else {
       // Drop the pool's only client; the next query opens a new one, which must LISTEN again.

@@ -24,7 +24,10 @@ afterEach(async () => {
 const fixture = () => open({ template: 'layer-fixture-v1', prepare: loadLayerFixture })
 const classes = async (db: Database) =>
   Object.fromEntries(
-    (await db.query<{ id: string; class: string }>('SELECT id, class FROM road_segments ORDER BY id')).rows.map((r) => [r.id, r.class]),
+    (await db.query<{ id: string; class: string }>('SELECT id, class FROM road_segments ORDER BY id')).rows.map((r) => [
+      r.id,
+      r.class,
+    ]),
   )
 
 describe(`the road class on road segments (${testBackend})`, () => {
@@ -50,7 +53,12 @@ describe(`the road class on road segments (${testBackend})`, () => {
     await db.query("UPDATE road_segments SET class = 'branch' WHERE id = 's-new'")
     expect((await classes(db))['s-new']).toBe('arterial')
     await db.query("UPDATE roads SET class = 'expressway' WHERE id = 'kexue'")
-    expect(await classes(db)).toEqual({ 's-1': 'expressway', 's-2': 'secondary', 's-3': 'arterial', 's-new': 'expressway' })
+    expect(await classes(db)).toEqual({
+      's-1': 'expressway',
+      's-2': 'secondary',
+      's-3': 'arterial',
+      's-new': 'expressway',
+    })
   })
 
   it('names the missing road when a segment points nowhere', async () => {

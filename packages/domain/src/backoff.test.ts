@@ -5,7 +5,9 @@ describe('backoffDelay', () => {
   const live = { firstMs: 1_000, maxMs: 30_000 }
   it('doubles from the first delay and stops at the ceiling', () => {
     const middle = () => 0.5
-    expect([0, 1, 2, 3, 4, 5, 6, 40].map((a) => backoffDelay(a, live, middle))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000])
+    expect([0, 1, 2, 3, 4, 5, 6, 40].map((a) => backoffDelay(a, live, middle))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
+    ])
   })
 
   it('spreads each delay by at most a quarter either way', () => {

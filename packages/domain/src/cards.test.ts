@@ -13,8 +13,12 @@ const segment = (over: Partial<LatenessItem> = {}): LatenessItem => ({
   actualStart: null,
   ...over,
 })
-const cardOn = (today: string, item = segment(), orders: CardOrder[] = [], revised: { revisedStart: string | null; revisedFinish: string | null } | null = null) =>
-  cardFor(planLateness(item, revised, today, deadline), orders, t, today)
+const cardOn = (
+  today: string,
+  item = segment(),
+  orders: CardOrder[] = [],
+  revised: { revisedStart: string | null; revisedFinish: string | null } | null = null,
+) => cardFor(planLateness(item, revised, today, deadline), orders, t, today)
 
 describe('cardFor (fixtures on the lateness measure)', () => {
   it('gives no card up to the yellow threshold (30 days late is still none)', () => {
@@ -22,7 +26,11 @@ describe('cardFor (fixtures on the lateness measure)', () => {
   })
 
   it('is yellow past the yellow threshold and red past the red one', () => {
-    expect(cardOn('2021-04-01')).toMatchObject({ colour: 'yellow', lateDays: 31, reasons: [{ kind: 'late', days: 31, against: 'baseline' }] })
+    expect(cardOn('2021-04-01')).toMatchObject({
+      colour: 'yellow',
+      lateDays: 31,
+      reasons: [{ kind: 'late', days: 31, against: 'baseline' }],
+    })
     expect(cardOn('2021-05-30')?.colour).toBe('yellow')
     expect(cardOn('2021-05-31')).toMatchObject({ colour: 'red', lateDays: 91 })
   })
@@ -30,7 +38,9 @@ describe('cardFor (fixtures on the lateness measure)', () => {
   it('judges against the revised plan when one is recorded', () => {
     // 400 days behind the baseline start, but only 10 behind a revised start of 2022-03-27.
     expect(cardOn('2022-04-05', segment(), [], { revisedStart: '2022-03-26', revisedFinish: '2023-03-01' })).toBeNull()
-    expect(cardOn('2022-05-01', segment(), [], { revisedStart: '2022-03-26', revisedFinish: '2023-03-01' })).toMatchObject({
+    expect(
+      cardOn('2022-05-01', segment(), [], { revisedStart: '2022-03-26', revisedFinish: '2023-03-01' }),
+    ).toMatchObject({
       colour: 'yellow',
       reasons: [{ kind: 'late', against: 'revised', days: 36 }],
     })
@@ -42,11 +52,20 @@ describe('cardFor (fixtures on the lateness measure)', () => {
 
   it('turns an item red when an open order is past due, whatever its lateness', () => {
     const card = cardOn('2020-12-10', segment(), [{ id: 7, state: 'acknowledged', dueOn: '2020-12-01' }])
-    expect(card).toMatchObject({ colour: 'red', lateDays: 0, reasons: [{ kind: 'order_overdue', orderId: 7, days: 9 }] })
+    expect(card).toMatchObject({
+      colour: 'red',
+      lateDays: 0,
+      reasons: [{ kind: 'order_overdue', orderId: 7, days: 9 }],
+    })
   })
 
   it('does not count an order the unit reported done, nor an accepted one, as overdue', () => {
-    expect(cardOn('2020-12-10', segment(), [{ id: 1, state: 'done', dueOn: '2020-12-01' }, { id: 2, state: 'accepted', dueOn: '2020-12-01' }])).toBeNull()
+    expect(
+      cardOn('2020-12-10', segment(), [
+        { id: 1, state: 'done', dueOn: '2020-12-01' },
+        { id: 2, state: 'accepted', dueOn: '2020-12-01' },
+      ]),
+    ).toBeNull()
   })
 
   it('is yellow (at risk) when an open order is due within dueSoonDays', () => {

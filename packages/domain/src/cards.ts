@@ -49,7 +49,12 @@ export interface CardOrder {
  * The card of one item on `today`, or null for none. Lateness is read against the revised plan when one
  * is recorded (the plan the unit now answers to), else the baseline; an overdue order is always red.
  */
-export function cardFor(late: PlanLateness, orders: readonly CardOrder[], thresholds: CardThresholds, today: string): Card | null {
+export function cardFor(
+  late: PlanLateness,
+  orders: readonly CardOrder[],
+  thresholds: CardThresholds,
+  today: string,
+): Card | null {
   const measure = late.revised ?? late.baseline
   const against = late.revised ? 'revised' : 'baseline'
   const lateDays = measure?.days ?? 0
@@ -104,5 +109,7 @@ export function leagueTable(
     r.overdueDays += card.lateDays
   }
   for (const [unitId, days] of overdueOrderDays) row(unitId).overdueDays += days
-  return [...rows.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.overdueDays - a.overdueDays || a.unitId.localeCompare(b.unitId))
+  return [...rows.values()].sort(
+    (a, b) => b.red - a.red || b.yellow - a.yellow || b.overdueDays - a.overdueDays || a.unitId.localeCompare(b.unitId),
+  )
 }

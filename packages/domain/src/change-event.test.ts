@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { ChangeEvent, changedPart } from './change-event.ts'
 
-const edit = { id: 7, entity: 'facility', entityId: 'f1', from: 'planned', to: 'started', happenedOn: '2021-05-01', recordedAt: '2021-05-01T02:00:00.000Z', kind: 'edit', layer: 'facilities', layerVersion: 12 } as const
+const edit = {
+  id: 7,
+  entity: 'facility',
+  entityId: 'f1',
+  from: 'planned',
+  to: 'started',
+  happenedOn: '2021-05-01',
+  recordedAt: '2021-05-01T02:00:00.000Z',
+  kind: 'edit',
+  layer: 'facilities',
+  layerVersion: 12,
+} as const
 
 describe('ChangeEvent', () => {
   it('accepts a change with its layer version and refuses one without', () => {

@@ -22,7 +22,11 @@ describe('order steps', () => {
     expect(checkOrderStep('accept', 'done', 'unit')).toMatchObject({ ok: false, code: 'forbidden' })
     expect(checkOrderStep('done', 'issued', 'planner')).toMatchObject({ ok: false, code: 'forbidden' })
     expect(checkOrderStep('accept', 'acknowledged', 'planner')).toMatchObject({ ok: false, code: 'conflict' })
-    expect(checkOrderStep('reply', 'accepted', 'unit')).toMatchObject({ ok: false, code: 'conflict', message: 'An order that is accepted cannot be replied to' })
+    expect(checkOrderStep('reply', 'accepted', 'unit')).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'An order that is accepted cannot be replied to',
+    })
   })
 })
 

@@ -48,7 +48,10 @@ export type AttachmentType = z.infer<typeof AttachmentType>
 
 /** Order steps, who may take them and the state each leads to from the states it is allowed in. */
 export type OrderStep = 'acknowledge' | 'reply' | 'done' | 'accept' | 'send_back'
-const STEPS: Record<OrderStep, { by: 'unit' | 'planner'; from: readonly OrderState[]; to: (s: OrderState) => OrderState }> = {
+const STEPS: Record<
+  OrderStep,
+  { by: 'unit' | 'planner'; from: readonly OrderState[]; to: (s: OrderState) => OrderState }
+> = {
   acknowledge: { by: 'unit', from: ['issued'], to: () => 'acknowledged' },
   // A reply keeps the state: the unit reports progress in words and photos as often as it likes.
   reply: { by: 'unit', from: ['issued', 'acknowledged', 'returned'], to: (s) => (s === 'issued' ? 'acknowledged' : s) },
@@ -62,8 +65,14 @@ export type StepCheck = { ok: true; to: OrderState } | { ok: false; code: 'forbi
 /** Whether `actor` ('unit' or 'planner') may take `step` on an order in state `from`, and the next state. */
 export function checkOrderStep(step: OrderStep, from: OrderState, actor: 'unit' | 'planner'): StepCheck {
   const rule = STEPS[step]
-  if (rule.by !== actor) return { ok: false, code: 'forbidden', message: `Only the ${rule.by === 'unit' ? 'responsible unit' : 'planner'} can ${step.replace('_', ' ')} an order` }
-  if (!rule.from.includes(from)) return { ok: false, code: 'conflict', message: `An order that is ${from} cannot be ${PAST[step]}` }
+  if (rule.by !== actor)
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: `Only the ${rule.by === 'unit' ? 'responsible unit' : 'planner'} can ${step.replace('_', ' ')} an order`,
+    }
+  if (!rule.from.includes(from))
+    return { ok: false, code: 'conflict', message: `An order that is ${from} cannot be ${PAST[step]}` }
   return { ok: true, to: rule.to(from) }
 }
 
@@ -83,5 +92,7 @@ export const OPEN_ORDER_STATES: readonly OrderState[] = ['issued', 'acknowledged
  * acknowledged or sent back). A unit that reported done in time is not overdue while the planner reviews.
  */
 export function isOrderOverdue(order: { state: OrderState; dueOn: string }, today: string): boolean {
-  return (order.state === 'issued' || order.state === 'acknowledged' || order.state === 'returned') && order.dueOn < today
+  return (
+    (order.state === 'issued' || order.state === 'acknowledged' || order.state === 'returned') && order.dueOn < today
+  )
 }

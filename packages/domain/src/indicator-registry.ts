@@ -1,4 +1,11 @@
-import { Indicator, Milestone, type IndicatorCategory, type IndicatorDirection, type IndicatorTarget, type PaceRule } from './indicators.ts'
+import {
+  Indicator,
+  Milestone,
+  type IndicatorCategory,
+  type IndicatorDirection,
+  type IndicatorTarget,
+  type PaceRule,
+} from './indicators.ts'
 import type { IndicatorCadence } from './indicator-periods.ts'
 
 /**
@@ -102,8 +109,35 @@ const ROWS: Row[] = [
 
 /** Every indicator of the work report, in display order. */
 export const INDICATOR_REGISTRY: readonly Indicator[] = ROWS.map(
-  ([id, category, name_zh, name_en, unit, direction, cadence, pace, targets, definition_zh, definition_en, allowNegative]) =>
-    Indicator.parse({ id, category, name_zh, name_en, unit, direction, cadence, pace, targets, definition_zh, definition_en, allowNegative, source: REPORT_SOURCE }),
+  ([
+    id,
+    category,
+    name_zh,
+    name_en,
+    unit,
+    direction,
+    cadence,
+    pace,
+    targets,
+    definition_zh,
+    definition_en,
+    allowNegative,
+  ]) =>
+    Indicator.parse({
+      id,
+      category,
+      name_zh,
+      name_en,
+      unit,
+      direction,
+      cadence,
+      pace,
+      targets,
+      definition_zh,
+      definition_en,
+      allowNegative,
+      source: REPORT_SOURCE,
+    }),
 )
 
 const PILOTS = [

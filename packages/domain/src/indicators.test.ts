@@ -11,7 +11,9 @@ describe('the registry holds every figure of the work report', () => {
     expect(sortFigures(figuresOf(INDICATOR_REGISTRY))).toEqual(sortFigures(REPORT_FIGURES))
   })
   it('milestones and their dates equal the list', () => {
-    expect(MILESTONE_REGISTRY.map((m) => [m.id, m.dueOn]).sort()).toEqual([...REPORT_MILESTONES].map((m) => [...m]).sort())
+    expect(MILESTONE_REGISTRY.map((m) => [m.id, m.dueOn]).sort()).toEqual(
+      [...REPORT_MILESTONES].map((m) => [...m]).sort(),
+    )
   })
   it('every indicator has a definition in both languages citing the report', () => {
     for (const i of INDICATOR_REGISTRY) {

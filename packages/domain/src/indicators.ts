@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { IndicatorCadence, isPeriodOf, lastPeriodOfYear, periodEnd, periodYear, yearFraction } from './indicator-periods.ts'
+import {
+  IndicatorCadence,
+  isPeriodOf,
+  lastPeriodOfYear,
+  periodEnd,
+  periodYear,
+  yearFraction,
+} from './indicator-periods.ts'
 import { daysBetween } from './dates.ts'
 
 /**
@@ -10,7 +17,16 @@ import { daysBetween } from './dates.ts'
 
 /** Groups of indicators, as the wall and the public page show them. */
 export const INDICATOR_CATEGORIES = [
-  'economy', 'innovation', 'enterprises', 'opening_up', 'investment', 'housing', 'services', 'government', 'environment', 'employment',
+  'economy',
+  'innovation',
+  'enterprises',
+  'opening_up',
+  'investment',
+  'housing',
+  'services',
+  'government',
+  'environment',
+  'employment',
 ] as const
 export const IndicatorCategory = z.enum(INDICATOR_CATEGORIES)
 export type IndicatorCategory = z.infer<typeof IndicatorCategory>
@@ -43,7 +59,9 @@ export type IndicatorEventKind = z.infer<typeof IndicatorEventKind>
 /** What an audit row is about. */
 export const INDICATOR_EVENT_SUBJECTS = ['indicator', 'milestone'] as const
 
-export const IndicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'an id of lower-case letters, digits and hyphens')
+export const IndicatorId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'an id of lower-case letters, digits and hyphens')
 
 /** One target: reach `value` by the last period of `year`. */
 export const IndicatorTarget = z.object({ value: z.number(), year: z.number().int().min(2000).max(2050) })
@@ -98,14 +116,16 @@ export interface IndicatorAssessment {
   expected: number | null
 }
 
-const meets = (direction: IndicatorDirection, value: number, target: number) => (direction === '>=' ? value >= target : value <= target)
+const meets = (direction: IndicatorDirection, value: number, target: number) =>
+  direction === '>=' ? value >= target : value <= target
 
 /**
  * The target an indicator is judged against after `latest`: the first whose final period is not
  * before it, else the last one (values reported after every target year).
  */
 function currentTarget(ind: Indicator, latestPeriod: string | null): { target: IndicatorTarget; index: number } {
-  const index = latestPeriod === null ? 0 : ind.targets.findIndex((t) => lastPeriodOfYear(t.year, ind.cadence) >= latestPeriod)
+  const index =
+    latestPeriod === null ? 0 : ind.targets.findIndex((t) => lastPeriodOfYear(t.year, ind.cadence) >= latestPeriod)
   const i = index === -1 ? ind.targets.length - 1 : index
   return { target: ind.targets[i] as IndicatorTarget, index: i }
 }
@@ -136,7 +156,12 @@ export function assessIndicator(ind: Indicator, values: readonly PeriodValue[]):
 }
 
 /** The value the pace rule expects at the latest period (null for level indicators). */
-function expectedAt(ind: Indicator, sorted: readonly PeriodValue[], latest: PeriodValue, targetIndex: number): number | null {
+function expectedAt(
+  ind: Indicator,
+  sorted: readonly PeriodValue[],
+  latest: PeriodValue,
+  targetIndex: number,
+): number | null {
   const target = ind.targets[targetIndex] as IndicatorTarget
   if (ind.pace === 'level') return null
   if (ind.pace === 'ytd') return target.value * yearFraction(latest.period, ind.cadence)

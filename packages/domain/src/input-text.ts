@@ -11,9 +11,12 @@ export const DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a calendar date',
-  })
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'not a calendar date',
+    },
+  )
   .refine((s) => s >= DATE_RANGE.min && s <= DATE_RANGE.max, {
     message: `must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}`,
   })

@@ -15,7 +15,11 @@ const segment = (over: Partial<LatenessItem>): LatenessItem => ({
 
 describe('lateness', () => {
   it('counts days since the planned start for an item not started', () => {
-    expect(lateness(segment({}), '2021-03-11', deadline)).toMatchObject({ basis: 'not_started', days: 10, daysPastStart: 10 })
+    expect(lateness(segment({}), '2021-03-11', deadline)).toMatchObject({
+      basis: 'not_started',
+      days: 10,
+      daysPastStart: 10,
+    })
   })
 
   it('uses the 倒排工期 latest start when no start is planned (secondary roads need 365 days)', () => {
@@ -32,13 +36,27 @@ describe('lateness', () => {
   })
 
   it('takes the larger of days suspended and days past finish for suspended work', () => {
-    const item = segment({ status: 'suspended', suspendedFrom: 'under_construction', actualStart: '2021-04-01', suspendedSince: '2021-06-01' })
+    const item = segment({
+      status: 'suspended',
+      suspendedFrom: 'under_construction',
+      actualStart: '2021-04-01',
+      suspendedSince: '2021-06-01',
+    })
     const l = lateness(item, '2022-06-01', deadline)
     expect(l).toMatchObject({ basis: 'suspended', daysSuspended: 365, daysPastFinish: 92, days: 365 })
   })
 
   it('sorts a segment suspended since 2021 above a later-planned one', () => {
-    const suspended = lateness(segment({ status: 'suspended', suspendedFrom: 'under_construction', actualStart: '2021-04-01', suspendedSince: '2021-06-01' }), today, deadline)
+    const suspended = lateness(
+      segment({
+        status: 'suspended',
+        suspendedFrom: 'under_construction',
+        actualStart: '2021-04-01',
+        suspendedSince: '2021-06-01',
+      }),
+      today,
+      deadline,
+    )
     const planned = lateness(segment({ plannedStart: '2023-01-01', plannedFinish: '2024-01-01' }), today, deadline)
     expect([planned, suspended].sort(compareLateness)[0]).toBe(suspended)
   })
@@ -46,7 +64,14 @@ describe('lateness', () => {
   it('has none for finished items; a started facility is not finished', () => {
     expect(lateness(segment({ status: 'completed' }), today, deadline)).toBeNull()
     expect(isFinished({ entity: 'facility', status: 'in_service' })).toBe(true)
-    const f: LatenessItem = { entity: 'facility', category: 'school', status: 'started', plannedStart: '2021-01-01', plannedFinish: '2023-01-01', actualStart: '2021-02-01' }
+    const f: LatenessItem = {
+      entity: 'facility',
+      category: 'school',
+      status: 'started',
+      plannedStart: '2021-01-01',
+      plannedFinish: '2023-01-01',
+      actualStart: '2021-02-01',
+    }
     expect(lateness(f, '2023-01-11', deadline)?.days).toBe(10)
   })
 

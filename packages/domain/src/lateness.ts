@@ -83,9 +83,15 @@ export interface RevisedPlan {
 }
 
 /** Lateness against the baseline and against the revised plan (比基线晚 N 天, 比调整计划晚 M 天). */
-export function planLateness(item: LatenessItem, revised: RevisedPlan | null, today: string, deadline: string): PlanLateness {
+export function planLateness(
+  item: LatenessItem,
+  revised: RevisedPlan | null,
+  today: string,
+  deadline: string,
+): PlanLateness {
   const baseline = lateness(item, today, deadline)
-  if (revised === null || (revised.revisedStart === null && revised.revisedFinish === null)) return { baseline, revised: null }
+  if (revised === null || (revised.revisedStart === null && revised.revisedFinish === null))
+    return { baseline, revised: null }
   const against = {
     ...item,
     plannedStart: revised.revisedStart ?? item.plannedStart,

@@ -5,8 +5,15 @@ import type { FilterName, LayerDefinition } from './layers.ts'
 export { noNul } from './input-text.ts'
 
 /** Feature ids and division codes are short text; anything longer is abuse, not an id. */
-const Id = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters').refine(noNul, 'must not contain NUL')
-const Values = z.array(z.string().min(1).max(40).refine(noNul, 'must not contain NUL')).min(1, 'must list at least one value').max(20)
+const Id = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .refine(noNul, 'must not contain NUL')
+const Values = z
+  .array(z.string().min(1).max(40).refine(noNul, 'must not contain NUL'))
+  .min(1, 'must list at least one value')
+  .max(20)
 
 /**
  * Filters shared by features.query, tile query parameters and OGC items. Which ones a layer
@@ -17,7 +24,10 @@ export const FeatureFilter = z.strictObject({
   class: Values.optional(),
   kind: Values.optional(),
   /** NBS code of a sub-district, e.g. 410172560; features intersecting it. */
-  subDistrict: z.string().regex(/^\d{9,12}$/, 'expected a 9–12 digit division code').optional(),
+  subDistrict: z
+    .string()
+    .regex(/^\d{9,12}$/, 'expected a 9–12 digit division code')
+    .optional(),
   /** Id of a renewal zone / unit; features intersecting it. */
   renewalZone: Id.optional(),
   renewalUnit: Id.optional(),
@@ -25,14 +35,26 @@ export const FeatureFilter = z.strictObject({
   plannedFrom: IsoDate.optional(),
   plannedTo: IsoDate.optional(),
   /** Case-insensitive substring of the Chinese or English name. */
-  q: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters').refine(noNul, 'must not contain NUL').optional(),
+  q: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .refine(noNul, 'must not contain NUL')
+    .optional(),
 })
 export type FeatureFilter = z.infer<typeof FeatureFilter>
 
 /** Longitude/latitude bounding box in degrees (CGCS2000 ≈ WGS84): [west, south, east, north]. */
 export const LonLatBbox = z
-  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
-  .refine(([w, s, e, n]) => w <= e && s <= n, { message: 'bbox must be [west, south, east, north] with west ≤ east, south ≤ north' })
+  .tuple([
+    z.number().min(-180).max(180),
+    z.number().min(-90).max(90),
+    z.number().min(-180).max(180),
+    z.number().min(-90).max(90),
+  ])
+  .refine(([w, s, e, n]) => w <= e && s <= n, {
+    message: 'bbox must be [west, south, east, north] with west ≤ east, south ≤ north',
+  })
 export type LonLatBbox = z.infer<typeof LonLatBbox>
 
 export interface FilterProblem {

@@ -52,7 +52,16 @@ export interface LayerField {
 }
 
 /** Filters a layer accepts, in features.query, tile query parameters and OGC items alike. */
-export const FILTER_NAMES = ['status', 'class', 'kind', 'subDistrict', 'renewalZone', 'renewalUnit', 'planned', 'q'] as const
+export const FILTER_NAMES = [
+  'status',
+  'class',
+  'kind',
+  'subDistrict',
+  'renewalZone',
+  'renewalUnit',
+  'planned',
+  'q',
+] as const
 export type FilterName = (typeof FILTER_NAMES)[number]
 
 export interface LegendEntry {
@@ -84,8 +93,13 @@ export interface LayerDefinition {
   readonly minZoom: number
 }
 
-const f = (name: string, type: FieldType, title_zh: string, title_en: string, values?: readonly string[]): LayerField =>
-  values ? { name, type, title_zh, title_en, values } : { name, type, title_zh, title_en }
+const f = (
+  name: string,
+  type: FieldType,
+  title_zh: string,
+  title_en: string,
+  values?: readonly string[],
+): LayerField => (values ? { name, type, title_zh, title_en, values } : { name, type, title_zh, title_en })
 
 const names = [f('name_zh', 'string', '名称', 'Name (Chinese)'), f('name_en', 'string', '英文名称', 'Name (English)')]
 const planned = [
@@ -105,7 +119,12 @@ const suspension = [
   f('suspended_since', 'date', '暂停日期', 'Suspended since'),
 ]
 
-const ROAD_STATUS_EN = { planned: 'Planned', under_construction: 'Under construction', completed: 'Completed', suspended: 'Suspended' }
+const ROAD_STATUS_EN = {
+  planned: 'Planned',
+  under_construction: 'Under construction',
+  completed: 'Completed',
+  suspended: 'Suspended',
+}
 const FACILITY_KIND_COLORS = {
   school: '#2563eb',
   kindergarten: '#db2777',

@@ -91,7 +91,14 @@ describe('goalTimeline', () => {
   })
 
   it('rebuilds an item without events from its actual dates (a road finished in September 2020)', () => {
-    const road = { id: 'old', lengthM: 200, inProgramme: true, status: 'completed', actualStart: '2020-08-10', actualFinish: '2020-09-05' }
+    const road = {
+      id: 'old',
+      lengthM: 200,
+      inProgramme: true,
+      status: 'completed',
+      actualStart: '2020-08-10',
+      actualFinish: '2020-09-05',
+    }
     const points = goalTimeline([road], [], [], '2020-08-02', '2020-10-20')
     expect(points.map((p) => [p.date, p.roadsCompletedM])).toEqual([
       ['2020-08-31', 0],

@@ -94,7 +94,10 @@ export function applyEvent(states: Map<string, ReplayedState>, e: ReplayEvent): 
   const before = states.get(key)
   const suspendedFrom = e.to === SUSPENDED ? (before?.status ?? e.from ?? 'planned') : null
   // A correction may land on 'suspended' again: keep what it was suspended from.
-  states.set(key, { status: e.to, suspendedFrom: e.to === SUSPENDED && before?.status === SUSPENDED ? before.suspendedFrom : suspendedFrom })
+  states.set(key, {
+    status: e.to,
+    suspendedFrom: e.to === SUSPENDED && before?.status === SUSPENDED ? before.suspendedFrom : suspendedFrom,
+  })
 }
 
 /**

@@ -14,7 +14,13 @@ const road = (over: Partial<ScheduleItem>): ScheduleItem => ({
 describe('scheduleState', () => {
   it('is done for a completed road and for a started facility', () => {
     expect(scheduleState(road({ status: 'completed' }), '2024-01-01', deadline)).toBe('done')
-    const f: ScheduleItem = { entity: 'facility', category: 'school', status: 'started', plannedStart: null, actualStart: '2021-01-01' }
+    const f: ScheduleItem = {
+      entity: 'facility',
+      category: 'school',
+      status: 'started',
+      plannedStart: null,
+      actualStart: '2021-01-01',
+    }
     expect(scheduleState(f, '2021-06-01', deadline)).toBe('done')
   })
 
@@ -32,13 +38,25 @@ describe('scheduleState', () => {
   })
 
   it('is at risk when work began too late to finish and when suspended', () => {
-    expect(scheduleState(road({ status: 'under_construction', actualStart: '2023-01-01' }), '2023-02-01', deadline)).toBe('at_risk')
-    expect(scheduleState(road({ status: 'under_construction', actualStart: '2021-01-01' }), '2021-02-01', deadline)).toBe('on_track')
-    expect(scheduleState(road({ status: 'suspended', suspendedFrom: 'planned' }), '2021-02-01', deadline)).toBe('at_risk')
+    expect(
+      scheduleState(road({ status: 'under_construction', actualStart: '2023-01-01' }), '2023-02-01', deadline),
+    ).toBe('at_risk')
+    expect(
+      scheduleState(road({ status: 'under_construction', actualStart: '2021-01-01' }), '2021-02-01', deadline),
+    ).toBe('on_track')
+    expect(scheduleState(road({ status: 'suspended', suspendedFrom: 'planned' }), '2021-02-01', deadline)).toBe(
+      'at_risk',
+    )
   })
 
   it('puts a facility planned to start after the deadline at risk', () => {
-    const f: ScheduleItem = { entity: 'facility', category: 'hospital', status: 'planned', plannedStart: '2023-09-01', actualStart: null }
+    const f: ScheduleItem = {
+      entity: 'facility',
+      category: 'hospital',
+      status: 'planned',
+      plannedStart: '2023-09-01',
+      actualStart: null,
+    }
     expect(scheduleState(f, '2022-01-01', deadline)).toBe('at_risk')
   })
 })

@@ -27,15 +27,21 @@ const planner: [string, string, string, string | null, 'edit' | 'refused'][] = [
 ]
 
 describe('checkTransition', () => {
-  it.each(planner)('%s %s → %s (suspended from %s) is %s for a planner', (entity, from, to, suspendedFrom, expected) => {
-    const result = checkTransition({ entity: entity as 'facility', from, to, role: 'planner', suspendedFrom })
-    expect(result.ok ? result.kind : 'refused').toBe(expected)
-  })
+  it.each(planner)(
+    '%s %s → %s (suspended from %s) is %s for a planner',
+    (entity, from, to, suspendedFrom, expected) => {
+      const result = checkTransition({ entity: entity as 'facility', from, to, role: 'planner', suspendedFrom })
+      expect(result.ok ? result.kind : 'refused').toBe(expected)
+    },
+  )
 
   it('lets an admin go backwards only with a reason, as a correction', () => {
     const base = { entity: 'road_segment', from: 'completed', to: 'planned', role: 'admin' } as const
     expect(checkTransition(base)).toMatchObject({ ok: false, code: 'reason_required' })
-    expect(checkTransition({ ...base, reason: 'entered on the wrong segment' })).toEqual({ ok: true, kind: 'correction' })
+    expect(checkTransition({ ...base, reason: 'entered on the wrong segment' })).toEqual({
+      ok: true,
+      kind: 'correction',
+    })
   })
 
   it('refuses a backwards move by a planner even with a reason', () => {
@@ -44,10 +50,14 @@ describe('checkTransition', () => {
   })
 
   it('refuses unknown statuses and no-op changes', () => {
-    expect(checkTransition({ entity: 'road_segment', from: 'planned', to: 'started', role: 'admin', reason: 'x y z' })).toMatchObject({
+    expect(
+      checkTransition({ entity: 'road_segment', from: 'planned', to: 'started', role: 'admin', reason: 'x y z' }),
+    ).toMatchObject({
       code: 'unknown_status',
     })
-    expect(checkTransition({ entity: 'facility', from: 'started', to: 'started', role: 'admin' })).toMatchObject({ code: 'same_status' })
+    expect(checkTransition({ entity: 'facility', from: 'started', to: 'started', role: 'admin' })).toMatchObject({
+      code: 'same_status',
+    })
   })
 
   it('lists forward targets', () => {
@@ -65,12 +75,22 @@ describe('checkTransition', () => {
 describe('actualDatesAfter', () => {
   const none = { actualStart: null, actualFinish: null }
   it('sets the start on starting and the finish on completion, keeping earlier dates', () => {
-    expect(actualDatesAfter('road_segment', 'under_construction', '2021-03-01', none)).toEqual({ actualStart: '2021-03-01', actualFinish: null })
-    expect(actualDatesAfter('road_segment', 'completed', '2022-01-01', { actualStart: '2021-03-01', actualFinish: null })).toEqual({
+    expect(actualDatesAfter('road_segment', 'under_construction', '2021-03-01', none)).toEqual({
+      actualStart: '2021-03-01',
+      actualFinish: null,
+    })
+    expect(
+      actualDatesAfter('road_segment', 'completed', '2022-01-01', { actualStart: '2021-03-01', actualFinish: null }),
+    ).toEqual({
       actualStart: '2021-03-01',
       actualFinish: '2022-01-01',
     })
-    expect(actualDatesAfter('facility', 'in_service', '2023-01-01', { actualStart: '2021-03-01', actualFinish: '2022-06-01' })).toEqual({
+    expect(
+      actualDatesAfter('facility', 'in_service', '2023-01-01', {
+        actualStart: '2021-03-01',
+        actualFinish: '2022-06-01',
+      }),
+    ).toEqual({
       actualStart: '2021-03-01',
       actualFinish: '2022-06-01',
     })
@@ -78,7 +98,10 @@ describe('actualDatesAfter', () => {
 
   it('clears later dates on a correction backwards and keeps both when suspending', () => {
     const built = { actualStart: '2021-03-01', actualFinish: '2022-01-01' }
-    expect(actualDatesAfter('road_segment', 'under_construction', '2022-02-01', built)).toEqual({ actualStart: '2021-03-01', actualFinish: null })
+    expect(actualDatesAfter('road_segment', 'under_construction', '2022-02-01', built)).toEqual({
+      actualStart: '2021-03-01',
+      actualFinish: null,
+    })
     expect(actualDatesAfter('road_segment', 'planned', '2022-02-01', built)).toEqual(none)
     expect(actualDatesAfter('facility', 'suspended', '2022-02-01', built)).toEqual(built)
   })

@@ -26,18 +26,30 @@ describe('statusBeforeLog', () => {
   it('never puts an item further along than its status now', () => {
     // A planned segment with a stray start date was never under way as far as anyone recorded.
     expect(statusBeforeLog(road('planned', '2020-01-01', null), '2021-01-01').status).toBe('planned')
-    expect(statusBeforeLog(road('under_construction', '2020-01-01', '2020-05-01'), '2021-01-01').status).toBe('under_construction')
+    expect(statusBeforeLog(road('under_construction', '2020-01-01', '2020-05-01'), '2021-01-01').status).toBe(
+      'under_construction',
+    )
   })
 
   it('shows a facility in service from its finish date and started before it', () => {
-    const school: UnloggedItem = { entity: 'facility', baseStatus: 'in_service', actualStart: '2019-09-01', actualFinish: '2020-08-15' }
+    const school: UnloggedItem = {
+      entity: 'facility',
+      baseStatus: 'in_service',
+      actualStart: '2019-09-01',
+      actualFinish: '2020-08-15',
+    }
     expect(statusBeforeLog(school, '2019-08-31')).toEqual({ status: 'planned', suspendedFrom: null })
     expect(statusBeforeLog(school, '2020-01-01')).toEqual({ status: 'started', suspendedFrom: null })
     expect(statusBeforeLog(school, '2020-08-15')).toEqual({ status: 'in_service', suspendedFrom: null })
   })
 
   it('shows a suspended facility with a start date as suspended after starting from that date', () => {
-    const halted: UnloggedItem = { entity: 'facility', baseStatus: 'suspended', actualStart: '2020-04-01', actualFinish: null }
+    const halted: UnloggedItem = {
+      entity: 'facility',
+      baseStatus: 'suspended',
+      actualStart: '2020-04-01',
+      actualFinish: null,
+    }
     expect(statusBeforeLog(halted, '2020-03-31')).toEqual({ status: 'planned', suspendedFrom: null })
     expect(statusBeforeLog(halted, '2020-04-01')).toEqual({ status: 'suspended', suspendedFrom: 'started' })
   })
@@ -45,7 +57,14 @@ describe('statusBeforeLog', () => {
 
 describe('stateOn', () => {
   const events: ReplayEvent[] = [
-    { id: 1, entity: 'road_segment', entityId: 'a', from: 'under_construction', to: 'completed', happenedOn: '2021-05-01' },
+    {
+      id: 1,
+      entity: 'road_segment',
+      entityId: 'a',
+      from: 'under_construction',
+      to: 'completed',
+      happenedOn: '2021-05-01',
+    },
   ]
   const a = { id: 'a', status: 'completed', actualStart: '2020-02-01', actualFinish: '2021-05-01' }
   const b = { id: 'b', status: 'completed', actualStart: '2018-01-01', actualFinish: '2019-01-01' }
@@ -61,7 +80,9 @@ describe('stateOn', () => {
   })
 
   it('takes an event without a from status as the item being created then', () => {
-    const created: ReplayEvent[] = [{ id: 2, entity: 'facility', entityId: 'f', from: null, to: 'started', happenedOn: '2021-01-01' }]
+    const created: ReplayEvent[] = [
+      { id: 2, entity: 'facility', entityId: 'f', from: null, to: 'started', happenedOn: '2021-01-01' },
+    ]
     expect(statusesBeforeFirstEvent(created).get('facility:f')).toBe('planned')
   })
 })

@@ -12,4 +12,9 @@ export const ZONE_BOUNDS: LonLatBounds = [113.45, 34.765, 113.605, 34.865]
  * beyond the zone and a neighbour's road may be included. The map does not pan past it, and imported data
  * outside it is refused — tight enough to catch metres read as degrees, swapped axes and another city's data.
  */
-export const ZONE_SURROUNDINGS: LonLatBounds = [ZONE_BOUNDS[0] - 0.2, ZONE_BOUNDS[1] - 0.15, ZONE_BOUNDS[2] + 0.2, ZONE_BOUNDS[3] + 0.15]
+export const ZONE_SURROUNDINGS: LonLatBounds = [
+  ZONE_BOUNDS[0] - 0.2,
+  ZONE_BOUNDS[1] - 0.15,
+  ZONE_BOUNDS[2] + 0.2,
+  ZONE_BOUNDS[3] + 0.15,
+]

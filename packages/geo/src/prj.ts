@@ -9,7 +9,8 @@ import type { SourceCrs } from './crs.ts'
  */
 export function crsFromPrj(wkt: string): { crs: SourceCrs } | { crs: undefined; reason: string } {
   const text = wkt.replace(/\s+/g, ' ')
-  const authority = /AUTHORITY\["EPSG","?(\d+)"?\]\s*\]\s*$/i.exec(text)?.[1] ?? /ID\["EPSG",(\d+)\]\s*\]\s*$/i.exec(text)?.[1]
+  const authority =
+    /AUTHORITY\["EPSG","?(\d+)"?\]\s*\]\s*$/i.exec(text)?.[1] ?? /ID\["EPSG",(\d+)\]\s*\]\s*$/i.exec(text)?.[1]
   if (authority === '4490' || authority === '4326' || authority === '4547' || authority === '4526') {
     return { crs: `EPSG:${authority}` }
   }
@@ -26,7 +27,9 @@ export function crsFromPrj(wkt: string): { crs: SourceCrs } | { crs: undefined; 
     const m = new RegExp(`PARAMETER\\["(?:${key.source})",\\s*(-?[\\d.eE+]+)`, 'i').exec(text)
     return m ? Number(m[1]) : undefined
   }
-  const transverseMercator = /PROJECTION\["(Transverse_Mercator|Gauss_Kruger)"|METHOD\["Transverse Mercator"/i.test(text)
+  const transverseMercator = /PROJECTION\["(Transverse_Mercator|Gauss_Kruger)"|METHOD\["Transverse Mercator"/i.test(
+    text,
+  )
   const centralMeridian = param(/central_meridian|Longitude of natural origin/)
   const falseEasting = param(/false_easting/)
   if (cgcs && transverseMercator && centralMeridian === 114) {

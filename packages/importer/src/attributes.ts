@@ -12,7 +12,11 @@ export interface AttributeProblems {
   unknownLabels: { field: string; value: string }[]
 }
 
-const normaliseKey = (key: string) => key.trim().toLowerCase().replace(/[\s-]+/g, '_')
+const normaliseKey = (key: string) =>
+  key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
 
 /**
  * The value of the first field matching `names` (case-insensitive). A .dbf keeps only the first 10
@@ -40,7 +44,14 @@ export function text(props: Properties, names: readonly string[]): string | unde
 export function number(props: Properties, names: readonly string[], problems: AttributeProblems): number | undefined {
   const hit = field(props, names)
   if (!hit) return undefined
-  const n = typeof hit.value === 'number' ? hit.value : Number(String(hit.value).trim().replace(/\s*(m|米)$/i, ''))
+  const n =
+    typeof hit.value === 'number'
+      ? hit.value
+      : Number(
+          String(hit.value)
+            .trim()
+            .replace(/\s*(m|米)$/i, ''),
+        )
   if (!Number.isFinite(n)) {
     problems.errors.push(`${hit.key} '${String(hit.value)}' is not a number`)
     return undefined
@@ -78,7 +89,9 @@ const FIRST_YEAR = 1900
 const LAST_YEAR = 2100
 
 function outOfRange(key: string, year: number, problems: AttributeProblems): undefined {
-  problems.errors.push(`${key} has the year ${String(year).padStart(4, '0')}; dates must lie in ${FIRST_YEAR}–${LAST_YEAR}`)
+  problems.errors.push(
+    `${key} has the year ${String(year).padStart(4, '0')}; dates must lie in ${FIRST_YEAR}–${LAST_YEAR}`,
+  )
   return undefined
 }
 

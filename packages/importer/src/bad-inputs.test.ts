@@ -21,10 +21,16 @@ afterAll(async () => {
 })
 
 const road = (id: string, extra: Record<string, unknown> = {}) => ({
-  id, road_id: 'kexue', status: '在建', ...extra,
+  id,
+  road_id: 'kexue',
+  status: '在建',
+  ...extra,
 })
 const line = (coords: number[][]) => ({ type: 'LineString', coordinates: coords })
-const KEXUE = [[113.52, 34.807], [113.535, 34.8085]]
+const KEXUE = [
+  [113.52, 34.807],
+  [113.535, 34.8085],
+]
 
 /** Runs an import that must not change anything; returns its report or the ImportError it threw. */
 async function refused(layer: ImportLayer, file: string, extra: Record<string, unknown> = {}) {
@@ -41,11 +47,15 @@ async function refused(layer: ImportLayer, file: string, extra: Record<string, u
   return outcome
 }
 
-const reasons = (r: unknown) => (r instanceof ImportError ? r.message : JSON.stringify((r as { rejected: unknown[] }).rejected))
+const reasons = (r: unknown) =>
+  r instanceof ImportError ? r.message : JSON.stringify((r as { rejected: unknown[] }).rejected)
 
 describe('inputs that are refused whole, leaving the database unchanged', () => {
   it('malformed JSON, naming the line', async () => {
-    const file = writeTemp('malformed.geojson', '{"type": "FeatureCollection",\n"features": [\n{"type": "Feature", "properties": {}\n"geometry": null}]}')
+    const file = writeTemp(
+      'malformed.geojson',
+      '{"type": "FeatureCollection",\n"features": [\n{"type": "Feature", "properties": {}\n"geometry": null}]}',
+    )
     const err = await refused('road_segments', file)
     expect(err).toBeInstanceOf(ImportError)
     expect((err as ImportError).exitCode).toBe(3)
@@ -74,7 +84,11 @@ describe('inputs that are refused whole, leaving the database unchanged', () => 
 /** The fixture zip with the central-directory uncompressed size of its `ext` member set to `size`. */
 function withDeclaredSize(ext: string, size: number): Buffer {
   const zip = Buffer.from(readFileSync(join(FIXTURES, 'roads-4547-gbk.zip')))
-  for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+  for (
+    let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    at >= 0;
+    at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+  ) {
     const nameLength = zip.readUInt16LE(at + 28)
     const name = zip.subarray(at + 46, at + 46 + nameLength).toString('latin1')
     if (name.toLowerCase().endsWith(ext)) zip.writeUInt32LE(size, at + 24)
@@ -108,10 +122,13 @@ describe('inputs past the size limits, or that cannot be stored, refused with a 
   })
 
   it('the year 0000 (and 2202) in a date', async () => {
-    const file = writeTemp('year0.geojson', featureCollection([
-      [road('x-y0', { planned_start: '0000-01-01' }), line(KEXUE)],
-      [road('x-y2202', { planned_start: '2202-03-04' }), line(KEXUE)],
-    ]))
+    const file = writeTemp(
+      'year0.geojson',
+      featureCollection([
+        [road('x-y0', { planned_start: '0000-01-01' }), line(KEXUE)],
+        [road('x-y2202', { planned_start: '2202-03-04' }), line(KEXUE)],
+      ]),
+    )
     const r = await refused('road_segments', file)
     expect(reasons(r)).toMatch(/x-y0.*planned_start has the year 0000; dates must lie in 1900–2100/)
     expect(reasons(r)).toMatch(/x-y2202.*has the year 2202/)
@@ -119,10 +136,13 @@ describe('inputs past the size limits, or that cannot be stored, refused with a 
 
   it('an attribute longer than the limit and a feature with too many vertices', async () => {
     const many = Array.from({ length: 40 }, (_, i) => [113.52 + i * 0.0001, 34.807])
-    const file = writeTemp('big.geojson', featureCollection([
-      [road('x-long', { name_zh: '长'.repeat(60) }), line(KEXUE)],
-      [road('x-many'), line(many)],
-    ]))
+    const file = writeTemp(
+      'big.geojson',
+      featureCollection([
+        [road('x-long', { name_zh: '长'.repeat(60) }), line(KEXUE)],
+        [road('x-many'), line(many)],
+      ]),
+    )
     const r = await refused('road_segments', file, { limits: { attributeChars: 50, vertices: 30 } })
     expect(reasons(r)).toMatch(/attribute name_zh is 60 characters long; at most 50 are accepted/)
     expect(reasons(r)).toMatch(/has more than 30 vertices; simplify it/)
@@ -131,16 +151,22 @@ describe('inputs past the size limits, or that cannot be stored, refused with a 
 
 describe('features that are rejected, with the reason and feature id, leaving the database unchanged', () => {
   it('a wrong geometry type', async () => {
-    const file = writeTemp('point-road.geojson', featureCollection([
-      [road('x-1'), line(KEXUE)],
-      [road('x-2'), { type: 'Point', coordinates: [113.53, 34.8] }],
-    ]))
+    const file = writeTemp(
+      'point-road.geojson',
+      featureCollection([
+        [road('x-1'), line(KEXUE)],
+        [road('x-2'), { type: 'Point', coordinates: [113.53, 34.8] }],
+      ]),
+    )
     const r = await refused('road_segments', file)
     expect(reasons(r)).toMatch(/feature 2.*x-2.*is a Point; this layer takes LineString/)
   })
 
   it('swapped axes, with the likely cause', async () => {
-    const file = writeTemp('swapped.geojson', featureCollection([[road('x-1'), line(KEXUE.map(([x, y]) => [y as number, x as number]))]]))
+    const file = writeTemp(
+      'swapped.geojson',
+      featureCollection([[road('x-1'), line(KEXUE.map(([x, y]) => [y as number, x as number]))]]),
+    )
     const r = await refused('road_segments', file)
     expect(JSON.stringify(r)).toMatch(/latitude and longitude look swapped/)
   })
@@ -163,18 +189,39 @@ describe('features that are rejected, with the reason and feature id, leaving th
     const sample = JSON.parse(readFileSync(join(FIXTURES, '../../../data/facilities.geojson'), 'utf8')) as {
       features: { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[]
     }
-    const shifted = sample.features.map((f) => [f.properties, { type: 'Point', coordinates: toGcj02(f.geometry.coordinates) }] as [Record<string, unknown>, unknown])
+    const shifted = sample.features.map(
+      (f) =>
+        [f.properties, { type: 'Point', coordinates: toGcj02(f.geometry.coordinates) }] as [
+          Record<string, unknown>,
+          unknown,
+        ],
+    )
     const r = await refused('facilities', writeTemp('gcj.geojson', featureCollection(shifted)))
     expect((r as { problem?: string }).problem).toMatch(/most likely GCJ-02; import it again with --crs GCJ-02/)
   })
 
   it('a self-intersecting ring is repaired and reported by id (shown with --dry-run)', async () => {
-    const bowtie = { type: 'Polygon', coordinates: [[[113.5, 34.8], [113.51, 34.81], [113.51, 34.8], [113.5, 34.81], [113.5, 34.8]]] }
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [113.5, 34.8],
+          [113.51, 34.81],
+          [113.51, 34.8],
+          [113.5, 34.81],
+          [113.5, 34.8],
+        ],
+      ],
+    }
     const file = writeTemp('bowtie.geojson', featureCollection([[{ id: 'w-bowtie', name: '蝶形水面' }, bowtie]]))
     const r = await refused('water_bodies', file, { dryRun: true })
     expect(r).toMatchObject({ rejectedCount: 0, inserted: 1, dryRun: true })
     expect((r as { repaired: unknown }).repaired).toEqual([
-      { where: 'feature 1', id: 'w-bowtie', reason: expect.stringMatching(/repaired with ST_MakeValid: Self-intersection/) },
+      {
+        where: 'feature 1',
+        id: 'w-bowtie',
+        reason: expect.stringMatching(/repaired with ST_MakeValid: Self-intersection/),
+      },
     ])
   })
 })

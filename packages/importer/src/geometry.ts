@@ -32,7 +32,10 @@ export function prepareGeometry(raw: unknown, target: TargetGeometry, crs: Sourc
   const type = (raw as { type?: unknown }).type
   if (type === 'GeometryCollection') return { reason: `is a GeometryCollection; the layer takes ${target}` }
   const parsed = GeoJsonGeometry.safeParse(raw)
-  if (!parsed.success) return { reason: `has a malformed ${typeof type === 'string' ? type : 'geometry'} (${parsed.error.issues[0]?.message})` }
+  if (!parsed.success)
+    return {
+      reason: `has a malformed ${typeof type === 'string' ? type : 'geometry'} (${parsed.error.issues[0]?.message})`,
+    }
   const fitted = fitType(parsed.data as Geometry, target)
   if ('reason' in fitted) return fitted
   const convert = toCgcs2000(crs)
@@ -48,11 +51,13 @@ export function prepareGeometry(raw: unknown, target: TargetGeometry, crs: Sourc
 /** Converts single/multi forms where nothing is lost; anything else is the wrong geometry type. */
 function fitType(g: Geometry, target: TargetGeometry): Geometry | GeometryProblem {
   if (g.type === target) return g
-  if (target === 'Point' && g.type === 'MultiPoint' && g.coordinates.length === 1) return { type: 'Point', coordinates: g.coordinates[0] as Position }
+  if (target === 'Point' && g.type === 'MultiPoint' && g.coordinates.length === 1)
+    return { type: 'Point', coordinates: g.coordinates[0] as Position }
   if (target === 'LineString' && g.type === 'MultiLineString' && g.coordinates.length === 1) {
     return { type: 'LineString', coordinates: g.coordinates[0] as Position[] }
   }
-  if (target === 'MultiLineString' && g.type === 'LineString') return { type: 'MultiLineString', coordinates: [g.coordinates] }
+  if (target === 'MultiLineString' && g.type === 'LineString')
+    return { type: 'MultiLineString', coordinates: [g.coordinates] }
   if (target === 'MultiPolygon' && g.type === 'Polygon') return { type: 'MultiPolygon', coordinates: [g.coordinates] }
   const parts = 'coordinates' in g && g.type.startsWith('Multi') ? ` with ${g.coordinates.length} parts` : ''
   const fix = target === 'LineString' && g.type === 'MultiLineString' ? ' (split it into one segment per part)' : ''
@@ -76,8 +81,7 @@ function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
   }
 }
 
-const inExtent = (lon: number, lat: number) =>
-  lon >= WEST && lon <= EAST && lat >= SOUTH && lat <= NORTH
+const inExtent = (lon: number, lat: number) => lon >= WEST && lon <= EAST && lat >= SOUTH && lat <= NORTH
 
 const fmt = (n: number) => (Math.abs(n) > 1000 ? n.toFixed(1) : n.toFixed(6))
 
@@ -88,16 +92,28 @@ function diagnose(raw: Position, converted: [number, number], crs: SourceCrs): G
   const reason = `lies outside the zone's plausible extent at ${at} read as ${crs}`
   const looksLikeGk = y > 3_700_000 && y < 4_000_000
   if (!isProjected(crs) && inExtent(y, x)) {
-    return { reason, hint: 'latitude and longitude look swapped: positions must be written lon, lat (x = 113.x, y = 34.x)' }
+    return {
+      reason,
+      hint: 'latitude and longitude look swapped: positions must be written lon, lat (x = 113.x, y = 34.x)',
+    }
   }
   if (!isProjected(crs) && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
     if (looksLikeGk && x > 38_000_000 && x < 39_000_000) {
-      return { reason, hint: 'the coordinates are Gauss-Krüger metres with the zone prefix 38, not degrees: pass --crs EPSG:4526' }
+      return {
+        reason,
+        hint: 'the coordinates are Gauss-Krüger metres with the zone prefix 38, not degrees: pass --crs EPSG:4526',
+      }
     }
     if (looksLikeGk && x > 300_000 && x < 700_000) {
-      return { reason, hint: 'the coordinates are projected metres (CGCS2000 Gauss-Krüger CM 114°E), not degrees, and the file names no CRS: pass --crs EPSG:4547' }
+      return {
+        reason,
+        hint: 'the coordinates are projected metres (CGCS2000 Gauss-Krüger CM 114°E), not degrees, and the file names no CRS: pass --crs EPSG:4547',
+      }
     }
-    return { reason, hint: 'the coordinates are projected metres, not degrees, and the file names no CRS: pass --crs with the projection they are in' }
+    return {
+      reason,
+      hint: 'the coordinates are projected metres, not degrees, and the file names no CRS: pass --crs with the projection they are in',
+    }
   }
   if (crs === 'EPSG:4547' && x > 38_000_000) {
     return { reason, hint: 'the eastings carry the zone prefix 38: the data is EPSG:4526, not EPSG:4547' }
@@ -106,7 +122,10 @@ function diagnose(raw: Position, converted: [number, number], crs: SourceCrs): G
     return { reason, hint: 'the eastings have no zone prefix: the data is EPSG:4547, not EPSG:4526' }
   }
   if (isProjected(crs) && Math.abs(x) <= 180 && Math.abs(y) <= 90) {
-    return { reason, hint: `the coordinates look like degrees, but ${crs} is projected metres: drop --crs or pass --crs EPSG:4490` }
+    return {
+      reason,
+      hint: `the coordinates look like degrees, but ${crs} is projected metres: drop --crs or pass --crs EPSG:4490`,
+    }
   }
   return { reason: `${reason} (→ ${fmt(converted[0])}, ${fmt(converted[1])} in EPSG:4490)` }
 }

@@ -2,7 +2,13 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import type { Database } from '@onemap/db/database'
-import { IMPORT_LAYERS, createStaging, stageFeatures, type ImportLayer, type StagedFeature } from '@onemap/db/queries/import'
+import {
+  IMPORT_LAYERS,
+  createStaging,
+  stageFeatures,
+  type ImportLayer,
+  type StagedFeature,
+} from '@onemap/db/queries/import'
 import { mergeStaged } from '@onemap/db/queries/import-merge'
 import { parseCrsName, SOURCE_CRSS, type SourceCrs } from '@onemap/geo/crs'
 import { field } from './attributes.ts'
@@ -42,13 +48,18 @@ class RollBack extends Error {}
  */
 export async function importFile(db: Database, input: ImportOptions): Promise<ImportReport> {
   const parsed = ImportOptions.safeParse(input)
-  if (!parsed.success) throw usageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; '))
+  if (!parsed.success)
+    throw usageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; '))
   const options = parsed.data
   const layer = IMPORT_LAYERS.find((l) => l === options.layer)
   if (!layer) throw usageError(`Unknown layer '${options.layer}'; importable layers: ${IMPORT_LAYERS.join(', ')}`)
   const forcedCrs = options.crs === undefined ? undefined : parseCrsName(options.crs)
-  if (options.crs !== undefined && !forcedCrs) throw usageError(`Unknown --crs '${options.crs}'; use one of ${SOURCE_CRSS.join(', ')}`)
-  const exists = await stat(options.file).then((s) => s.isFile(), () => false)
+  if (options.crs !== undefined && !forcedCrs)
+    throw usageError(`Unknown --crs '${options.crs}'; use one of ${SOURCE_CRSS.join(', ')}`)
+  const exists = await stat(options.file).then(
+    (s) => s.isFile(),
+    () => false,
+  )
   if (!exists) throw usageError(`No such file: ${options.file}`)
 
   const source = openSource(options.file, { encoding: options.encoding, limits: options.limits })
@@ -57,7 +68,9 @@ export async function importFile(db: Database, input: ImportOptions): Promise<Im
     await db.transaction(async (client) => {
       await createStaging(client)
       const rejections = new RejectionLog()
-      await stageAll(source, layer, forcedCrs, options.limits, report, rejections, (batch) => stageFeatures(client, batch))
+      await stageAll(source, layer, forcedCrs, options.limits, report, rejections, (batch) =>
+        stageFeatures(client, batch),
+      )
       report.notes.push(...source.notes())
       if (rejections.count === 0) await checkStaged(client, layer, report, rejections)
       report.rejected = rejections.list
@@ -133,7 +146,8 @@ function resolveCrs(source: FeatureSource, forced: SourceCrs | undefined, report
   const declared = source.declaredCrs()
   if (forced) {
     report.crsFrom = '--crs'
-    if (declared && declared.crs !== forced) report.notes.push(`--crs ${forced} overrides ${declared.crs} declared by ${declared.from}`)
+    if (declared && declared.crs !== forced)
+      report.notes.push(`--crs ${forced} overrides ${declared.crs} declared by ${declared.from}`)
     return (report.crs = forced)
   }
   if (declared) {
@@ -158,9 +172,12 @@ function prepareFeature(
   const rawId = field(feature.properties, spec.idFields)?.value ?? feature.id
   const id = rawId === undefined ? undefined : String(rawId).trim()
   // Checked before the mapping: a NUL or an oversized value must not reach the database.
-  const unstorable = id?.includes('\u0000') ? 'its id contains a NUL character' : attributeProblem(feature.properties, limits.attributeChars)
+  const unstorable = id?.includes('\u0000')
+    ? 'its id contains a NUL character'
+    : attributeProblem(feature.properties, limits.attributeChars)
   if (unstorable || countVertices(feature.geometry, limits.vertices) > limits.vertices) {
-    const reason = unstorable ?? `has more than ${limits.vertices} vertices; simplify it or split it into several features`
+    const reason =
+      unstorable ?? `has more than ${limits.vertices} vertices; simplify it or split it into several features`
     rejections.add({ where: feature.where, id: (id ?? '').slice(0, 100), reason })
     return undefined
   }

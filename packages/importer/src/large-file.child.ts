@@ -9,7 +9,14 @@ try {
   const report = await importFile(db, { file: process.argv[2] as string, layer: 'rivers', actor: 'heap-test' })
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM rivers')
   const heapLimitMb = getHeapStatistics().heap_size_limit / 2 ** 20
-  console.log(JSON.stringify({ inserted: report.inserted, rejected: report.rejected.slice(0, 3), stored: rows[0]?.n, heapLimitMb }))
+  console.log(
+    JSON.stringify({
+      inserted: report.inserted,
+      rejected: report.rejected.slice(0, 3),
+      stored: rows[0]?.n,
+      heapLimitMb,
+    }),
+  )
 } finally {
   await db.close()
 }

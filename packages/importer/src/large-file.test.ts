@@ -25,8 +25,13 @@ async function writeLargeFile(): Promise<{ path: string; bytes: number }> {
   }
   await write('{"type":"FeatureCollection","features":[\n')
   for (let i = 0; i < FEATURES; i++) {
-    const coords = Array.from({ length: VERTICES }, (_, k) => `[${(113.45 + k * 0.0001).toFixed(6)},${(34.78 + i * 0.00005).toFixed(6)}]`)
-    await write(`${i ? ',\n' : ''}{"type":"Feature","properties":{"id":"big-${i}","name":"大文件河流 ${i}"},"geometry":{"type":"LineString","coordinates":[${coords.join(',')}]}}`)
+    const coords = Array.from(
+      { length: VERTICES },
+      (_, k) => `[${(113.45 + k * 0.0001).toFixed(6)},${(34.78 + i * 0.00005).toFixed(6)}]`,
+    )
+    await write(
+      `${i ? ',\n' : ''}{"type":"Feature","properties":{"id":"big-${i}","name":"大文件河流 ${i}"},"geometry":{"type":"LineString","coordinates":[${coords.join(',')}]}}`,
+    )
   }
   await write('\n]}\n')
   out.end()
@@ -40,11 +45,19 @@ it(`imports a GeoJSON larger than the heap under --max-old-space-size=${HEAP_MB}
   const script = fileURLToPath(new URL('./large-file.child.ts', import.meta.url))
   const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url))
   const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => {
-    execFile(tsx, [script, path], { env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` }, maxBuffer: 1 << 20 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`child failed: ${err.message}\n${stderr.slice(-2000)}`)) : resolve({ stdout }),
+    execFile(
+      tsx,
+      [script, path],
+      { env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` }, maxBuffer: 1 << 20 },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`child failed: ${err.message}\n${stderr.slice(-2000)}`)) : resolve({ stdout }),
     )
   })
-  const result = JSON.parse(stdout.trim().split('\n').pop() as string) as { inserted: number; stored: number; heapLimitMb: number }
+  const result = JSON.parse(stdout.trim().split('\n').pop() as string) as {
+    inserted: number
+    stored: number
+    heapLimitMb: number
+  }
   expect(result.heapLimitMb).toBeLessThan(HEAP_MB * 1.5)
   expect(result).toMatchObject({ inserted: FEATURES, stored: FEATURES })
 }, 600_000)

@@ -7,9 +7,17 @@ import { z } from 'zod'
  */
 export const ImportLimits = z.object({
   /** Uncompressed bytes of one zip member (.shp, .dbf …). */
-  memberBytes: z.number().int().positive().default(256 * 2 ** 20),
+  memberBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 2 ** 20),
   /** Uncompressed bytes of all members unpacked from one zip. */
-  totalBytes: z.number().int().positive().default(512 * 2 ** 20),
+  totalBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(512 * 2 ** 20),
   /** Positions of one feature's geometry (all parts and rings). */
   vertices: z.number().int().positive().default(250_000),
   /** Characters of one attribute value. */
@@ -45,7 +53,8 @@ export function attributeProblem(properties: Record<string, unknown>, maxChars: 
     if (key.includes('\u0000')) return `an attribute name contains a NUL character`
     if (typeof value !== 'string') continue
     if (value.includes('\u0000')) return `attribute ${key} contains a NUL character (\\u0000), which cannot be stored`
-    if (value.length > maxChars) return `attribute ${key} is ${value.length} characters long; at most ${maxChars} are accepted`
+    if (value.length > maxChars)
+      return `attribute ${key} is ${value.length} characters long; at most ${maxChars} are accepted`
   }
   return undefined
 }

@@ -48,12 +48,38 @@ export function emptyReport(
     else list.push(make())
   }
   const report: ImportReport = {
-    file, layer, format, crs: 'unknown', crsFrom: '', mode, dryRun, committed: false,
-    read: 0, inserted: 0, updated: 0, deleted: 0, kept: 0, events: 0,
-    rejected: [], rejectedCount: 0, repaired: [], unknownLabels: [], hints: [], notes: [],
+    file,
+    layer,
+    format,
+    crs: 'unknown',
+    crsFrom: '',
+    mode,
+    dryRun,
+    committed: false,
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    kept: 0,
+    events: 0,
+    rejected: [],
+    rejectedCount: 0,
+    repaired: [],
+    unknownLabels: [],
+    hints: [],
+    notes: [],
     countUnknownLabel: (field, value) =>
-      bump(report.unknownLabels, (u) => u.field === field && u.value === value, () => ({ field, value, count: 1 })),
-    countHint: (hint) => bump(report.hints, (h) => h.hint === hint, () => ({ hint, count: 1 })),
+      bump(
+        report.unknownLabels,
+        (u) => u.field === field && u.value === value,
+        () => ({ field, value, count: 1 }),
+      ),
+    countHint: (hint) =>
+      bump(
+        report.hints,
+        (h) => h.hint === hint,
+        () => ({ hint, count: 1 }),
+      ),
   }
   return report
 }
@@ -77,8 +103,11 @@ export function formatReport(r: ImportReport, limit = 20): string[] {
       ? 'dry run: checked, nothing written'
       : 'REFUSED: nothing written'
   lines.push(`${r.file} → ${r.layer} (${r.format}, ${r.crs} from ${r.crsFrom}, mode ${r.mode}): ${verdict}`)
-  lines.push(`  read ${r.read}, inserted ${r.inserted}, updated ${r.updated}, ${r.mode === 'replace' ? `deleted ${r.deleted}` : `kept ${r.kept} not in the file`}, rejected ${r.rejectedCount}`)
-  if (r.roads) lines.push(`  roads: inserted ${r.roads.inserted}, updated ${r.roads.updated}, deleted ${r.roads.deleted}`)
+  lines.push(
+    `  read ${r.read}, inserted ${r.inserted}, updated ${r.updated}, ${r.mode === 'replace' ? `deleted ${r.deleted}` : `kept ${r.kept} not in the file`}, rejected ${r.rejectedCount}`,
+  )
+  if (r.roads)
+    lines.push(`  roads: inserted ${r.roads.inserted}, updated ${r.roads.updated}, deleted ${r.roads.deleted}`)
   if (r.events) lines.push(`  status events recorded: ${r.events}`)
   if (r.problem) lines.push(`  problem: ${r.problem}`)
   for (const h of r.hints) lines.push(`  likely cause (${h.count} feature${h.count === 1 ? '' : 's'}): ${h.hint}`)

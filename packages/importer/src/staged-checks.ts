@@ -22,19 +22,32 @@ const OFFSET_TOLERANCE = 0.001
 const OFFSET_MIN_MATCHES = 3
 
 /** Database-side checks of the staged features; adds rejections, repairs and a file-level problem. */
-export async function checkStaged(client: pg.ClientBase, layer: ImportLayer, report: ImportReport, rejections: RejectionLog) {
+export async function checkStaged(
+  client: pg.ClientBase,
+  layer: ImportLayer,
+  report: ImportReport,
+  rejections: RejectionLog,
+) {
   for (const note of await findDuplicateIds(client)) rejections.add(note)
   if (rejections.count > 0) return
   const { repaired, rejected } = await repairGeometries(client, layer)
   report.repaired = repaired
   for (const note of rejected) rejections.add(note)
-  const references = layer === 'road_segments' ? await checkRoadReferences(client) : layer === 'renewal_units' ? await checkZoneReferences(client) : []
+  const references =
+    layer === 'road_segments'
+      ? await checkRoadReferences(client)
+      : layer === 'renewal_units'
+        ? await checkZoneReferences(client)
+        : []
   for (const note of references) rejections.add(note)
   if (report.crs !== 'EPSG:4326' && report.crs !== 'EPSG:4490') return
   const offset = await offsetFromStored(client, layer)
   if (offset.matched < OFFSET_MIN_MATCHES) return
   for (const datum of OFFSET_DATUMS) {
-    if (Math.abs(offset.dLon - datum.dLon) < OFFSET_TOLERANCE && Math.abs(offset.dLat - datum.dLat) < OFFSET_TOLERANCE) {
+    if (
+      Math.abs(offset.dLon - datum.dLon) < OFFSET_TOLERANCE &&
+      Math.abs(offset.dLat - datum.dLat) < OFFSET_TOLERANCE
+    ) {
       report.problem =
         `the ${offset.matched} features already stored under the same ids lie on average ` +
         `${offset.dLon.toFixed(4)}° lon / ${offset.dLat.toFixed(4)}° lat away from the file's, the offset of ${datum.name} ` +

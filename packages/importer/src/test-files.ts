@@ -16,7 +16,10 @@ export function writeTemp(name: string, content: string | Buffer): string {
 }
 
 /** A FeatureCollection text from [properties, geometry] pairs. */
-export function featureCollection(features: [Record<string, unknown>, unknown][], extra: Record<string, unknown> = {}): string {
+export function featureCollection(
+  features: [Record<string, unknown>, unknown][],
+  extra: Record<string, unknown> = {},
+): string {
   return JSON.stringify({
     type: 'FeatureCollection',
     ...extra,

@@ -31,7 +31,12 @@ test('no coordinate carries more than 6 decimals', () => {
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000
 
 test('build durations fit the class: branch roads in months, arterials within a few years', () => {
-  const limits: Record<string, [number, number]> = { branch: [60, 730], secondary: [120, 1100], arterial: [240, 1900], expressway: [300, 1900] }
+  const limits: Record<string, [number, number]> = {
+    branch: [60, 730],
+    secondary: [120, 1100],
+    arterial: [240, 1900],
+    expressway: [300, 1900],
+  }
   for (const { properties: p } of readSampleLayers().roadSegments.features) {
     if (p.status !== 'completed' || !p.in_programme) continue
     const [min, max] = limits[p.road_class] as [number, number]
@@ -40,7 +45,11 @@ test('build durations fit the class: branch roads in months, arterials within a 
     expect(took, p.id).toBeLessThanOrEqual(max)
   }
   const facilityLimits: Record<string, [number, number]> = {
-    school: [400, 1100], kindergarten: [250, 900], hospital: [700, 1700], clinic: [200, 800], public_health: [450, 1400],
+    school: [400, 1100],
+    kindergarten: [250, 900],
+    hospital: [700, 1700],
+    clinic: [200, 800],
+    public_health: [450, 1400],
   }
   for (const { properties: p } of readSampleLayers().facilities.features) {
     if (!p.actual_finish || !p.actual_start) continue
@@ -59,7 +68,8 @@ test('invented facilities and roads say so in their names', () => {
   const sampleRoads = layers.roadSegments.features.filter((f) => f.properties.road_name_en.includes('(sample)'))
   expect(sampleRoads.length).toBeGreaterThan(0)
   for (const { properties: p } of sampleRoads) expect(p.road_name_zh, p.id).toMatch(/^示例·/)
-  for (const { properties: p } of layers.rivers.features) expect(p.river_chief_is_sample && /示例/.test(p.river_chief ?? '')).toBe(true)
+  for (const { properties: p } of layers.rivers.features)
+    expect(p.river_chief_is_sample && /示例/.test(p.river_chief ?? '')).toBe(true)
 })
 
 test('items that existed before the programme have no history; every programme item has one', () => {

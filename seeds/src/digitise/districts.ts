@@ -49,7 +49,23 @@ export interface SubDistrict {
   ring: Position[]
 }
 
-export const ZONE_RING = ring(['sw', 's1', 's2', 's3', 'se', 'e1', 'e2', 'e3', 'e4', 'ne', 'n1', 'n2', 'nw', 'w1', 'w2'])
+export const ZONE_RING = ring([
+  'sw',
+  's1',
+  's2',
+  's3',
+  'se',
+  'e1',
+  'e2',
+  'e3',
+  'e4',
+  'ne',
+  'n1',
+  'n2',
+  'nw',
+  'w1',
+  'w2',
+])
 
 /** NBS 2023 codes from divisions-2023.csv; boundaries are estimates (双桥 as the northern strip is unverified). */
 export const SUB_DISTRICTS: SubDistrict[] = [

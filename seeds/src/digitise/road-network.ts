@@ -33,15 +33,20 @@ export function splitAtJunctions(roads: RoadAxis[]): SplitSegment[] {
   const cuts: LinePlace[][] = roads.map(() => [])
   snapEnds(axes, cuts)
   addCrossings(axes, cuts)
-  return roads.flatMap((road, i) => piecesOf(axes[i] as Line, cuts[i] as LinePlace[]).map((line, k) => ({
-    id: `r-${road.id}-${String(k + 1).padStart(2, '0')}`,
-    road,
-    line,
-  })))
+  return roads.flatMap((road, i) =>
+    piecesOf(axes[i] as Line, cuts[i] as LinePlace[]).map((line, k) => ({
+      id: `r-${road.id}-${String(k + 1).padStart(2, '0')}`,
+      road,
+      line,
+    })),
+  )
 }
 
 function isNearEnd(line: Line, p: Position): boolean {
-  return distanceM(line[0] as Position, p) < SAME_JUNCTION_M || distanceM(line[line.length - 1] as Position, p) < SAME_JUNCTION_M
+  return (
+    distanceM(line[0] as Position, p) < SAME_JUNCTION_M ||
+    distanceM(line[line.length - 1] as Position, p) < SAME_JUNCTION_M
+  )
 }
 
 function addCut(cuts: LinePlace[], line: Line, place: LinePlace) {
@@ -79,7 +84,12 @@ function addCrossings(axes: Line[], cuts: LinePlace[][]) {
       const lb = axes[b] as Line
       for (let i = 0; i + 1 < la.length; i++) {
         for (let j = 0; j + 1 < lb.length; j++) {
-          const hit = segmentIntersection(la[i] as Position, la[i + 1] as Position, lb[j] as Position, lb[j + 1] as Position)
+          const hit = segmentIntersection(
+            la[i] as Position,
+            la[i + 1] as Position,
+            lb[j] as Position,
+            lb[j + 1] as Position,
+          )
           if (!hit) continue
           const point = roundPosition(hit.point)
           addCut(cuts[a] as LinePlace[], la, { index: i, t: hit.t, point })

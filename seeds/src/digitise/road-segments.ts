@@ -49,7 +49,8 @@ export function roadSegmentRecords(random: Random, roads: RoadAxis[]): RoadSegme
   const perRoad = new Map<string, { plan: ReturnType<typeof makePlan>; outcome: RoadOutcome }>()
   return segments.map((segment) => {
     const { road } = segment
-    const inProgramme = road.programme === 'all' || (typeof road.programme === 'function' && road.programme(midpoint(segment.line)))
+    const inProgramme =
+      road.programme === 'all' || (typeof road.programme === 'function' && road.programme(midpoint(segment.line)))
     if (!inProgramme) {
       // Built before the programme window: context, completed, dates unknown.
       return { ...segment, in_programme: false, status: 'completed', dates: NO_DATES, steps: [] }
@@ -64,7 +65,8 @@ export function roadSegmentRecords(random: Random, roads: RoadAxis[]): RoadSegme
       }
       perRoad.set(road.id, shared)
     }
-    const outcome = FIXED_OUTCOMES[road.id] ?? (random() < SEGMENT_DEVIATION ? pickWeighted(random, weights) : shared.outcome)
+    const outcome =
+      FIXED_OUTCOMES[road.id] ?? (random() < SEGMENT_DEVIATION ? pickWeighted(random, weights) : shared.outcome)
     const timeline = roadTimeline(random, jitterPlan(random, shared.plan, 30), outcome)
     return { ...segment, in_programme: true, status: timeline.status, dates: timeline.dates, steps: timeline.steps }
   })

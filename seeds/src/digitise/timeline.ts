@@ -100,17 +100,29 @@ export function roadTimeline(random: Random, plan: Plan, outcome: RoadOutcome): 
     return {
       status: 'under_construction',
       dates: { ...planned, actual_start: start, actual_finish: null },
-      steps: [listedStep, { from: 'planned', to: 'under_construction', on: start, note: 'works started (sample date)' }],
+      steps: [
+        listedStep,
+        { from: 'planned', to: 'under_construction', on: start, note: 'works started (sample date)' },
+      ],
     }
   }
   const start = maxDate(addDays(plan.listed, 7), addDays(plan.plannedStart, randomInt(random, -10, 150)))
-  const started: Step<RoadSegmentStatus> = { from: 'planned', to: 'under_construction', on: start, note: 'works started (sample date)' }
+  const started: Step<RoadSegmentStatus> = {
+    from: 'planned',
+    to: 'under_construction',
+    on: start,
+    note: 'works started (sample date)',
+  }
   if (outcome === 'suspended') {
     const pause = addDays(start, randomInt(random, 60, Math.max(90, plan.durationDays * 0.6)))
     return {
       status: 'suspended',
       dates: { ...planned, actual_start: start, actual_finish: null },
-      steps: [listedStep, started, { from: 'under_construction', to: 'suspended', on: minDate(pause, addDays(AS_OF, -30)), note: SUSPENDED_NOTE }],
+      steps: [
+        listedStep,
+        started,
+        { from: 'under_construction', to: 'suspended', on: minDate(pause, addDays(AS_OF, -30)), note: SUSPENDED_NOTE },
+      ],
     }
   }
   const steps = [listedStep, started]
@@ -169,6 +181,11 @@ export function facilityTimeline(
   steps.push({ from: 'started', to: 'completed', on: finish, note: 'construction completed (sample date)' })
   dates.actual_finish = finish
   if (outcome === 'completed') return { status: 'completed', dates, steps }
-  steps.push({ from: 'completed', to: 'in_service', on: addDays(finish, randomInt(random, 30, 150)), note: 'opened (sample date)' })
+  steps.push({
+    from: 'completed',
+    to: 'in_service',
+    on: addDays(finish, randomInt(random, 30, 150)),
+    note: 'opened (sample date)',
+  })
   return { status: 'in_service', dates, steps }
 }

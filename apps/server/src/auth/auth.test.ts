@@ -26,7 +26,12 @@ beforeEach(async () => {
 })
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: `/trpc/${path}`, headers: { 'content-type': 'application/json', host: 'onemap.test', ...headers }, payload: JSON.stringify(body) })
+  app.inject({
+    method: 'POST',
+    url: `/trpc/${path}`,
+    headers: { 'content-type': 'application/json', host: 'onemap.test', ...headers },
+    payload: JSON.stringify(body),
+  })
 
 async function login(name: string, password: string): Promise<string> {
   const res = await post('auth.login', { name, password })
@@ -43,7 +48,11 @@ describe('sessions over HTTP', () => {
     const cookie = res.cookies.find((c) => c.name === 'onemap_session')
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
     expect(new Date(cookie!.expires!).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3_600_000)
-    const me = await app.inject({ method: 'GET', url: '/trpc/auth.me', headers: { cookie: `onemap_session=${cookie!.value}` } })
+    const me = await app.inject({
+      method: 'GET',
+      url: '/trpc/auth.me',
+      headers: { cookie: `onemap_session=${cookie!.value}` },
+    })
     expect(me.json().result.data).toEqual({ name: 'planner-li', role: 'planner' })
   })
 
@@ -58,7 +67,9 @@ describe('sessions over HTTP', () => {
     const cross = await post('edits.setStatus', setStatus, { cookie: planner, origin: 'https://evil.example' })
     expect(cross.statusCode).toBe(403)
     expect(cross.json()).toMatchObject({ code: 'forbidden_origin' })
-    expect((await post('auth.login', { name: 'x', password: 'y' }, { origin: 'https://evil.example' })).statusCode).toBe(403)
+    expect(
+      (await post('auth.login', { name: 'x', password: 'y' }, { origin: 'https://evil.example' })).statusCode,
+    ).toBe(403)
     const same = await post('edits.setStatus', setStatus, { cookie: planner, origin: 'http://onemap.test' })
     expect(same.statusCode).toBe(200)
   })
@@ -83,7 +94,13 @@ describe('sessions over HTTP', () => {
 
   it("does not let a stranger's guesses from elsewhere lock a planner out", async () => {
     const from = (ip: string, password: string) =>
-      app.inject({ method: 'POST', url: '/trpc/auth.login', remoteAddress: ip, headers: { 'content-type': 'application/json' }, payload: { name: 'planner-li', password } })
+      app.inject({
+        method: 'POST',
+        url: '/trpc/auth.login',
+        remoteAddress: ip,
+        headers: { 'content-type': 'application/json' },
+        payload: { name: 'planner-li', password },
+      })
     expect((await from('192.0.2.7', 'planner-password')).statusCode).toBe(200)
     const guesses = []
     for (let i = 0; i < 40; i++) guesses.push((await from(`203.0.113.${i % 8}`, `guess-${i}`)).statusCode)

@@ -28,6 +28,8 @@ describe('ensureAdmin', () => {
     const lines: string[] = []
     await ensureAdmin(db, 'a-long-admin-password', (l) => lines.push(l))
     expect(lines.join('\n')).not.toContain('a-long-admin-password')
-    expect(await verifyPassword('a-long-admin-password', (await findLoginCandidate(db, 'admin'))!.passwordHash)).toBe(true)
+    expect(await verifyPassword('a-long-admin-password', (await findLoginCandidate(db, 'admin'))!.passwordHash)).toBe(
+      true,
+    )
   })
 })

@@ -7,13 +7,21 @@ import { AccountExistsError, countAdmins, deleteExpiredSessions } from '@onemap/
  * On start: when no admin account exists, creates `admin` with ONEMAP_ADMIN_PASSWORD, or with a
  * generated password printed this once (it is stored only as a hash). Also drops expired sessions.
  */
-export async function ensureAdmin(db: Database, password: string | undefined, say: (line: string) => void): Promise<void> {
+export async function ensureAdmin(
+  db: Database,
+  password: string | undefined,
+  say: (line: string) => void,
+): Promise<void> {
   await deleteExpiredSessions(db)
   if ((await countAdmins(db)) > 0) return
   const chosen = password ?? generatePassword()
   try {
     // Audited like any other new account, as made by the first start.
-    await addAccount(db, 'system:first-start', { name: 'admin', role: 'admin', passwordHash: await hashPassword(chosen) })
+    await addAccount(db, 'system:first-start', {
+      name: 'admin',
+      role: 'admin',
+      passwordHash: await hashPassword(chosen),
+    })
   } catch (err) {
     // Another server starting on the same database made it a moment ago.
     if (err instanceof AccountExistsError) return

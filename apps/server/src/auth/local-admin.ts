@@ -39,7 +39,10 @@ export function publishLocalAdmin(app: FastifyInstance, db: Database, dataDir: s
   if (db.kind !== 'embedded') return
   const path = localAdminPath(dataDir)
   app.get(LOCAL_BACKUP_PATH, async (request, reply) => {
-    if (!localAdminUser(request)) return reply.status(403).send({ code: 'forbidden', description: 'Only the local command line may fetch a backup' })
+    if (!localAdminUser(request))
+      return reply
+        .status(403)
+        .send({ code: 'forbidden', description: 'Only the local command line may fetch a backup' })
     const dir = mkdtempSync(join(tmpdir(), 'onemap-backup-'))
     const file = join(dir, 'backup.onemap.gz')
     try {
@@ -56,7 +59,11 @@ export function publishLocalAdmin(app: FastifyInstance, db: Database, dataDir: s
     if (!address || typeof address !== 'object') return
     const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address
     const token = randomBytes(32).toString('base64url')
-    const file: LocalAdminFile = { pid: process.pid, url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`, token }
+    const file: LocalAdminFile = {
+      pid: process.pid,
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+      token,
+    }
     rmSync(path, { force: true })
     writeFileSync(path, JSON.stringify(file), { mode: 0o600, flag: 'wx' })
     tokenDigest = digest(token)
@@ -72,9 +79,16 @@ export function localAdminUser(request: FastifyRequest): SessionUser | null {
   const token = request.headers[LOCAL_ADMIN_HEADER]
   if (!tokenDigest || typeof token !== 'string') return null
   const { remoteAddress, localAddress } = request.socket
-  const sameHost = remoteAddress === localAddress || remoteAddress === '127.0.0.1' || remoteAddress === '::1' || remoteAddress === '::ffff:127.0.0.1'
+  const sameHost =
+    remoteAddress === localAddress ||
+    remoteAddress === '127.0.0.1' ||
+    remoteAddress === '::1' ||
+    remoteAddress === '::ffff:127.0.0.1'
   if (!sameHost || !timingSafeEqual(digest(token), tokenDigest)) return null
-  const actor = String(request.headers[LOCAL_ACTOR_HEADER] ?? '').replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 32) || 'unknown'
+  const actor =
+    String(request.headers[LOCAL_ACTOR_HEADER] ?? '')
+      .replace(/[^A-Za-z0-9_.-]/g, '')
+      .slice(0, 32) || 'unknown'
   return { id: 0, name: `cli:${actor}`, role: 'admin' }
 }
 

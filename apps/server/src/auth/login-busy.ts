@@ -14,7 +14,9 @@ export function refuseLoginsWhenBusy(app: FastifyInstance): void {
     const wait = loginGate.busyFor()
     if (wait === 0) return
     const message = `Too many sign-ins at once; try again in ${wait} s`
-    const error = { error: { message, code: -32603, data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503, path: 'auth.login' } } }
+    const error = {
+      error: { message, code: -32603, data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503, path: 'auth.login' } },
+    }
     const batched = request.url.includes('batch=1')
     return reply
       .status(503)

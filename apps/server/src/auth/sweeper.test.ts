@@ -23,7 +23,10 @@ describe(`session sweep on a running server (${testBackend})`, () => {
     try {
       await vi.waitFor(
         async () => {
-          const { rows } = await db.query<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE user_id = $1', [user.id])
+          const { rows } = await db.query<{ token_hash: string }>(
+            'SELECT token_hash FROM sessions WHERE user_id = $1',
+            [user.id],
+          )
           expect(rows.map((r) => r.token_hash)).toEqual(['live'])
         },
         { timeout: 20_000, interval: 100 },

@@ -18,7 +18,12 @@ const later = () => new Date('2021-06-05T04:00:00Z')
 beforeAll(async () => {
   db = await openDubanFixture()
   // An order on road 'rd' due 2021-06-02: three days overdue on 2021-06-05, so every segment of the road is red.
-  await callerAs(db, PLANNER).duban.orders.issue({ items: [{ entity: 'road', id: 'rd' }], unitId: 'unit-a', request: '测试路全线开工', dueOn: '2021-06-02' })
+  await callerAs(db, PLANNER).duban.orders.issue({
+    items: [{ entity: 'road', id: 'rd' }],
+    unitId: 'unit-a',
+    request: '测试路全线开工',
+    dueOn: '2021-06-02',
+  })
 })
 afterAll(async () => {
   await db?.close()
@@ -47,23 +52,43 @@ describe('the weekly meeting brief', () => {
 
   it('says clearly when Chromium is missing', async () => {
     await expect(htmlToPdf('<p>x</p>', '/nonexistent/chromium')).rejects.toThrow(ChromiumMissing)
-    await expect(htmlToPdf('<p>x</p>', '/nonexistent/chromium')).rejects.toThrow(/apt-get install chromium fonts-noto-cjk.*CHROMIUM_PATH/)
+    await expect(htmlToPdf('<p>x</p>', '/nonexistent/chromium')).rejects.toThrow(
+      /apt-get install chromium fonts-noto-cjk.*CHROMIUM_PATH/,
+    )
   })
 
   it('is served at /brief to signed-in accounts only, with bad requests named', async () => {
-    await createAccount(db, { name: 'brief-planner', role: 'planner', passwordHash: await hashPassword('brief-planner-pw') })
+    await createAccount(db, {
+      name: 'brief-planner',
+      role: 'planner',
+      passwordHash: await hashPassword('brief-planner-pw'),
+    })
     const app = await createServer({ db })
     try {
       expect((await app.inject({ method: 'GET', url: '/brief?since=2021-05-01' })).statusCode).toBe(401)
-      const login = await app.inject({ method: 'POST', url: '/trpc/auth.login', headers: { 'content-type': 'application/json', host: 'onemap.test' }, payload: JSON.stringify({ name: 'brief-planner', password: 'brief-planner-pw' }) })
+      const login = await app.inject({
+        method: 'POST',
+        url: '/trpc/auth.login',
+        headers: { 'content-type': 'application/json', host: 'onemap.test' },
+        payload: JSON.stringify({ name: 'brief-planner', password: 'brief-planner-pw' }),
+      })
       const cookie = `onemap_session=${login.cookies.find((c) => c.name === 'onemap_session')!.value}`
-      const ok = await app.inject({ method: 'GET', url: '/brief?since=2021-05-01&area=410172560&lang=en', headers: { cookie } })
+      const ok = await app.inject({
+        method: 'GET',
+        url: '/brief?since=2021-05-01&area=410172560&lang=en',
+        headers: { cookie },
+      })
       expect(ok.statusCode).toBe(200)
       expect(ok.headers['content-type']).toContain('text/html')
       expect(ok.body).toContain('Weekly meeting brief')
       expect(ok.body).toContain('<svg')
-      expect((await app.inject({ method: 'GET', url: '/brief?since=yesterday', headers: { cookie } })).statusCode).toBe(400)
-      expect((await app.inject({ method: 'GET', url: '/brief?since=2021-05-01&area=999999999', headers: { cookie } })).statusCode).toBe(404)
+      expect((await app.inject({ method: 'GET', url: '/brief?since=yesterday', headers: { cookie } })).statusCode).toBe(
+        400,
+      )
+      expect(
+        (await app.inject({ method: 'GET', url: '/brief?since=2021-05-01&area=999999999', headers: { cookie } }))
+          .statusCode,
+      ).toBe(404)
     } finally {
       await app.close()
     }

@@ -14,7 +14,12 @@ export interface BriefRequest {
 }
 
 /** The brief's HTML read as `user` (the signed-in planner over HTTP, the command line's reader otherwise). */
-export async function briefHtml(db: Database, request: BriefRequest, user: SessionUser = CLI_READER, now?: () => Date): Promise<string> {
+export async function briefHtml(
+  db: Database,
+  request: BriefRequest,
+  user: SessionUser = CLI_READER,
+  now?: () => Date,
+): Promise<string> {
   const caller = createCaller(createContext(db, { user, ...(now ? { now } : {}) }))
   const data = await caller.duban.brief.data({ since: request.since, ...(request.area ? { area: request.area } : {}) })
   return renderBrief(data, request.lang)

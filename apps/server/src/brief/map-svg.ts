@@ -56,23 +56,38 @@ export function briefMapSvg(input: BriefMapInput, width = 680, height = 420): st
   const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)]
   const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180)
   const pad = 12
-  const scale = Math.min((width - 2 * pad) / Math.max((maxLon - minLon) * kx, 1e-9), (height - 2 * pad) / Math.max(maxLat - minLat, 1e-9))
-  const xy = ([lon, lat]: Position) => `${(pad + (lon - minLon) * kx * scale).toFixed(1)},${(height - pad - (lat - minLat) * scale).toFixed(1)}`
-  const d = (g: Geometry, close: boolean) => paths(g).map((ring) => `M${ring.map(xy).join('L')}${close ? 'Z' : ''}`).join('')
+  const scale = Math.min(
+    (width - 2 * pad) / Math.max((maxLon - minLon) * kx, 1e-9),
+    (height - 2 * pad) / Math.max(maxLat - minLat, 1e-9),
+  )
+  const xy = ([lon, lat]: Position) =>
+    `${(pad + (lon - minLon) * kx * scale).toFixed(1)},${(height - pad - (lat - minLat) * scale).toFixed(1)}`
+  const d = (g: Geometry, close: boolean) =>
+    paths(g)
+      .map((ring) => `M${ring.map(xy).join('L')}${close ? 'Z' : ''}`)
+      .join('')
   const parts: string[] = []
-  if (input.outline) parts.push(`<path d="${d(input.outline as Geometry, true)}" fill="#f8fafc" stroke="#334155" stroke-width="1.5"/>`)
+  if (input.outline)
+    parts.push(`<path d="${d(input.outline as Geometry, true)}" fill="#f8fafc" stroke="#334155" stroke-width="1.5"/>`)
   for (const s of input.segments) {
     const card = input.cards[`road_segment:${s.id}`]
-    if (card) parts.push(`<path d="${d(s.geometry as Geometry, false)}" fill="none" stroke="${CARD[card]}" stroke-width="9" stroke-linecap="round" opacity="0.85"/>`)
+    if (card)
+      parts.push(
+        `<path d="${d(s.geometry as Geometry, false)}" fill="none" stroke="${CARD[card]}" stroke-width="9" stroke-linecap="round" opacity="0.85"/>`,
+      )
   }
   for (const s of input.segments) {
-    parts.push(`<path d="${d(s.geometry as Geometry, false)}" fill="none" stroke="${colourOf(ROAD_SEGMENT_STATUS_COLOURS, s.status)}" stroke-width="3" stroke-linecap="round"/>`)
+    parts.push(
+      `<path d="${d(s.geometry as Geometry, false)}" fill="none" stroke="${colourOf(ROAD_SEGMENT_STATUS_COLOURS, s.status)}" stroke-width="3" stroke-linecap="round"/>`,
+    )
   }
   for (const f of input.facilities) {
     const [x, y] = xy((f.geometry as Geometry).coordinates as Position).split(',')
     const card = input.cards[`facility:${f.id}`]
     const ring = card ? ` stroke="${CARD[card]}" stroke-width="3"` : ' stroke="#ffffff" stroke-width="1"'
-    parts.push(`<circle cx="${x}" cy="${y}" r="${card ? 6 : 4}" fill="${colourOf(FACILITY_STATUS_COLOURS, f.status)}"${ring}/>`)
+    parts.push(
+      `<circle cx="${x}" cy="${y}" r="${card ? 6 : 4}" fill="${colourOf(FACILITY_STATUS_COLOURS, f.status)}"${ring}/>`,
+    )
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img">${parts.join('')}</svg>`
 }

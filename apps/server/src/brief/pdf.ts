@@ -4,7 +4,9 @@ import { chromium } from 'playwright-core'
 /** Chromium is not where we looked; the message says how to get it. */
 export class ChromiumMissing extends Error {
   constructor(path: string) {
-    super(`Chromium was not found at ${path}. Install Debian's build (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH to a Chromium binary.`)
+    super(
+      `Chromium was not found at ${path}. Install Debian's build (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH to a Chromium binary.`,
+    )
   }
 }
 
@@ -14,7 +16,10 @@ export class ChromiumMissing extends Error {
  */
 export async function htmlToPdf(html: string, chromiumPath: string): Promise<Buffer> {
   if (!existsSync(chromiumPath)) throw new ChromiumMissing(chromiumPath)
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-background-networking', '--no-first-run'] })
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--no-first-run'],
+  })
   try {
     const page = await browser.newPage()
     await page.setContent(html, { waitUntil: 'load' })

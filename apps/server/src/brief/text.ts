@@ -20,7 +20,8 @@ export const BRIEF_TEXT = {
     redYellow: '项目数',
     investment: '投资完成率',
     investmentWan: (done: string, planned: string) => `已完成 ${done} / 计划 ${planned} 万元`,
-    goal: (deadline: string, days: number) => (days >= 0 ? `三年目标期限 ${deadline}，剩余 ${days} 天` : `三年目标期限 ${deadline}，已过 ${-days} 天`),
+    goal: (deadline: string, days: number) =>
+      days >= 0 ? `三年目标期限 ${deadline}，剩余 ${days} 天` : `三年目标期限 ${deadline}，已过 ${-days} 天`,
     legend: '图例：灰 规划 · 橙 在建/开工 · 绿 道路建成/设施投用 · 蓝 设施建成 · 红 暂停；红色/黄色描边为红牌/黄牌项目',
     cardList: '红黄牌项目',
     noCards: '本范围没有红黄牌项目',
@@ -40,7 +41,13 @@ export const BRIEF_TEXT = {
     due: '期限',
     state: '状态',
     overdue: '（已逾期）',
-    states: { issued: '待签收', acknowledged: '办理中', done: '待验收', returned: '已退回', accepted: '已办结' } satisfies Record<OrderState, string>,
+    states: {
+      issued: '待签收',
+      acknowledged: '办理中',
+      done: '待验收',
+      returned: '已退回',
+      accepted: '已办结',
+    } satisfies Record<OrderState, string>,
     changes: (since: string) => `自 ${since} 以来的变化`,
     noChanges: '上次例会以来没有状态变化',
     date: '日期',
@@ -62,8 +69,12 @@ export const BRIEF_TEXT = {
     redYellow: 'items',
     investment: 'Investment completed',
     investmentWan: (done: string, planned: string) => `${done} of ${planned} (10k yuan)`,
-    goal: (deadline: string, days: number) => (days >= 0 ? `Three-year deadline ${deadline}, ${days} days left` : `Three-year deadline ${deadline}, passed ${-days} days ago`),
-    legend: 'Grey planned · orange under construction/started · green road built/facility in service · blue facility completed · red suspended; red/yellow outlines mark carded items',
+    goal: (deadline: string, days: number) =>
+      days >= 0
+        ? `Three-year deadline ${deadline}, ${days} days left`
+        : `Three-year deadline ${deadline}, passed ${-days} days ago`,
+    legend:
+      'Grey planned · orange under construction/started · green road built/facility in service · blue facility completed · red suspended; red/yellow outlines mark carded items',
     cardList: 'Red and yellow cards',
     noCards: 'No item in this area holds a card',
     cardCol: 'Card',
@@ -82,7 +93,13 @@ export const BRIEF_TEXT = {
     due: 'Due',
     state: 'State',
     overdue: '(overdue)',
-    states: { issued: 'awaiting acknowledgement', acknowledged: 'in progress', done: 'awaiting acceptance', returned: 'sent back', accepted: 'closed' } satisfies Record<OrderState, string>,
+    states: {
+      issued: 'awaiting acknowledgement',
+      acknowledged: 'in progress',
+      done: 'awaiting acceptance',
+      returned: 'sent back',
+      accepted: 'closed',
+    } satisfies Record<OrderState, string>,
     changes: (since: string) => `Changes since ${since}`,
     noChanges: 'No status changes since the last meeting',
     date: 'Date',

@@ -31,7 +31,9 @@ async function fingerprint(d: Database) {
   try {
     const tables: Record<string, string | null> = {}
     for (const t of await schemaTables(client)) {
-      const { rows } = await client.query<{ sum: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM onemap.${ident(t.name)} t`)
+      const { rows } = await client.query<{ sum: string | null }>(
+        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM onemap.${ident(t.name)} t`,
+      )
       tables[t.name] = rows[0]?.sum ?? null
     }
     return { layers, tables }
@@ -41,11 +43,22 @@ async function fingerprint(d: Database) {
 }
 
 async function someEdits() {
-  const { rows } = await db.query<{ id: string; version: number }>("SELECT id, version FROM facilities WHERE status = 'planned' ORDER BY id LIMIT 2")
+  const { rows } = await db.query<{ id: string; version: number }>(
+    "SELECT id, version FROM facilities WHERE status = 'planned' ORDER BY id LIMIT 2",
+  )
   const planner = callerAs(db, PLANNER)
-  for (const f of rows) await planner.edits.setStatus({ entity: 'facility', id: f.id, expectedVersion: f.version, to: 'started', at: '2021-05-01' })
+  for (const f of rows)
+    await planner.edits.setStatus({
+      entity: 'facility',
+      id: f.id,
+      expectedVersion: f.version,
+      to: 'started',
+      at: '2021-05-01',
+    })
   await db.query("INSERT INTO users (name, role, password_hash) VALUES ('backup-planner', 'planner', 'scrypt$x')")
-  await db.query("INSERT INTO account_events (actor, account, action, detail) VALUES ('admin', 'backup-planner', 'create', '{\"role\": \"planner\"}')")
+  await db.query(
+    "INSERT INTO account_events (actor, account, action, detail) VALUES ('admin', 'backup-planner', 'create', '{\"role\": \"planner\"}')",
+  )
 }
 
 describe(`backup and restore (${testBackend})`, () => {
@@ -64,7 +77,9 @@ describe(`backup and restore (${testBackend})`, () => {
     expect(restored).toEqual(written)
     expect(await fingerprint(db)).toEqual(before)
     const { rows } = await db.query<{ max: string }>('SELECT max(id)::text AS max FROM status_events')
-    const next = await db.query<{ id: string }>("SELECT nextval(pg_get_serial_sequence('onemap.status_events', 'id'))::text AS id")
+    const next = await db.query<{ id: string }>(
+      "SELECT nextval(pg_get_serial_sequence('onemap.status_events', 'id'))::text AS id",
+    )
     expect(BigInt(next.rows[0]!.id)).toBeGreaterThan(BigInt(rows[0]!.max))
   }, 300_000)
 
@@ -89,24 +104,41 @@ const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url
 describe(`pnpm onemap backup / restore (${testBackend})`, () => {
   const run = (args: string[]) =>
     new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(TSX, [CLI, ...args], { env: { ...process.env, ONEMAP_DATA_DIR: join(dir, 'cli-pglite'), DATABASE_URL: db.url ?? '' } }, (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+      execFile(
+        TSX,
+        [CLI, ...args],
+        { env: { ...process.env, ONEMAP_DATA_DIR: join(dir, 'cli-pglite'), DATABASE_URL: db.url ?? '' } },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
       )
     })
 
   // The embedded folder has one owner (this test holds it), so the command itself runs against a server.
-  it.skipIf(testBackend !== 'server')('backs up and restores a running database, asking for --replace', async () => {
-    const file = join(dir, 'cli.onemap.gz')
-    const before = await fingerprint(db)
-    expect(await run(['backup', file])).toMatchObject({ code: 0, out: expect.stringMatching(/Backup written to .*cli\.onemap\.gz: \d+ tables/) })
-    await db.query("UPDATE programme SET name_en = 'changed after the backup'")
-    expect(await run(['restore', file])).toMatchObject({ code: 3, out: expect.stringMatching(/Pass --replace/) })
-    expect(await run(['restore', file, '--replace'])).toMatchObject({ code: 0, out: expect.stringMatching(/Restored .*cli\.onemap\.gz/) })
-    expect(await fingerprint(db)).toEqual(before)
-  }, 300_000)
+  it.skipIf(testBackend !== 'server')(
+    'backs up and restores a running database, asking for --replace',
+    async () => {
+      const file = join(dir, 'cli.onemap.gz')
+      const before = await fingerprint(db)
+      expect(await run(['backup', file])).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/Backup written to .*cli\.onemap\.gz: \d+ tables/),
+      })
+      await db.query("UPDATE programme SET name_en = 'changed after the backup'")
+      expect(await run(['restore', file])).toMatchObject({ code: 3, out: expect.stringMatching(/Pass --replace/) })
+      expect(await run(['restore', file, '--replace'])).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/Restored .*cli\.onemap\.gz/),
+      })
+      expect(await fingerprint(db)).toEqual(before)
+    },
+    300_000,
+  )
 
   it('exits 2 without a file and 3 for a damaged file, with one clear line', async () => {
-    expect(await run(['backup'])).toMatchObject({ code: 2, out: expect.stringMatching(/backup needs exactly one file/) })
+    expect(await run(['backup'])).toMatchObject({
+      code: 2,
+      out: expect.stringMatching(/backup needs exactly one file/),
+    })
     writeFileSync(join(dir, 'junk.gz'), 'junk')
     const damaged = await run(['restore', join(dir, 'junk.gz'), '--replace'])
     expect(damaged.code).toBe(3)

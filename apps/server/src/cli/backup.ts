@@ -8,7 +8,13 @@ import { BackupError } from '@onemap/db/backup/catalogue'
 import { backupDatabase } from '@onemap/db/backup/dump'
 import { inspectBackup, restoreDatabase } from '@onemap/db/backup/restore'
 import { openDatabase, type Database } from '@onemap/db/database'
-import { LOCAL_ACTOR_HEADER, LOCAL_ADMIN_HEADER, LOCAL_BACKUP_PATH, readLocalAdmin, type LocalAdminFile } from '../auth/local-admin.ts'
+import {
+  LOCAL_ACTOR_HEADER,
+  LOCAL_ADMIN_HEADER,
+  LOCAL_BACKUP_PATH,
+  readLocalAdmin,
+  type LocalAdminFile,
+} from '../auth/local-admin.ts'
 import type { Env } from '../env.ts'
 
 export const BACKUP_USAGE = `pnpm onemap backup <file>              write every OneMap table (edits, audit trail, accounts) to <file>
@@ -29,7 +35,12 @@ async function withDatabase<T>(env: Env, say: (line: string) => void, fn: (db: D
 }
 
 /** `pnpm onemap backup|restore …`; returns the process exit code. */
-export async function runBackupCommand(command: 'backup' | 'restore', args: string[], env: Env, say: (line: string) => void): Promise<number> {
+export async function runBackupCommand(
+  command: 'backup' | 'restore',
+  args: string[],
+  env: Env,
+  say: (line: string) => void,
+): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { replace: { type: 'boolean', default: false } } })
@@ -60,7 +71,9 @@ export async function runBackupCommand(command: 'backup' | 'restore', args: stri
         say(`Backup written to ${file}: ${tables} tables, ${rows} rows`)
       } else {
         const { tables, rows } = await restoreDatabase(db, file, { replace: parsed.values.replace })
-        say(`Restored ${file}: ${tables} tables, ${rows} rows. Restart running OneMap servers so their caches start afresh.`)
+        say(
+          `Restored ${file}: ${tables} tables, ${rows} rows. Restart running OneMap servers so their caches start afresh.`,
+        )
       }
       return 0
     })
@@ -80,7 +93,9 @@ async function backupThroughServer(server: LocalAdminFile, file: string, say: (l
   } catch {
     // a uid without a passwd entry
   }
-  const res = await fetch(server.url + LOCAL_BACKUP_PATH, { headers: { [LOCAL_ADMIN_HEADER]: server.token, [LOCAL_ACTOR_HEADER]: actor } })
+  const res = await fetch(server.url + LOCAL_BACKUP_PATH, {
+    headers: { [LOCAL_ADMIN_HEADER]: server.token, [LOCAL_ACTOR_HEADER]: actor },
+  })
   if (!res.ok || !res.body) {
     console.error(`[onemap] backup failed: the server answered ${res.status}`)
     return 1

@@ -11,7 +11,15 @@ export const BRIEF_USAGE = `pnpm onemap brief --since YYYY-MM-DD [--area 410172x
 
 /** `pnpm onemap brief`: writes the weekly meeting brief as a PDF; returns the process exit code. */
 export async function runBrief(args: string[], env: Env, say: (line: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { since: { type: 'string' }, area: { type: 'string' }, lang: { type: 'string', default: 'zh' }, out: { type: 'string', default: 'brief.pdf' } } })
+  const { values } = parseArgs({
+    args,
+    options: {
+      since: { type: 'string' },
+      area: { type: 'string' },
+      lang: { type: 'string', default: 'zh' },
+      out: { type: 'string', default: 'brief.pdf' },
+    },
+  })
   if (!values.since || !/^\d{4}-\d{2}-\d{2}$/.test(values.since) || (values.lang !== 'zh' && values.lang !== 'en')) {
     console.error(BRIEF_USAGE)
     return 2

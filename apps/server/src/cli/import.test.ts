@@ -16,8 +16,16 @@ const fingerprint = () => cases.db.read((db) => importFingerprint(db, 'road_segm
 
 describe(`pnpm onemap import (${testBackend})`, () => {
   it('imports a GBK Shapefile in EPSG:4547 and exits 0', async () => {
-    const { code, out } = await run([join(FIXTURES, 'roads-4547-gbk.zip'), '--layer', 'road_segments', '--actor', 'cli-test'])
-    expect(out).toMatch(/roads-4547-gbk\.zip → road_segments \(shapefile, EPSG:4547 from layer\.prj, mode upsert\): imported/)
+    const { code, out } = await run([
+      join(FIXTURES, 'roads-4547-gbk.zip'),
+      '--layer',
+      'road_segments',
+      '--actor',
+      'cli-test',
+    ])
+    expect(out).toMatch(
+      /roads-4547-gbk\.zip → road_segments \(shapefile, EPSG:4547 from layer\.prj, mode upsert\): imported/,
+    )
     expect(out).toMatch(/inserted 3, updated 0/)
     expect(code).toBe(0)
   }, 300_000)
@@ -25,10 +33,25 @@ describe(`pnpm onemap import (${testBackend})`, () => {
   it('refuses an unknown status label with exit 4 and leaves the database unchanged', async () => {
     const before = await fingerprint()
     const file = join(dir, 'bad-label.geojson')
-    writeFileSync(file, JSON.stringify({
-      type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { id: 'x-1', road_id: 'kexue', status: '差不多' }, geometry: { type: 'LineString', coordinates: [[113.52, 34.807], [113.53, 34.808]] } }],
-    }))
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: 'x-1', road_id: 'kexue', status: '差不多' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [113.52, 34.807],
+                [113.53, 34.808],
+              ],
+            },
+          },
+        ],
+      }),
+    )
     const { code, out } = await run([file, '--layer', 'road_segments'])
     expect(out).toMatch(/REFUSED: nothing written/)
     expect(out).toMatch(/feature 1 \[id x-1\]: unknown status '差不多'/)
@@ -41,17 +64,35 @@ describe(`pnpm onemap import (${testBackend})`, () => {
     const feature = (id: string, extra: Record<string, unknown>) => ({
       type: 'Feature',
       properties: { id, road_id: 'kexue', status: '在建', ...extra },
-      geometry: { type: 'LineString', coordinates: [[113.52, 34.807], [113.53, 34.808]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [113.52, 34.807],
+          [113.53, 34.808],
+        ],
+      },
     })
     const nul = join(dir, 'nul.geojson')
-    writeFileSync(nul, JSON.stringify({ type: 'FeatureCollection', features: [feature('x-nul', { name_zh: 'a\u0000b' })] }))
+    writeFileSync(
+      nul,
+      JSON.stringify({ type: 'FeatureCollection', features: [feature('x-nul', { name_zh: 'a\u0000b' })] }),
+    )
     const year0 = join(dir, 'year0.geojson')
-    writeFileSync(year0, JSON.stringify({ type: 'FeatureCollection', features: [feature('x-y0', { planned_start: '0000-01-01' })] }))
+    writeFileSync(
+      year0,
+      JSON.stringify({ type: 'FeatureCollection', features: [feature('x-y0', { planned_start: '0000-01-01' })] }),
+    )
     // The fixture zip with its .dbf's declared length in the central directory made wrong.
     const zip = Buffer.from(readFileSync(join(FIXTURES, 'roads-4547-gbk.zip')))
     const central = Buffer.from([0x50, 0x4b, 0x01, 0x02])
     for (let at = zip.indexOf(central); at >= 0; at = zip.indexOf(central, at + 4)) {
-      if (zip.subarray(at + 46, at + 46 + zip.readUInt16LE(at + 28)).toString('latin1').endsWith('.dbf')) zip.writeUInt32LE(10, at + 24)
+      if (
+        zip
+          .subarray(at + 46, at + 46 + zip.readUInt16LE(at + 28))
+          .toString('latin1')
+          .endsWith('.dbf')
+      )
+        zip.writeUInt32LE(10, at + 24)
     }
     const badLength = join(dir, 'bad-length.zip')
     writeFileSync(badLength, zip)

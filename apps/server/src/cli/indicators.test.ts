@@ -7,7 +7,8 @@ import { cliCases, runCli } from '../testing/cli.ts'
 // The real command, on a fresh database per case.
 const cases = cliCases('indicators')
 const { dir } = cases
-const run = (args: string[]) => runCli(['indicators', ...args], { ...cases.db.env, ONEMAP_ADMIN_PASSWORD: 'cli-test-password' })
+const run = (args: string[]) =>
+  runCli(['indicators', ...args], { ...cases.db.env, ONEMAP_ADMIN_PASSWORD: 'cli-test-password' })
 
 describe(`pnpm onemap indicators import (${testBackend})`, () => {
   it('refuses a file with a bad row (exit 4, row named), then imports the corrected file', async () => {

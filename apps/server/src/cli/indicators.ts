@@ -32,7 +32,11 @@ export async function runIndicators(args: string[], env: Env, say: (line: string
     ;({ values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { actor: { type: 'string' }, encoding: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+      options: {
+        actor: { type: 'string' },
+        encoding: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+      },
     }))
   } catch (err) {
     console.error(`[onemap] ${err instanceof Error ? err.message : String(err)}\n${INDICATORS_USAGE}`)
@@ -45,7 +49,12 @@ export async function runIndicators(args: string[], env: Env, say: (line: string
   }
   const db = await prepareDatabase(env, say)
   try {
-    const report = await importIndicatorFile(db, { file, actor: values.actor ?? osUser(), dryRun: values['dry-run'] ?? false, encoding: values.encoding })
+    const report = await importIndicatorFile(db, {
+      file,
+      actor: values.actor ?? osUser(),
+      dryRun: values['dry-run'] ?? false,
+      encoding: values.encoding,
+    })
     for (const line of formatIndicatorReport(report)) say(line)
     return report.refused.length > 0 ? EXIT_CODES.rejected : 0
   } catch (err) {

@@ -13,12 +13,20 @@ export type UsersOutcome =
 
 /** The same account commands, either straight on the database or through a running server's admin API. */
 export interface AccountsClient {
-  run(action: UsersAction, name: string, opts: { role?: Role | undefined; password?: string | undefined }): Promise<UsersOutcome>
+  run(
+    action: UsersAction,
+    name: string,
+    opts: { role?: Role | undefined; password?: string | undefined },
+  ): Promise<UsersOutcome>
   close(): Promise<void>
 }
 
 /** Opens (and migrates) the database itself: the server backend, or an embedded folder no server holds. */
-export async function accountsInDatabase(env: Env, say: (line: string) => void, actor: string): Promise<AccountsClient> {
+export async function accountsInDatabase(
+  env: Env,
+  say: (line: string) => void,
+  actor: string,
+): Promise<AccountsClient> {
   const db = await prepareDatabase(env, say)
   return {
     async run(action, name, opts) {
@@ -30,11 +38,21 @@ export async function accountsInDatabase(env: Env, say: (line: string) => void, 
           await addAccount(db, actor, { name, role: opts.role!, passwordHash: await hash() })
           return { ok: true, generatedPassword: generated }
         }
-        if (action === 'password') return { ok: true, ...(await changeAccount(db, actor, name, { action: 'password', passwordHash: await hash() })), generatedPassword: generated }
-        if (action === 'role') return { ok: true, ...(await changeAccount(db, actor, name, { action: 'role', role: opts.role! })) }
-        return { ok: true, ...(await changeAccount(db, actor, name, { action: action === 'end-sessions' ? 'end_sessions' : action })) }
+        if (action === 'password')
+          return {
+            ok: true,
+            ...(await changeAccount(db, actor, name, { action: 'password', passwordHash: await hash() })),
+            generatedPassword: generated,
+          }
+        if (action === 'role')
+          return { ok: true, ...(await changeAccount(db, actor, name, { action: 'role', role: opts.role! })) }
+        return {
+          ok: true,
+          ...(await changeAccount(db, actor, name, { action: action === 'end-sessions' ? 'end_sessions' : action })),
+        }
       } catch (err) {
-        if (err instanceof AccountExistsError || err instanceof AccountChangeError) return { ok: false, message: err.message }
+        if (err instanceof AccountExistsError || err instanceof AccountChangeError)
+          return { ok: false, message: err.message }
         throw err
       }
     },
@@ -44,7 +62,11 @@ export async function accountsInDatabase(env: Env, say: (line: string) => void, 
 
 /** Calls the admin procedures of the server that holds the embedded database, with its local token. */
 export function accountsOverHttp(server: LocalAdminFile, actor: string): AccountsClient {
-  const headers = { 'content-type': 'application/json', [LOCAL_ADMIN_HEADER]: server.token, [LOCAL_ACTOR_HEADER]: actor }
+  const headers = {
+    'content-type': 'application/json',
+    [LOCAL_ADMIN_HEADER]: server.token,
+    [LOCAL_ACTOR_HEADER]: actor,
+  }
   const call = async (procedure: string, input?: unknown): Promise<UsersOutcome & { data?: unknown }> => {
     const res =
       input === undefined
@@ -66,7 +88,9 @@ export function accountsOverHttp(server: LocalAdminFile, actor: string): Account
       }
       const answer = await calls[action]()
       if (!answer.ok) return answer
-      return action === 'list' ? { ok: true, accounts: answer.data as AccountSummary[] } : { ok: true, ...(answer.data as object) }
+      return action === 'list'
+        ? { ok: true, accounts: answer.data as AccountSummary[] }
+        : { ok: true, ...(answer.data as object) }
     },
     close: async () => {},
   }

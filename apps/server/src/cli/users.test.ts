@@ -36,37 +36,60 @@ describe(`pnpm onemap users while the server runs (${testBackend})`, () => {
     expect(password).toHaveLength(18)
     if (testBackend === 'embedded') expect(added.out).toMatch(/holds the database; asking it/)
 
-    const login = await app.inject({ method: 'POST', url: '/trpc/auth.login', headers: { 'content-type': 'application/json' }, payload: { name: 'planner-cli', password } })
+    const login = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.login',
+      headers: { 'content-type': 'application/json' },
+      payload: { name: 'planner-cli', password },
+    })
     expect(login.statusCode).toBe(200)
     expect((await users('list')).out).toMatch(/planner-cli\tplanner\t1 sessions/)
 
     const disabled = await users('disable', 'planner-cli')
-    expect(disabled).toMatchObject({ code: 0, out: expect.stringMatching(/Done: disable 'planner-cli'; 1 sessions ended/) })
+    expect(disabled).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/Done: disable 'planner-cli'; 1 sessions ended/),
+    })
     expect((await users('list')).out).toMatch(/planner-cli\tplanner\t\(disabled\)\t0 sessions/)
     expect((await users('enable', 'planner-cli')).code).toBe(0)
 
-    const { rows } = await db.query<{ actor: string; action: string }>("SELECT actor, action FROM account_events WHERE account = 'planner-cli' ORDER BY id")
+    const { rows } = await db.query<{ actor: string; action: string }>(
+      "SELECT actor, action FROM account_events WHERE account = 'planner-cli' ORDER BY id",
+    )
     expect(rows.map((r) => r.action)).toEqual(['create', 'disable', 'enable'])
     expect(rows.every((r) => r.actor.startsWith('cli:'))).toBe(true)
   }, 300_000)
 
   it('refuses a taken name with exit 1 and a bad command line with exit 2, each in one line', async () => {
     expect((await users('add', 'planner-cli', '--role', 'planner')).code).toBe(0)
-    expect(await users('add', 'planner-cli', '--role', 'viewer')).toMatchObject({ code: 1, out: expect.stringMatching(/already exists/) })
-    expect(await users('add', 'someone', '--role', 'emperor')).toMatchObject({ code: 2, out: expect.stringMatching(/needs --role viewer\|planner\|admin/) })
-    expect(await users('disable', 'nobody-at-all')).toMatchObject({ code: 1, out: expect.stringMatching(/No account named 'nobody-at-all'/) })
+    expect(await users('add', 'planner-cli', '--role', 'viewer')).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/already exists/),
+    })
+    expect(await users('add', 'someone', '--role', 'emperor')).toMatchObject({
+      code: 2,
+      out: expect.stringMatching(/needs --role viewer\|planner\|admin/),
+    })
+    expect(await users('disable', 'nobody-at-all')).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/No account named 'nobody-at-all'/),
+    })
   }, 300_000)
 
-  it.skipIf(testBackend !== 'embedded')('backs up the embedded database through the server that holds it; others get 403', async () => {
-    expect((await app.inject({ method: 'GET', url: '/local-admin/backup' })).statusCode).toBe(403)
-    const file = `${db.location}-backup.onemap.gz`
-    const result = await runCli(['backup', file], cliEnv())
-    expect(result.out).toMatch(/holds the database; it writes the backup/)
-    expect(result.out).toMatch(/Backup written to .*: \d+ tables, \d+ rows/)
-    expect(result.code).toBe(0)
-    const { tables } = await inspectBackup(file)
-    expect(tables).toBeGreaterThan(10)
-  }, 300_000)
+  it.skipIf(testBackend !== 'embedded')(
+    'backs up the embedded database through the server that holds it; others get 403',
+    async () => {
+      expect((await app.inject({ method: 'GET', url: '/local-admin/backup' })).statusCode).toBe(403)
+      const file = `${db.location}-backup.onemap.gz`
+      const result = await runCli(['backup', file], cliEnv())
+      expect(result.out).toMatch(/holds the database; it writes the backup/)
+      expect(result.out).toMatch(/Backup written to .*: \d+ tables, \d+ rows/)
+      expect(result.code).toBe(0)
+      const { tables } = await inspectBackup(file)
+      expect(tables).toBeGreaterThan(10)
+    },
+    300_000,
+  )
 
   it.skipIf(testBackend !== 'embedded')('removes the token file when the server closes', async () => {
     const other = await createServer({ db })

@@ -32,7 +32,11 @@ function osUser(): string {
 export async function runUsers(args: string[], env: Env, say: (line: string) => void): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' } } })
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { role: { type: 'string' }, password: { type: 'string' } },
+    })
   } catch (err) {
     console.error(`[onemap] ${(err as Error).message}\n${USERS_USAGE}`)
     return 2
@@ -59,7 +63,9 @@ export async function runUsers(args: string[], env: Env, say: (line: string) => 
   const actor = osUser()
   // A server holding the embedded folder: talk to it. Otherwise (server backend, or nothing running) open the database.
   const running = env.DATABASE_URL ? null : readLocalAdmin(env.ONEMAP_DATA_DIR)
-  const client: AccountsClient = running ? accountsOverHttp(running, actor) : await accountsInDatabase(env, say, `cli:${actor}`)
+  const client: AccountsClient = running
+    ? accountsOverHttp(running, actor)
+    : await accountsInDatabase(env, say, `cli:${actor}`)
   if (running) say(`The server at ${running.url} holds the database; asking it`)
   try {
     return await perform(client, action, name!, { role: role.data, password: values.password }, say)
@@ -68,14 +74,23 @@ export async function runUsers(args: string[], env: Env, say: (line: string) => 
   }
 }
 
-async function perform(client: AccountsClient, action: Action, name: string, opts: { role?: Role | undefined; password?: string | undefined }, say: (line: string) => void) {
+async function perform(
+  client: AccountsClient,
+  action: Action,
+  name: string,
+  opts: { role?: Role | undefined; password?: string | undefined },
+  say: (line: string) => void,
+) {
   const result = await client.run(action, name, opts)
   if (!result.ok) {
     console.error(`[onemap] ${result.message}`)
     return 1
   }
   if (action === 'list') {
-    for (const a of result.accounts ?? []) console.log(`${a.name}\t${a.role}${a.disabled ? '\t(disabled)' : ''}\t${a.sessions} sessions\tcreated ${a.createdAt}`)
+    for (const a of result.accounts ?? [])
+      console.log(
+        `${a.name}\t${a.role}${a.disabled ? '\t(disabled)' : ''}\t${a.sessions} sessions\tcreated ${a.createdAt}`,
+      )
     return 0
   }
   const shown = result.generatedPassword ? ` with password ${result.generatedPassword} (shown only now)` : ''

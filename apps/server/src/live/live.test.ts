@@ -88,14 +88,23 @@ describe(`live updates over SSE`, () => {
     const edit = await fetch(`${urlA}/trpc/edits.setStatus`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' }),
+      body: JSON.stringify({
+        entity: 'road_segment',
+        id: 's1',
+        expectedVersion: 1,
+        to: 'under_construction',
+        at: '2021-05-01',
+      }),
     })
     expect(edit.status).toBe(200)
     const eventId = ((await edit.json()) as { result: { data: { eventId: number } } }).result.data.eventId
     const msg = (await stream.next()).value!
     const elapsed = Date.now() - started
     expect(msg.id).toBe(String(eventId))
-    expect(JSON.parse(msg.data)).toMatchObject({ type: 'change', event: { entityId: 's1', to: 'under_construction', from: 'planned', layer: 'road_segments' } })
+    expect(JSON.parse(msg.data)).toMatchObject({
+      type: 'change',
+      event: { entityId: 's1', to: 'under_construction', from: 'planned', layer: 'road_segments' },
+    })
     expect(msg.data).not.toContain('planner-li')
     expect(elapsed).toBeLessThan(1000)
     ac.abort()

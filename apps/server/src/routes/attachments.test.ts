@@ -20,7 +20,11 @@ import { openDubanFixture } from '@onemap/api/testing/duban-fixture'
 let db: TestDatabase
 let app: FastifyInstance
 const cookies: Record<string, string> = {}
-const ACCOUNTS = [['planner-zhao', 'planner'], ['unit-a-login', 'unit'], ['unit-b-login', 'unit']] as const
+const ACCOUNTS = [
+  ['planner-zhao', 'planner'],
+  ['unit-a-login', 'unit'],
+  ['unit-b-login', 'unit'],
+] as const
 const passwordHashes = new Map<string, string>()
 beforeAll(async () => {
   for (const [name] of ACCOUNTS) passwordHashes.set(name, await hashPassword(`${name}-password`))
@@ -43,7 +47,12 @@ beforeEach(async () => {
 })
 
 function post(path: string, body: unknown, cookie?: string) {
-  return app.inject({ method: 'POST', url: `/trpc/${path}`, headers: { 'content-type': 'application/json', host: 'onemap.test', ...(cookie ? { cookie } : {}) }, payload: JSON.stringify(body) })
+  return app.inject({
+    method: 'POST',
+    url: `/trpc/${path}`,
+    headers: { 'content-type': 'application/json', host: 'onemap.test', ...(cookie ? { cookie } : {}) },
+    payload: JSON.stringify(body),
+  })
 }
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers })
 
@@ -51,8 +60,18 @@ type Photo = { id: number; url: string; thumbUrl: string }
 
 /** Issues an order on segment s2 to unit A and uploads `jpeg` to it as that unit; answers the upload response. */
 async function uploadToOrder(jpeg: Buffer) {
-  const orderId = (await post('duban.orders.issue', { items: [{ entity: 'road_segment', id: 's2' }], unitId: 'unit-a', request: '补拍', dueOn: '2026-12-30' }, cookies['planner-zhao'])).json().result.data.id
-  return post('duban.attachments.upload', { entity: 'road_segment', id: 's2', orderId, fileName: '现场.jpg', dataBase64: jpeg.toString('base64') }, cookies['unit-a-login'])
+  const orderId = (
+    await post(
+      'duban.orders.issue',
+      { items: [{ entity: 'road_segment', id: 's2' }], unitId: 'unit-a', request: '补拍', dueOn: '2026-12-30' },
+      cookies['planner-zhao'],
+    )
+  ).json().result.data.id
+  return post(
+    'duban.attachments.upload',
+    { entity: 'road_segment', id: 's2', orderId, fileName: '现场.jpg', dataBase64: jpeg.toString('base64') },
+    cookies['unit-a-login'],
+  )
 }
 
 /** A small photo uploaded by unit A to its order. */
@@ -66,7 +85,9 @@ describe('attachments over HTTP', () => {
   it('uploads a photo larger than the 1 MiB default body limit through /trpc as the unit of the order', async () => {
     // Random pixels do not compress: a genuinely large JPEG.
     const noise = Buffer.from(Array.from({ length: 1200 * 1200 * 3 }, (_, i) => (i * 2654435761) % 251))
-    const big = await sharp(noise, { raw: { width: 1200, height: 1200, channels: 3 } }).jpeg({ quality: 100 }).toBuffer()
+    const big = await sharp(noise, { raw: { width: 1200, height: 1200, channels: 3 } })
+      .jpeg({ quality: 100 })
+      .toBuffer()
     expect(big.length).toBeGreaterThan(1_100_000)
     const res = await uploadToOrder(big)
     expect(res.statusCode).toBe(200)
@@ -74,11 +95,15 @@ describe('attachments over HTTP', () => {
     expect(photo.url).toMatch(/^\/attachments\/\d+\/[0-9a-f]{16}\/file$/)
   })
 
-  it('serves the file to the office and the order\'s unit, 403 to another unit, 401 to the public', async () => {
+  it("serves the file to the office and the order's unit, 403 to another unit, 401 to the public", async () => {
     const photo = await uploadedPhoto()
     const office = await get(photo.url, { cookie: cookies['planner-zhao']! })
     expect(office.statusCode).toBe(200)
-    expect(office.headers).toMatchObject({ 'content-type': 'image/jpeg', 'cache-control': 'private, no-cache', 'x-content-type-options': 'nosniff' })
+    expect(office.headers).toMatchObject({
+      'content-type': 'image/jpeg',
+      'cache-control': 'private, no-cache',
+      'x-content-type-options': 'nosniff',
+    })
     expect(office.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent('现场.jpg')}`)
     expect((await get(photo.url, { cookie: cookies['unit-a-login']! })).statusCode).toBe(200)
     expect((await get(photo.url, { cookie: cookies['unit-b-login']! })).statusCode).toBe(403)
@@ -89,11 +114,14 @@ describe('attachments over HTTP', () => {
     const photo = await uploadedPhoto()
     const first = await get(photo.thumbUrl, { cookie: cookies['planner-zhao']! })
     expect(first.headers['content-type']).toBe('image/webp')
-    expect((await get(photo.thumbUrl, { cookie: cookies['planner-zhao']!, 'if-none-match': String(first.headers.etag) })).statusCode).toBe(304)
+    expect(
+      (await get(photo.thumbUrl, { cookie: cookies['planner-zhao']!, 'if-none-match': String(first.headers.etag) }))
+        .statusCode,
+    ).toBe(304)
     expect((await get(photo.thumbUrl.replace(/\/[0-9a-f]{16}\//, '/0000000000000000/'))).statusCode).toBe(404)
   })
 
-  it('serves a public photo\'s thumbnail to anyone with a short shared cache, but never its original', async () => {
+  it("serves a public photo's thumbnail to anyone with a short shared cache, but never its original", async () => {
     const photo = await uploadedPhoto()
     await post('duban.attachments.setPublic', { id: photo.id, isPublic: true }, cookies['planner-zhao'])
     const pub = await get(photo.thumbUrl)
@@ -103,56 +131,90 @@ describe('attachments over HTTP', () => {
   })
 
   it('refuses a wrong type over HTTP with 415 and no stack or SQL', async () => {
-    const res = await post('duban.attachments.upload', { entity: 'road_segment', id: 's2', fileName: 'x.png', dataBase64: Buffer.from('<svg/>').toString('base64') }, cookies['planner-zhao'])
+    const res = await post(
+      'duban.attachments.upload',
+      { entity: 'road_segment', id: 's2', fileName: 'x.png', dataBase64: Buffer.from('<svg/>').toString('base64') },
+      cookies['planner-zhao'],
+    )
     expect(res.statusCode).toBe(415)
     expect(res.body).not.toMatch(/at .*\.ts|SELECT|INSERT/)
   })
 })
 
 describe(`backup and restore keep attachments (${testBackend})`, () => {
-  it.skipIf(testBackend !== 'embedded')('a copy of the closed embedded data folder (its backup) carries every attachment byte for byte', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'onemap-backup-'))
-    try {
-      const live = await openDatabase({ dataDir: join(dir, 'live') })
-      const file = await processFile(await jpegAt(113.55, 34.79))
-      let sha: string
+  it.skipIf(testBackend !== 'embedded')(
+    'a copy of the closed embedded data folder (its backup) carries every attachment byte for byte',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'onemap-backup-'))
       try {
-        await migrate(live)
-        sha = (await live.transaction((c) => insertAttachment(c, { ...file, entity: 'facility', entityId: 'f-x', orderId: null, fileName: 'a.jpg', uploadedBy: 'test' }))).sha256
+        const live = await openDatabase({ dataDir: join(dir, 'live') })
+        const file = await processFile(await jpegAt(113.55, 34.79))
+        let sha: string
+        try {
+          await migrate(live)
+          sha = (
+            await live.transaction((c) =>
+              insertAttachment(c, {
+                ...file,
+                entity: 'facility',
+                entityId: 'f-x',
+                orderId: null,
+                fileName: 'a.jpg',
+                uploadedBy: 'test',
+              }),
+            )
+          ).sha256
+        } finally {
+          await live.close()
+        }
+        cpSync(join(dir, 'live'), join(dir, 'restored'), { recursive: true })
+        const restored = await openDatabase({ dataDir: join(dir, 'restored') })
+        try {
+          const row = (
+            await restored.query<{ sha: string; thumb: Buffer }>(
+              `SELECT encode(sha256(content), 'hex') AS sha, thumbnail AS thumb FROM attachments`,
+            )
+          ).rows
+          expect(row.map((r) => r.sha)).toEqual([sha])
+          expect(Buffer.compare(row[0]!.thumb, file.thumbnail!)).toBe(0)
+        } finally {
+          await restored.close()
+        }
       } finally {
-        await live.close()
+        rmSync(dir, { recursive: true, force: true })
       }
-      cpSync(join(dir, 'live'), join(dir, 'restored'), { recursive: true })
-      const restored = await openDatabase({ dataDir: join(dir, 'restored') })
-      try {
-        const row = (await restored.query<{ sha: string; thumb: Buffer }>(`SELECT encode(sha256(content), 'hex') AS sha, thumbnail AS thumb FROM attachments`)).rows
-        expect(row.map((r) => r.sha)).toEqual([sha])
-        expect(Buffer.compare(row[0]!.thumb, file.thumbnail!)).toBe(0)
-      } finally {
-        await restored.close()
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }, 120_000)
+    },
+    120_000,
+  )
 
-  it.skipIf(testBackend !== 'server')('pg_dump → pg_restore into a new database carries every attachment byte for byte', async () => {
-    await uploadedPhoto()
-    const before = (await db.query<{ id: number; sha: string }>(`SELECT id::int AS id, encode(sha256(content), 'hex') AS sha FROM attachments ORDER BY id`)).rows
-    expect(before.length).toBeGreaterThan(0)
-    const dump = execFileSync('pg_dump', ['-Fc', '--no-owner', db.url!], { maxBuffer: 256 * 1024 * 1024 })
-    const target = await openTestDatabase({ empty: true })
-    try {
-      execFileSync('pg_restore', ['--no-owner', '-d', target.url!], { input: dump })
-      const restored = await openDatabase({ url: target.url!, dataDir: '' })
+  it.skipIf(testBackend !== 'server')(
+    'pg_dump → pg_restore into a new database carries every attachment byte for byte',
+    async () => {
+      await uploadedPhoto()
+      const before = (
+        await db.query<{ id: number; sha: string }>(
+          `SELECT id::int AS id, encode(sha256(content), 'hex') AS sha FROM attachments ORDER BY id`,
+        )
+      ).rows
+      expect(before.length).toBeGreaterThan(0)
+      const dump = execFileSync('pg_dump', ['-Fc', '--no-owner', db.url!], { maxBuffer: 256 * 1024 * 1024 })
+      const target = await openTestDatabase({ empty: true })
       try {
-        const after = (await restored.query<{ id: number; sha: string }>(`SELECT id::int AS id, encode(sha256(content), 'hex') AS sha FROM onemap.attachments ORDER BY id`)).rows
-        expect(after).toEqual(before)
+        execFileSync('pg_restore', ['--no-owner', '-d', target.url!], { input: dump })
+        const restored = await openDatabase({ url: target.url!, dataDir: '' })
+        try {
+          const after = (
+            await restored.query<{ id: number; sha: string }>(
+              `SELECT id::int AS id, encode(sha256(content), 'hex') AS sha FROM onemap.attachments ORDER BY id`,
+            )
+          ).rows
+          expect(after).toEqual(before)
+        } finally {
+          await restored.close()
+        }
       } finally {
-        await restored.close()
+        await target.close()
       }
-    } finally {
-      await target.close()
-    }
-  })
+    },
+  )
 })

@@ -33,7 +33,14 @@ describe(`Atom feeds of public changes (${testBackend})`, () => {
     expect(before.feed.meta.type).toBe('atom')
     const seen = before.feed.items.length
 
-    await callerAs(db, PLANNER).edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'started', at: '2021-05-01', note: 'private-note-xyz' })
+    await callerAs(db, PLANNER).edits.setStatus({
+      entity: 'facility',
+      id: 'f1',
+      expectedVersion: 1,
+      to: 'started',
+      at: '2021-05-01',
+      note: 'private-note-xyz',
+    })
     const after = await atom('/feeds/programme.atom')
     expect(after.feed.items).toHaveLength(seen + 1)
     const [entry] = after.feed.items
@@ -50,7 +57,14 @@ describe(`Atom feeds of public changes (${testBackend})`, () => {
 
   it('follow a road through all its segments and a sub-district by where each item lies', async () => {
     // s3 runs 34.80–34.81 N: its midpoint lies in the fixture's sub-district; f1…f3 sit south of it.
-    await callerAs(db, PLANNER).edits.setStatus({ entity: 'road_segment', id: 's3', expectedVersion: 1, to: 'under_construction', at: '2021-05-02', note: 'n' })
+    await callerAs(db, PLANNER).edits.setStatus({
+      entity: 'road_segment',
+      id: 's3',
+      expectedVersion: 1,
+      to: 'under_construction',
+      at: '2021-05-02',
+      note: 'n',
+    })
     const road = await atom('/feeds/road/rd.atom')
     expect(road.feed.title).toBe('高新一张图 · 测试路 建设进展')
     expect(road.feed.items.map((i) => i.title)).toContain('测试路：规划 → 在建')

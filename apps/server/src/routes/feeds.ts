@@ -50,7 +50,8 @@ function langParam(query: RawQuery): Lang {
 /** `name.atom` → name, refusing anything that is not a plain id. */
 function atomName(param: string, raw: string, pattern: RegExp): string {
   const match = /^(.*)\.atom$/.exec(raw)
-  if (!match || !pattern.test(match[1] as string)) throw new ParameterError(param, `expected {${param}}.atom with a valid ${param}`)
+  if (!match || !pattern.test(match[1] as string))
+    throw new ParameterError(param, `expected {${param}}.atom with a valid ${param}`)
   return match[1] as string
 }
 
@@ -58,7 +59,10 @@ const origin = (request: FastifyRequest) => `${request.protocol}://${request.hos
 
 /** Where a reader of an entry goes: the card of the facility or road, in the feed's language. */
 function entryLink(base: string, row: FeedEntryRow, lang: Lang): string {
-  const path = row.entity === 'facility' ? `/facility/${encodeURIComponent(row.entityId)}` : `/road/${encodeURIComponent(row.roadId ?? '')}`
+  const path =
+    row.entity === 'facility'
+      ? `/facility/${encodeURIComponent(row.entityId)}`
+      : `/road/${encodeURIComponent(row.roadId ?? '')}`
   return `${base}${path}?lang=${lang}`
 }
 
@@ -70,10 +74,19 @@ function pageOf(base: string, scope: FeedScope, lang: Lang): string {
 }
 
 /** Builds the Atom 1.0 document of one scope (RFC 4287; the `feed` package writes the XML). */
-export async function atomFeed(db: Database, scope: FeedScope, lang: Lang, base: string, self: string): Promise<string> {
+export async function atomFeed(
+  db: Database,
+  scope: FeedScope,
+  lang: Lang,
+  base: string,
+  self: string,
+): Promise<string> {
   const subject = await feedSubject(db, scope)
   if (!subject) {
-    const what = scope.kind === 'sub_district' ? `sub-district with code '${scope.code}'` : `${scope.kind} with id '${'id' in scope ? scope.id : ''}'`
+    const what =
+      scope.kind === 'sub_district'
+        ? `sub-district with code '${scope.code}'`
+        : `${scope.kind} with id '${'id' in scope ? scope.id : ''}'`
     throw new NotFoundError(`No ${what}`)
   }
   const rows = await feedEntries(db, scope, ENTRIES)
@@ -107,7 +120,9 @@ export async function atomFeed(db: Database, scope: FeedScope, lang: Lang, base:
   }
   // The `feed` package writes no xml:lang on Atom (only RSS has <language>); RFC 4287 takes it on the root.
   const ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">'
-  return feed.atom1().replace(ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`)
+  return feed
+    .atom1()
+    .replace(ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`)
 }
 
 /**
@@ -128,7 +143,9 @@ export async function feedRoutes(app: FastifyInstance, options: { db: Database }
     reply.headers(atom).send(await send(request, { kind: 'programme' })),
   )
   app.get<{ Params: { file: string }; Querystring: RawQuery }>('/feeds/sub-district/:file', async (request, reply) =>
-    reply.headers(atom).send(await send(request, { kind: 'sub_district', code: atomName('code', request.params.file, DIVISION_CODE) })),
+    reply
+      .headers(atom)
+      .send(await send(request, { kind: 'sub_district', code: atomName('code', request.params.file, DIVISION_CODE) })),
   )
   app.get<{ Params: { file: string }; Querystring: RawQuery }>('/feeds/facility/:file', async (request, reply) =>
     reply.headers(atom).send(await send(request, { kind: 'facility', id: atomName('id', request.params.file, ID) })),

@@ -40,6 +40,9 @@ describe(`indicator open data (${testBackend})`, () => {
   it('serves the same overview as JSON', async () => {
     const res = await app.inject({ method: 'GET', url: '/data/indicators.json' })
     expect(res.statusCode).toBe(200)
-    expect(res.json().indicators.find((i: { id: string }) => i.id === 'gdp')).toMatchObject({ asOf: '2020', latestIsSample: false })
+    expect(res.json().indicators.find((i: { id: string }) => i.id === 'gdp')).toMatchObject({
+      asOf: '2020',
+      latestIsSample: false,
+    })
   })
 })

@@ -8,8 +8,24 @@ import type { FastifyInstance } from 'fastify'
 const REVALIDATE = 'public, max-age=0, must-revalidate'
 
 const CSV_COLUMNS = [
-  'indicator_id', 'category', 'name_zh', 'name_en', 'unit', 'direction', 'target', 'target_year', 'cadence', 'pace_rule',
-  'period', 'value', 'is_sample', 'status', 'as_of', 'definition_zh', 'definition_en', 'source',
+  'indicator_id',
+  'category',
+  'name_zh',
+  'name_en',
+  'unit',
+  'direction',
+  'target',
+  'target_year',
+  'cadence',
+  'pace_rule',
+  'period',
+  'value',
+  'is_sample',
+  'status',
+  'as_of',
+  'definition_zh',
+  'definition_en',
+  'source',
 ] as const
 
 /**
@@ -30,9 +46,21 @@ export async function indicatorDataRoutes(app: FastifyInstance, { db }: { db: Da
     const { indicators } = await overview()
     const rows = indicators.flatMap((i) => {
       const base = {
-        indicator_id: i.id, category: i.category, name_zh: i.name_zh, name_en: i.name_en, unit: i.unit, direction: i.direction,
-        target: i.target.value, target_year: i.target.year, cadence: i.cadence, pace_rule: i.pace, status: i.status, as_of: i.asOf ?? '',
-        definition_zh: i.definition_zh, definition_en: i.definition_en, source: i.source,
+        indicator_id: i.id,
+        category: i.category,
+        name_zh: i.name_zh,
+        name_en: i.name_en,
+        unit: i.unit,
+        direction: i.direction,
+        target: i.target.value,
+        target_year: i.target.year,
+        cadence: i.cadence,
+        pace_rule: i.pace,
+        status: i.status,
+        as_of: i.asOf ?? '',
+        definition_zh: i.definition_zh,
+        definition_en: i.definition_en,
+        source: i.source,
       }
       if (i.values.length === 0) return [{ ...base, period: '', value: '', is_sample: '' }]
       return i.values.map((v) => ({ ...base, period: v.period, value: String(v.value), is_sample: String(v.isSample) }))

@@ -34,7 +34,8 @@ afterAll(async () => {
 type Coordinates = number | Coordinates[]
 /** Largest difference between two coordinate trees of the same shape (Infinity when shapes differ). */
 function maxDiff(a: Coordinates, b: Coordinates): number {
-  if (typeof a === 'number' || typeof b === 'number') return typeof a === typeof b ? Math.abs((a as number) - (b as number)) : Infinity
+  if (typeof a === 'number' || typeof b === 'number')
+    return typeof a === typeof b ? Math.abs((a as number) - (b as number)) : Infinity
   if (a.length !== b.length) return Infinity
   return Math.max(0, ...a.map((x, i) => maxDiff(x, b[i] as Coordinates)))
 }

@@ -44,9 +44,15 @@ describe(`OGC API Features (${testBackend})`, () => {
     expect(landing.links.map((l) => l.rel)).toEqual(expect.arrayContaining(['self', 'conformance', 'data']))
     const conf = (await get('/ogc/conformance')).json() as { conformsTo: string[] }
     expect(conf.conformsTo).toContain('http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs')
-    const cols = (await get('/ogc/collections')).json() as { collections: { id: string; crs: string[]; storageCrs: string }[] }
+    const cols = (await get('/ogc/collections')).json() as {
+      collections: { id: string; crs: string[]; storageCrs: string }[]
+    }
     expect(cols.collections.map((c) => c.id)).toContain('road_segments')
-    const one = (await get('/ogc/collections/facilities')).json() as { crs: string[]; storageCrs: string; extent: unknown }
+    const one = (await get('/ogc/collections/facilities')).json() as {
+      crs: string[]
+      storageCrs: string
+      extent: unknown
+    }
     expect(one.storageCrs).toBe(EPSG(4490))
     expect(one.crs).toEqual(expect.arrayContaining([EPSG(4547), EPSG(3857), EPSG(4326), EPSG(4490)]))
   })
@@ -94,12 +100,16 @@ describe(`OGC API Features (${testBackend})`, () => {
     const box = [113.5, 34.79, 113.56, 34.82]
     const plain = await items(`/ogc/collections/facilities/items?bbox=${box.join(',')}`)
     const latLon = [box[1], box[0], box[3], box[2]].join(',')
-    const flipped = await items(`/ogc/collections/facilities/items?bbox=${latLon}&bbox-crs=${encodeURIComponent(EPSG(4326))}`)
+    const flipped = await items(
+      `/ogc/collections/facilities/items?bbox=${latLon}&bbox-crs=${encodeURIComponent(EPSG(4326))}`,
+    )
     expect(flipped.features.map((f) => f.id)).toEqual(plain.features.map((f) => f.id))
     expect(plain.numberMatched).toBeGreaterThan(0)
     const [w, s] = transformPosition('EPSG:4490', 'EPSG:4547', [box[0] as number, box[1] as number])
     const [e, n] = transformPosition('EPSG:4490', 'EPSG:4547', [box[2] as number, box[3] as number])
-    const gk = await items(`/ogc/collections/facilities/items?bbox=${[s, w, n, e].join(',')}&bbox-crs=${encodeURIComponent(EPSG(4547))}`)
+    const gk = await items(
+      `/ogc/collections/facilities/items?bbox=${[s, w, n, e].join(',')}&bbox-crs=${encodeURIComponent(EPSG(4547))}`,
+    )
     expect(gk.features.map((f) => f.id)).toEqual(plain.features.map((f) => f.id))
     const done = await items('/ogc/collections/road_segments/items?status=completed&limit=10000')
     expect(done.numberMatched).toBeGreaterThan(0)
@@ -118,7 +128,9 @@ describe(`OGC API Features (${testBackend})`, () => {
     const none = await items('/ogc/collections/road_segments/items?limit=2&properties=')
     for (const f of none.features) expect(f.properties).toEqual({})
     const [first] = some.features
-    const one = await get(`/ogc/collections/road_segments/items/${encodeURIComponent(String(first?.id))}?properties=status`)
+    const one = await get(
+      `/ogc/collections/road_segments/items/${encodeURIComponent(String(first?.id))}?properties=status`,
+    )
     expect((one.json() as { properties: object }).properties).toEqual({ status: first?.properties.status })
   })
 
@@ -130,8 +142,14 @@ describe(`OGC API Features (${testBackend})`, () => {
     expect(one.body).not.toMatch(/updated_by|PRIVATE/)
     const missing = await get("/ogc/collections/facilities/items/nope'--")
     expect(missing.statusCode).toBe(404)
-    expect(missing.json()).toEqual({ code: 'NotFound', description: "No feature with id 'nope'--' in collection 'facilities'" })
-    expect((await get('/ogc/collections/users/items')).json()).toEqual({ code: 'NotFound', description: "No collection 'users'" })
+    expect(missing.json()).toEqual({
+      code: 'NotFound',
+      description: "No feature with id 'nope'--' in collection 'facilities'",
+    })
+    expect((await get('/ogc/collections/users/items')).json()).toEqual({
+      code: 'NotFound',
+      description: "No collection 'users'",
+    })
   })
 })
 
@@ -169,14 +187,17 @@ describe(`bad OGC requests (${testBackend})`, () => {
     ['/ogc/collections?limit=1', 'limit'],
     ['/ogc/conformance?f=xml', "'f'"],
   ]
-  it.each(cases.map(([url, param]) => [url.slice(0, 100), param, url] as const))('%s → 400 naming %s', async (_l, param, url) => {
-    const res = await get(url)
-    expect(res.statusCode).toBe(400)
-    const body = res.json() as { code: string; description: string }
-    expect(body.code).toBe('InvalidParameterValue')
-    expect(body.description).toContain(param)
-    expect(res.body).not.toMatch(/SELECT|ST_|at .*\.ts|node_modules/)
-  })
+  it.each(cases.map(([url, param]) => [url.slice(0, 100), param, url] as const))(
+    '%s → 400 naming %s',
+    async (_l, param, url) => {
+      const res = await get(url)
+      expect(res.statusCode).toBe(400)
+      const body = res.json() as { code: string; description: string }
+      expect(body.code).toBe('InvalidParameterValue')
+      expect(body.description).toContain(param)
+      expect(res.body).not.toMatch(/SELECT|ST_|at .*\.ts|node_modules/)
+    },
+  )
 
   it('matches SQL and unicode in a property value as plain text', async () => {
     for (const value of ["' OR '1'='1", '学校; --', '😀']) {

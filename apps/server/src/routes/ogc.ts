@@ -81,7 +81,8 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions):
     const crs = crsParam(query, 'crs')
     const bboxCrs = crsParam(query, 'bbox-crs')
     const bbox = bboxParam(query, bboxCrs)
-    if (bbox === undefined && single(query, 'bbox-crs') !== undefined) throw new ParameterError('bbox-crs', 'given without bbox')
+    if (bbox === undefined && single(query, 'bbox-crs') !== undefined)
+      throw new ParameterError('bbox-crs', 'given without bbox')
     // Core: a limit above the maximum is not an error, the maximum applies instead.
     const limit = Math.min(wholeParam(query, 'limit', DEFAULT_LIMIT, 1), MAX_LIMIT)
     const offset = wholeParam(query, 'offset', 0, 0)
@@ -89,7 +90,8 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions):
     for (const name of fieldNames) {
       const value = single(query, name)
       if (value === undefined) continue
-      if (value.length > 200 || !noNul(value)) throw new ParameterError(name, 'value must be at most 200 characters without NUL')
+      if (value.length > 200 || !noNul(value))
+        throw new ParameterError(name, 'value must be at most 200 characters without NUL')
       properties[name] = value
     }
     const fields = fieldsParam(query, layer)
@@ -102,12 +104,25 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions):
       return `${itemsUrl}?${search}`
     }
     const links: object[] = [
-      { rel: 'self', type: GEOJSON, title: 'This page', href: `${itemsUrl}${request.url.includes('?') ? `?${request.url.split('?')[1]}` : ''}` },
-      { rel: 'alternate', type: 'application/vnd.mapbox-vector-tile', title: 'Vector tiles', href: `/tiles/${layer.id}/{z}/{x}/{y}.mvt`, templated: true },
+      {
+        rel: 'self',
+        type: GEOJSON,
+        title: 'This page',
+        href: `${itemsUrl}${request.url.includes('?') ? `?${request.url.split('?')[1]}` : ''}`,
+      },
+      {
+        rel: 'alternate',
+        type: 'application/vnd.mapbox-vector-tile',
+        title: 'Vector tiles',
+        href: `/tiles/${layer.id}/{z}/{x}/{y}.mvt`,
+        templated: true,
+      },
       { rel: 'collection', type: JSON_TYPE, href: `${base(request)}/collections/${layer.id}` },
     ]
-    if (offset + page.numberReturned < page.numberMatched) links.push({ rel: 'next', type: GEOJSON, title: 'Next page', href: withOffset(offset + limit) })
-    if (offset > 0) links.push({ rel: 'prev', type: GEOJSON, title: 'Previous page', href: withOffset(Math.max(0, offset - limit)) })
+    if (offset + page.numberReturned < page.numberMatched)
+      links.push({ rel: 'next', type: GEOJSON, title: 'Next page', href: withOffset(offset + limit) })
+    if (offset > 0)
+      links.push({ rel: 'prev', type: GEOJSON, title: 'Previous page', href: withOffset(Math.max(0, offset - limit)) })
     reply.header('Content-Crs', `<${crs}>`).type(GEOJSON)
     // The features array is JSON text from SQL; the envelope is spliced around it, never re-parsed.
     return reply.send(
@@ -116,24 +131,28 @@ export async function ogcRoutes(app: FastifyInstance, options: OgcRouteOptions):
     )
   })
 
-  app.get<{ Params: { id: string; fid: string }; Querystring: RawQuery }>('/ogc/collections/:id/items/:fid', async (request, reply) => {
-    const layer = collectionParam(request.params.id)
-    refuseUnknown(request.query, ['crs', 'f', 'properties'])
-    formatParam(request.query)
-    const crs = crsParam(request.query, 'crs')
-    const fields = fieldsParam(request.query, layer)
-    const fid = request.params.fid
-    if (fid.length > 100 || !noNul(fid)) throw new NotFoundError(`No feature with id '${fid.slice(0, 100)}' in collection '${layer.id}'`)
-    const body = await ogcItem(db, layer, fid, crs, fields)
-    if (body === null) throw new NotFoundError(`No feature with id '${fid}' in collection '${layer.id}'`)
-    const b = base(request)
-    const links = JSON.stringify([
-      { rel: 'self', type: GEOJSON, href: `${b}/collections/${layer.id}/items/${encodeURIComponent(fid)}` },
-      { rel: 'collection', type: JSON_TYPE, href: `${b}/collections/${layer.id}` },
-    ])
-    reply.header('Content-Crs', `<${crs}>`).type(GEOJSON)
-    return reply.send(`${body.slice(0, -1)},"links":${links}}`)
-  })
+  app.get<{ Params: { id: string; fid: string }; Querystring: RawQuery }>(
+    '/ogc/collections/:id/items/:fid',
+    async (request, reply) => {
+      const layer = collectionParam(request.params.id)
+      refuseUnknown(request.query, ['crs', 'f', 'properties'])
+      formatParam(request.query)
+      const crs = crsParam(request.query, 'crs')
+      const fields = fieldsParam(request.query, layer)
+      const fid = request.params.fid
+      if (fid.length > 100 || !noNul(fid))
+        throw new NotFoundError(`No feature with id '${fid.slice(0, 100)}' in collection '${layer.id}'`)
+      const body = await ogcItem(db, layer, fid, crs, fields)
+      if (body === null) throw new NotFoundError(`No feature with id '${fid}' in collection '${layer.id}'`)
+      const b = base(request)
+      const links = JSON.stringify([
+        { rel: 'self', type: GEOJSON, href: `${b}/collections/${layer.id}/items/${encodeURIComponent(fid)}` },
+        { rel: 'collection', type: JSON_TYPE, href: `${b}/collections/${layer.id}` },
+      ])
+      reply.header('Content-Crs', `<${crs}>`).type(GEOJSON)
+      return reply.send(`${body.slice(0, -1)},"links":${links}}`)
+    },
+  )
 }
 
 async function statsByLayer(db: Database) {
@@ -183,7 +202,8 @@ function datetimeParam(query: RawQuery) {
 function crsParam(query: RawQuery, param: 'crs' | 'bbox-crs'): OgcCrs {
   const value = single(query, param)
   if (value === undefined) return CRS84
-  if (!Object.hasOwn(OGC_CRS, value)) throw new ParameterError(param, `unsupported CRS; supported: ${OGC_CRS_URIS.join(', ')}`)
+  if (!Object.hasOwn(OGC_CRS, value))
+    throw new ParameterError(param, `unsupported CRS; supported: ${OGC_CRS_URIS.join(', ')}`)
   return value as OgcCrs
 }
 
@@ -194,11 +214,17 @@ function crsParam(query: RawQuery, param: 'crs' | 'bbox-crs'): OgcCrs {
 function fieldsParam(query: RawQuery, layer: LayerDefinition): string[] | undefined {
   const value = single(query, 'properties')
   if (value === undefined) return undefined
-  const names = value.split(',').map((n) => n.trim()).filter(Boolean)
+  const names = value
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
   const known = layer.fields.map((f) => f.name)
   const unknown = names.find((n) => !known.includes(n))
   if (unknown !== undefined) {
-    throw new ParameterError('properties', `'${unknown.slice(0, 60)}' is not a field of '${layer.id}'; fields: ${known.join(', ')}`)
+    throw new ParameterError(
+      'properties',
+      `'${unknown.slice(0, 60)}' is not a field of '${layer.id}'; fields: ${known.join(', ')}`,
+    )
   }
   return [...new Set(names)]
 }
@@ -216,14 +242,21 @@ function bboxParam(query: RawQuery, crs: OgcCrs): [number, number, number, numbe
   // With 6 numbers the 3rd and 6th are heights, which no layer has.
   const box = (n.length === 6 ? [n[0], n[1], n[3], n[4]] : n) as [number, number, number, number]
   if (!box.every(Number.isFinite)) throw new ParameterError('bbox', 'numbers must be finite')
-  if (box[0] > box[2] || box[1] > box[3]) throw new ParameterError('bbox', 'lower corner must not exceed the upper corner')
+  if (box[0] > box[2] || box[1] > box[3])
+    throw new ParameterError('bbox', 'lower corner must not exceed the upper corner')
   if (OGC_CRS[crs].srid === 4490) {
     const [lon1, lat1, lon2, lat2] = OGC_CRS[crs].flip ? [box[1], box[0], box[3], box[2]] : box
     if (Math.abs(lon1) > 180 || Math.abs(lon2) > 180 || Math.abs(lat1) > 90 || Math.abs(lat2) > 90) {
-      throw new ParameterError('bbox', 'longitude must be within ±180 and latitude within ±90 (mind the axis order of bbox-crs)')
+      throw new ParameterError(
+        'bbox',
+        'longitude must be within ±180 and latitude within ±90 (mind the axis order of bbox-crs)',
+      )
     }
   } else if (!withinProjectedDomain(OGC_CRS[crs].srid, OGC_CRS[crs].flip ? [box[1], box[0], box[3], box[2]] : box)) {
-    throw new ParameterError('bbox', `coordinates outside the domain of bbox-crs (${projectedDomainText(OGC_CRS[crs].srid)})`)
+    throw new ParameterError(
+      'bbox',
+      `coordinates outside the domain of bbox-crs (${projectedDomainText(OGC_CRS[crs].srid)})`,
+    )
   }
   return box
 }
@@ -237,4 +270,3 @@ function wholeParam(query: RawQuery, param: string, fallback: number, min: numbe
   if (param === 'offset' && n > 1e9) throw new ParameterError(param, 'too large')
   return n
 }
-

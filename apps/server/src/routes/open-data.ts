@@ -13,7 +13,10 @@ function fileParam(file: string): { layer: LayerDefinition; format: Format } {
   const match = /^([a-z_]{1,40})\.(geojson|csv)$/.exec(file)
   const layer = match ? findLayer(match[1] as string) : undefined
   if (!match || !layer) {
-    throw new ParameterError('file', `expected {layer}.geojson or {layer}.csv with layer one of ${MAP_LAYER_IDS.join(', ')}`)
+    throw new ParameterError(
+      'file',
+      `expected {layer}.geojson or {layer}.csv with layer one of ${MAP_LAYER_IDS.join(', ')}`,
+    )
   }
   return { layer, format: match[2] as Format }
 }

@@ -81,10 +81,15 @@ export function filterQueryString(filter: FeatureFilter): string {
  * else is logged and answered without internals.
  */
 export function answerError(error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof ParameterError) return reply.status(400).send({ code: 'InvalidParameterValue', description: error.message })
+  if (error instanceof ParameterError)
+    return reply.status(400).send({ code: 'InvalidParameterValue', description: error.message })
   if (error instanceof NotFoundError) return reply.status(404).send({ code: 'NotFound', description: error.message })
   const status = error.statusCode
-  if (status && status >= 400 && status < 500) return reply.status(status).send({ code: 'InvalidRequest', description: error.message })
+  if (status && status >= 400 && status < 500)
+    return reply.status(status).send({ code: 'InvalidRequest', description: error.message })
   const failure = unexpectedFailure(error, request, reply)
-  return reply.send({ code: failure.status === 503 ? 'ServiceUnavailable' : 'ServerError', description: failure.description })
+  return reply.send({
+    code: failure.status === 503 ? 'ServiceUnavailable' : 'ServerError',
+    description: failure.description,
+  })
 }

@@ -8,12 +8,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from '../app.ts'
 import { tilePath } from '../testing/cluster.ts'
 import { tileFeature, tileJsonVersion } from '../testing/tile-reading.ts'
-import { caughtUp, createPrimary, createReplica, freePort, pauseReplay, postgresBinaries, resumeReplay, type PgCluster } from '../testing/pg-cluster.ts'
+import {
+  caughtUp,
+  createPrimary,
+  createReplica,
+  freePort,
+  pauseReplay,
+  postgresBinaries,
+  resumeReplay,
+  type PgCluster,
+} from '../testing/pg-cluster.ts'
 
 // A real streaming replica (pg_basebackup -R of a private primary). Run in the server-backend pass only:
 // the embedded pass has no use for PostgreSQL's server binaries and the run is long enough.
 const skip =
-  testBackend !== 'server' ? 'runs in the PostgreSQL-server pass only' : !postgresBinaries() ? 'no PostgreSQL server binaries' : undefined
+  testBackend !== 'server'
+    ? 'runs in the PostgreSQL-server pass only'
+    : !postgresBinaries()
+      ? 'no PostgreSQL server binaries'
+      : undefined
 if (skip) console.warn(`[tiles-replica.test] skipped: ${skip}`)
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -52,7 +65,10 @@ async function segmentVersion(): Promise<number> {
 async function s1At(version: number) {
   const res = await app.inject({ method: 'GET', url: `${s1Tile(14)}?v=${version}` })
   expect(res.statusCode).toBe(200)
-  return { status: tileFeature(res.rawPayload, 'road_segments', 's1')?.status, cacheControl: res.headers['cache-control'] }
+  return {
+    status: tileFeature(res.rawPayload, 'road_segments', 's1')?.status,
+    cacheControl: res.headers['cache-control'],
+  }
 }
 
 describe.skipIf(skip)('public reads on a streaming replica', () => {
@@ -62,7 +78,15 @@ describe.skipIf(skip)('public reads on a streaming replica', () => {
     await pauseReplay(replica)
     try {
       await writer.transaction((client) =>
-        writeStatus(client, { entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', actualStart: '2021-05-01', actualFinish: null, actor: 'test' }),
+        writeStatus(client, {
+          entity: 'road_segment',
+          id: 's1',
+          expectedVersion: 1,
+          to: 'under_construction',
+          actualStart: '2021-05-01',
+          actualFinish: null,
+          actor: 'test',
+        }),
       )
       const after = await segmentVersion()
       expect(after).toBeGreaterThan(before)
@@ -75,7 +99,9 @@ describe.skipIf(skip)('public reads on a streaming replica', () => {
       // OGC items read the replica too (there is no version to ask for: they show what it has replayed).
       const item = await app.inject({ method: 'GET', url: '/ogc/collections/road_segments/items/s1' })
       expect((item.json() as { properties: { status: string } }).properties.status).toBe('planned')
-      expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ readReplica: { state: 'ok' } })
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({
+        readReplica: { state: 'ok' },
+      })
     } finally {
       await resumeReplay(replica)
     }
@@ -96,7 +122,10 @@ describe.skipIf(skip)('public reads on a streaming replica', () => {
       expect(tile.statusCode).toBe(200)
       const health = await ownApp.inject({ method: 'GET', url: '/healthz' })
       expect(health.statusCode).toBe(200)
-      expect(health.json()).toMatchObject({ ok: true, readReplica: { state: 'down', location: expect.stringContaining(`:${own.port}`) } })
+      expect(health.json()).toMatchObject({
+        ok: true,
+        readReplica: { state: 'down', location: expect.stringContaining(`:${own.port}`) },
+      })
     } finally {
       await ownApp.close()
       await ownDb.close()

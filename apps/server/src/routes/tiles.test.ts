@@ -46,7 +46,11 @@ async function tileJson(layer: string, query = '') {
 /** Fetches a tile URL from a TileJSON template, gzip accepted, and decodes it. */
 async function fetchTile(template: string, z: number, x: number, y: number, headers: Record<string, string> = {}) {
   const url = new URL(template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y)))
-  const res = await app.inject({ method: 'GET', url: url.pathname + url.search, headers: { 'accept-encoding': 'gzip', ...headers } })
+  const res = await app.inject({
+    method: 'GET',
+    url: url.pathname + url.search,
+    headers: { 'accept-encoding': 'gzip', ...headers },
+  })
   return res
 }
 
@@ -64,7 +68,7 @@ async function afterNotification(write: () => Promise<unknown>) {
 }
 
 describe(`vector tiles over HTTP (${testBackend})`, () => {
-  const center = tileAt(113.54, 34.80, 12)
+  const center = tileAt(113.54, 34.8, 12)
 
   it('TileJSON 3.0.0 points at versioned tile URLs whose tiles decode to the layer', async () => {
     const tj = await tileJson('road_segments')
@@ -82,9 +86,7 @@ describe(`vector tiles over HTTP (${testBackend})`, () => {
     const features = decode(gunzipSync(res.rawPayload), 'road_segments')
     expect(features.length).toBeGreaterThan(0)
     for (const f of features) {
-      expect(Object.keys(f).sort()).toEqual(
-        expect.arrayContaining(['id', 'status']),
-      )
+      expect(Object.keys(f).sort()).toEqual(expect.arrayContaining(['id', 'status']))
       expect(f).not.toHaveProperty('updated_by')
       expect(f).not.toHaveProperty('version')
     }
@@ -99,7 +101,9 @@ describe(`vector tiles over HTTP (${testBackend})`, () => {
     expect(again.statusCode).toBe(304)
     const plain = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } })
     expect(plain.headers['content-encoding']).toBeUndefined()
-    expect(decode(plain.rawPayload, 'road_segments').length).toBe(decode(gunzipSync(first.rawPayload), 'road_segments').length)
+    expect(decode(plain.rawPayload, 'road_segments').length).toBe(
+      decode(gunzipSync(first.rawPayload), 'road_segments').length,
+    )
   })
 
   it('negotiates Accept-Encoding by q-value, offers brotli and answers 406 when nothing is acceptable', async () => {
@@ -122,7 +126,11 @@ describe(`vector tiles over HTTP (${testBackend})`, () => {
   })
 
   it('answers an empty tile 204 with no body', async () => {
-    const res = await app.inject({ method: 'GET', url: '/tiles/road_segments/12/0/0.mvt', headers: { 'accept-encoding': 'gzip' } })
+    const res = await app.inject({
+      method: 'GET',
+      url: '/tiles/road_segments/12/0/0.mvt',
+      headers: { 'accept-encoding': 'gzip' },
+    })
     expect(res.statusCode).toBe(204)
     expect(res.rawPayload.length).toBe(0)
     expect(res.headers['content-encoding']).toBeUndefined()
@@ -146,14 +154,20 @@ describe(`vector tiles over HTTP (${testBackend})`, () => {
     await afterNotification(() => db.query("UPDATE road_segments SET status = 'suspended' WHERE id = $1", [target?.id]))
     const after = await tileJson('road_segments')
     expect(after.tiles[0]).not.toBe(before.tiles[0])
-    const fresh = decode(gunzipSync((await fetchTile(after.tiles[0] as string, center.z, center.x, center.y)).rawPayload), 'road_segments')
+    const fresh = decode(
+      gunzipSync((await fetchTile(after.tiles[0] as string, center.z, center.x, center.y)).rawPayload),
+      'road_segments',
+    )
     expect(fresh.find((f) => f.id === target?.id)?.status).toBe('suspended')
     // An old versioned URL keeps meaning that version's tile: it stays the same, and immutable.
     const old = await fetchTile(before.tiles[0] as string, center.z, center.x, center.y)
     expect(old.headers['cache-control']).toContain('immutable')
     expect(old.rawPayload.equals(first.rawPayload)).toBe(true)
     // Unversioned, the tile is current and revalidated.
-    const plain = await app.inject({ method: 'GET', url: `/tiles/road_segments/${center.z}/${center.x}/${center.y}.mvt` })
+    const plain = await app.inject({
+      method: 'GET',
+      url: `/tiles/road_segments/${center.z}/${center.x}/${center.y}.mvt`,
+    })
     expect(decode(plain.rawPayload, 'road_segments').find((f) => f.id === target?.id)?.status).toBe('suspended')
     expect(plain.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
   })
@@ -192,17 +206,20 @@ describe(`bad tile requests (${testBackend})`, () => {
   it.each(cases.map(([url, status, text]) => [url.slice(0, 90), status, text, url] as const))(
     '%s → %i naming the problem',
     async (_label, status, text, url) => {
-    const res = await app.inject({ method: 'GET', url })
-    expect(res.statusCode).toBe(status)
-    const body = res.json() as { code: string; description: string }
-    expect(body.description).toContain(text)
-    expect(res.body).not.toMatch(/SELECT|ST_|at .*\.ts|node_modules/)
+      const res = await app.inject({ method: 'GET', url })
+      expect(res.statusCode).toBe(status)
+      const body = res.json() as { code: string; description: string }
+      expect(body.description).toContain(text)
+      expect(res.body).not.toMatch(/SELECT|ST_|at .*\.ts|node_modules/)
     },
   )
 
   it('serves a tile with unicode and SQL in the name search as an ordinary filter', async () => {
     for (const q of ["'; DROP TABLE roads; --", '科学%', '😀', '/* */']) {
-      const res = await app.inject({ method: 'GET', url: `/tiles/road_segments/12/3388/1621.mvt?q=${encodeURIComponent(q)}` })
+      const res = await app.inject({
+        method: 'GET',
+        url: `/tiles/road_segments/12/3388/1621.mvt?q=${encodeURIComponent(q)}`,
+      })
       expect([200, 204]).toContain(res.statusCode)
     }
   })
@@ -219,15 +236,29 @@ describe(`uncached tiles, version read in the tile statement (${testBackend})`, 
   it('marks the current version immutable, an old one revalidated, and keeps a stable ETag', async () => {
     const center = tileAt(113.54, 34.8, 12)
     const path = `/tiles/road_segments/${center.z}/${center.x}/${center.y}.mvt`
-    const version = new URL(((await tileJson('road_segments')).tiles[0] as string).replace(/[{}]/g, '')).searchParams.get('v')
-    const current = await cold.inject({ method: 'GET', url: `${path}?v=${version}`, headers: { 'accept-encoding': 'gzip' } })
+    const version = new URL(
+      ((await tileJson('road_segments')).tiles[0] as string).replace(/[{}]/g, ''),
+    ).searchParams.get('v')
+    const current = await cold.inject({
+      method: 'GET',
+      url: `${path}?v=${version}`,
+      headers: { 'accept-encoding': 'gzip' },
+    })
     expect(current.headers['cache-control']).toContain('immutable')
     expect(decode(gunzipSync(current.rawPayload), 'road_segments').length).toBeGreaterThan(0)
-    const stale = await cold.inject({ method: 'GET', url: `${path}?v=${Number(version) - 1}`, headers: { 'accept-encoding': 'gzip' } })
+    const stale = await cold.inject({
+      method: 'GET',
+      url: `${path}?v=${Number(version) - 1}`,
+      headers: { 'accept-encoding': 'gzip' },
+    })
     expect(stale.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
     // Rendered twice from scratch, the same tile gets the same ETag, so revalidation still works.
     expect(stale.headers.etag).toBe(current.headers.etag)
-    const again = await cold.inject({ method: 'GET', url: path, headers: { 'if-none-match': String(current.headers.etag) } })
+    const again = await cold.inject({
+      method: 'GET',
+      url: path,
+      headers: { 'if-none-match': String(current.headers.etag) },
+    })
     expect(again.statusCode).toBe(304)
   })
 })

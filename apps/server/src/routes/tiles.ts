@@ -80,7 +80,10 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
       const filter = parseFilter(request.query)
       const requested = versionParam(single(request.query, 'v'))
       const coding = negotiateCoding(request.headers['accept-encoding'])
-      if (coding === null) return reply.status(406).send({ code: 'NotAcceptable', description: 'Accept-Encoding refuses br, gzip and identity' })
+      if (coding === null)
+        return reply
+          .status(406)
+          .send({ code: 'NotAcceptable', description: 'Accept-Encoding refuses br, gzip and identity' })
       const filterKey = filterQueryString(filter)
 
       // A versioned hit needs no database at all: that version's tile can never change. An
@@ -98,13 +101,17 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
         if (!tile) {
           await checkFilter(reads, layer, filter)
           const address = { z, x, y }
-          const render = (from: Database) => renderVersionedTile(from, layer, address, filter, options.encoder ? { encoder: options.encoder } : {})
+          const render = (from: Database) =>
+            renderVersionedTile(from, layer, address, filter, options.encoder ? { encoder: options.encoder } : {})
           let rendered = await render(reads)
           // The version comes from the tile's own snapshot. A replica behind the version asked for (or,
           // unversioned, behind what this process knows is committed) would label older data with a
           // newer version: the primary renders it instead. A version beyond the primary's counts as the
           // primary's, so a made-up ?v= cannot steer reads away from the replica.
-          const floor = requested === undefined ? versions?.current(layer) : Math.min(requested, versions?.current(layer) ?? requested)
+          const floor =
+            requested === undefined
+              ? versions?.current(layer)
+              : Math.min(requested, versions?.current(layer) ?? requested)
           if (reads !== db && floor !== undefined && rendered.version < floor) rendered = await render(db)
           current = rendered.version
           tile = { raw: rendered.mvt, etag: etagOf(rendered.mvt), truncated: rendered.truncated, coded: {} }
@@ -157,7 +164,10 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
           minzoom: layer.minZoom,
           maxzoom: MAX_ZOOM,
           fields: Object.fromEntries(
-            layer.tileFields.map((name) => [name, layer.fields.find((f) => f.name === name)?.type === 'boolean' ? 'Boolean' : 'String']),
+            layer.tileFields.map((name) => [
+              name,
+              layer.fields.find((f) => f.name === name)?.type === 'boolean' ? 'Boolean' : 'String',
+            ]),
           ),
         },
       ],
@@ -205,5 +215,7 @@ async function checkFilter(db: Database, layer: LayerDefinition, filter: ReturnT
   const refusal = await refuseFilter(db, layer, filter)
   const [problem] = refusal?.problems ?? []
   if (!refusal || !problem) return
-  throw refusal.kind === 'invalid' ? new ParameterError(problem.param, problem.message) : new NotFoundError(`Parameter '${problem.param}': ${problem.message}`)
+  throw refusal.kind === 'invalid'
+    ? new ParameterError(problem.param, problem.message)
+    : new NotFoundError(`Parameter '${problem.param}': ${problem.message}`)
 }

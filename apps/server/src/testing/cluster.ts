@@ -53,9 +53,17 @@ export async function startCluster(setup: ClusterSetup): Promise<OneMapCluster> 
   const started: { stop(): Promise<void> }[] = []
   const processes: MainProcess[] = []
   try {
-    const primary = await createPrimary({ prefix: '/tmp/onemap-scale-primary-', port: await freePort(from, to), durable: setup.durable ?? false })
+    const primary = await createPrimary({
+      prefix: '/tmp/onemap-scale-primary-',
+      port: await freePort(from, to),
+      durable: setup.durable ?? false,
+    })
     started.push({ stop: () => primary.remove() })
-    const replica = await createReplica(primary, { prefix: '/tmp/onemap-scale-replica-', port: await freePort(from, to), durable: setup.durable ?? false })
+    const replica = await createReplica(primary, {
+      prefix: '/tmp/onemap-scale-replica-',
+      port: await freePort(from, to),
+      durable: setup.durable ?? false,
+    })
     started.unshift({ stop: () => replica.remove() })
     const env = {
       DATABASE_URL: primary.url,
@@ -138,7 +146,11 @@ export interface EditOutcome {
 }
 
 /** One status edit of a road segment through `baseUrl` (edits.setStatus, as the workbench sends it). */
-export async function editSegment(baseUrl: string, cookie: string, edit: { id: string; expectedVersion: number; to: string; at: string }): Promise<EditOutcome> {
+export async function editSegment(
+  baseUrl: string,
+  cookie: string,
+  edit: { id: string; expectedVersion: number; to: string; at: string },
+): Promise<EditOutcome> {
   try {
     const res = await fetch(`${baseUrl}/trpc/edits.setStatus`, {
       method: 'POST',
@@ -146,7 +158,11 @@ export async function editSegment(baseUrl: string, cookie: string, edit: { id: s
       body: JSON.stringify({ entity: 'road_segment', ...edit }),
     })
     const body = (await res.json().catch(() => ({}))) as { result?: { data?: { eventId?: number } } }
-    return { status: res.status, eventId: body.result?.data?.eventId, upstream: res.headers.get('x-onemap-upstream') ?? undefined }
+    return {
+      status: res.status,
+      eventId: body.result?.data?.eventId,
+      upstream: res.headers.get('x-onemap-upstream') ?? undefined,
+    }
   } catch {
     return { status: 0 }
   }
@@ -170,7 +186,10 @@ export async function plannedSegments(primary: PgCluster, n: number): Promise<Se
 
 /** Ids of every status event after `afterId` in the primary's audit log. */
 export async function eventIdsAfter(primary: PgCluster, afterId: number): Promise<number[]> {
-  const rows = await primary.sql<{ id: string }>('SELECT e.id::text AS id FROM onemap.status_events e WHERE e.id > $1 ORDER BY e.id', [afterId])
+  const rows = await primary.sql<{ id: string }>(
+    'SELECT e.id::text AS id FROM onemap.status_events e WHERE e.id > $1 ORDER BY e.id',
+    [afterId],
+  )
   return rows.map((r) => Number(r.id))
 }
 

@@ -61,8 +61,14 @@ export class LiveSubscriber {
     let brokenAt: number | undefined
     while (!this.controller.signal.aborted) {
       try {
-        const input = this.lastId === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ lastEventId: String(this.lastId) }))}`
-        const res = await fetch(`${this.baseUrl}/trpc/live.events${input}`, { headers: { accept: 'text/event-stream' }, signal: this.controller.signal })
+        const input =
+          this.lastId === undefined
+            ? ''
+            : `?input=${encodeURIComponent(JSON.stringify({ lastEventId: String(this.lastId) }))}`
+        const res = await fetch(`${this.baseUrl}/trpc/live.events${input}`, {
+          headers: { accept: 'text/event-stream' },
+          signal: this.controller.signal,
+        })
         if (!res.ok || !res.body) throw new Error(`live.events answered ${res.status}`)
         this.upstream = res.headers.get('x-onemap-upstream') ?? undefined
         await this.read(res.body, () => {

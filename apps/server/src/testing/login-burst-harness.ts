@@ -41,7 +41,8 @@ export function zoneTiles(): string[] {
     return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
   }
   const paths: string[] = []
-  for (let x = tx(113.48); x <= tx(113.62); x++) for (let y = ty(34.86); y <= ty(34.74); y++) paths.push(`/tiles/road_segments/15/${x}/${y}.mvt`)
+  for (let x = tx(113.48); x <= tx(113.62); x++)
+    for (let y = ty(34.86); y <= ty(34.74); y++) paths.push(`/tiles/road_segments/15/${x}/${y}.mvt`)
   return paths
 }
 
@@ -73,7 +74,10 @@ export async function loginWaves(base: string, running: () => boolean, tally: Bu
         fetch(`${base}/trpc/auth.login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'burst-user', password: i % 10 === 0 ? 'burst-password' : `guess-${wave}-${i}` }),
+          body: JSON.stringify({
+            name: 'burst-user',
+            password: i % 10 === 0 ? 'burst-password' : `guess-${wave}-${i}`,
+          }),
         }),
       ),
     )

@@ -13,5 +13,8 @@ const address = app.server.address()
 console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }))
 process.stdin.resume()
 process.stdin.on('end', () => {
-  void app.close().then(() => db.close()).then(() => process.exit(0))
+  void app
+    .close()
+    .then(() => db.close())
+    .then(() => process.exit(0))
 })

@@ -45,10 +45,14 @@ export interface Nginx {
 export function nginxConfig(dir: string, options: Omit<NginxOptions, 'prefix'>): string {
   let site = readFileSync(DEPLOY_CONF, 'utf8')
   const replace = (pattern: RegExp, by: string) => {
-    if (!pattern.test(site)) throw new Error(`deploy/nginx/onemap.conf no longer matches ${pattern}: update testing/nginx.ts`)
+    if (!pattern.test(site))
+      throw new Error(`deploy/nginx/onemap.conf no longer matches ${pattern}: update testing/nginx.ts`)
     site = site.replace(pattern, by)
   }
-  replace(/upstream onemap \{[^}]*\}/, `upstream onemap {\n${options.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=5s;`).join('\n')}\n    keepalive 32;\n}`)
+  replace(
+    /upstream onemap \{[^}]*\}/,
+    `upstream onemap {\n${options.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=5s;`).join('\n')}\n    keepalive 32;\n}`,
+  )
   replace(/proxy_cache_path \S+/, `proxy_cache_path ${dir}/cache`)
   replace(/listen 80;/, `listen 127.0.0.1:${options.port};`)
   replace(/\nserver \{\n/, '\nserver {\n    add_header X-OneMap-Upstream $upstream_addr always;\n')
@@ -89,7 +93,9 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
   }
 
   async function start() {
-    const proc = spawn(bin as string, ['-p', dir, '-e', `${dir}/error.log`, '-c', `${dir}/nginx.conf`], { stdio: ['ignore', 'ignore', 'pipe'] })
+    const proc = spawn(bin as string, ['-p', dir, '-e', `${dir}/error.log`, '-c', `${dir}/nginx.conf`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     let stderr = ''
     proc.stderr?.on('data', (d) => (stderr += d))
     child = proc

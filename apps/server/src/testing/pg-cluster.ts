@@ -107,7 +107,18 @@ function cluster(bin: string, dir: string, port: number, durable: boolean): PgCl
     },
     async start() {
       // -w waits until the server accepts connections (a replica: until it is consistent and open for reads).
-      await asPostgres(`${bin}/pg_ctl`, ['-D', dir, '-l', `${dir}/server.log`, '-w', '-t', '120', '-o', settings.join(' '), 'start'])
+      await asPostgres(`${bin}/pg_ctl`, [
+        '-D',
+        dir,
+        '-l',
+        `${dir}/server.log`,
+        '-w',
+        '-t',
+        '120',
+        '-o',
+        settings.join(' '),
+        'start',
+      ])
       running = true
     },
     async stop() {
@@ -138,7 +149,21 @@ export async function createPrimary(options: ClusterOptions): Promise<PgCluster>
 export async function createReplica(primary: PgCluster, options: ClusterOptions): Promise<PgCluster> {
   const bin = requireBinaries()
   const dir = await clusterFolder(options.prefix)
-  await asPostgres(`${bin}/pg_basebackup`, ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', dir, '-R', '-X', 'stream', '-c', 'fast'])
+  await asPostgres(`${bin}/pg_basebackup`, [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '-D',
+    dir,
+    '-R',
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+  ])
   const replica = cluster(bin, dir, options.port, options.durable ?? false)
   await replica.start()
   return replica
@@ -154,7 +179,8 @@ export async function caughtUp(primary: PgCluster, replica: PgCluster, timeoutMs
   for (;;) {
     const [row] = await replica.sql<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [lsn])
     if (row?.done) return
-    if (Date.now() > deadline) throw new Error(`replica on ${replica.port} did not replay up to ${lsn} within ${timeoutMs} ms`)
+    if (Date.now() > deadline)
+      throw new Error(`replica on ${replica.port} did not replay up to ${lsn} within ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 20))
   }
 }
@@ -170,6 +196,9 @@ export async function resumeReplay(replica: PgCluster): Promise<void> {
 
 function requireBinaries(): string {
   const bin = postgresBinaries()
-  if (!bin) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (Debian: apt-get install postgresql)')
+  if (!bin)
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql (Debian: apt-get install postgresql)',
+    )
   return bin
 }

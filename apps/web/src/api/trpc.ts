@@ -22,7 +22,10 @@ export function createApiClient() {
         // A stream that failed outright (network, 5xx) is retried for ever, resuming from the last tracked id;
         // a refusal (signed out, no access) is not, since asking again cannot change the answer.
         true: [
-          retryLink({ retry: ({ error }) => (error.data?.httpStatus ?? 500) >= 500, retryDelayMs: (attempts) => backoffDelay(attempts - 1, STREAM_BACKOFF) }),
+          retryLink({
+            retry: ({ error }) => (error.data?.httpStatus ?? 500) >= 500,
+            retryDelayMs: (attempts) => backoffDelay(attempts - 1, STREAM_BACKOFF),
+          }),
           httpSubscriptionLink({ url: '/trpc' }),
         ],
         false: httpBatchLink({ url: '/trpc' }),

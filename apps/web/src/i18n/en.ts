@@ -133,12 +133,14 @@ export const en: Messages = {
   },
   goal: {
     title: 'The three-year goals',
-    promise: 'Promised on {{start}}: within three years, build through every planned road in the zone, and start construction of every planned school, hospital and other public facility.',
+    promise:
+      'Promised on {{start}}: within three years, build through every planned road in the zone, and start construction of every planned school, hospital and other public facility.',
     deadlinePassed: 'Deadline {{deadline}}: passed {{count}} days ago.',
     deadlineAhead: 'Deadline {{deadline}}: {{count}} days to go.',
     facilitiesBar: 'Share of public facilities started',
     roadsBar: 'Share of planned roads built',
-    othersNote: 'Another {{count}} facilities outside the programme (mostly built before it) are on the map and list but not counted.',
+    othersNote:
+      'Another {{count}} facilities outside the programme (mostly built before it) are on the map and list but not counted.',
     facilitiesLeft: '{{count}} facilities not started ›',
     roadsLeft: '{{km}} km of road not built ›',
   },
@@ -152,7 +154,8 @@ export const en: Messages = {
     button: 'Near me',
     stop: 'Stop sorting by distance',
     locating: 'Finding your position…',
-    denied: 'Location permission was not given, so the list is not sorted by distance. Allow it in the browser settings and try again, or use search.',
+    denied:
+      'Location permission was not given, so the list is not sorted by distance. Allow it in the browser settings and try again, or use search.',
     unavailable: 'Your position is not available right now; try again later or use search.',
     outside: 'You are outside the High-tech Zone, so the list is not sorted by distance.',
     sorted: 'Sorted by distance from you (your position stays on this page)',
@@ -174,15 +177,18 @@ export const en: Messages = {
   },
   openData: {
     title: 'Open data',
-    intro: 'The public fields of every map layer can be downloaded as GeoJSON and CSV (CGCS2000 longitude/latitude, EPSG:4490).',
-    licence: '示例数据 · sample data: these layers are a hand-digitised sample; positions and statuses are illustrative, not official data, and free to use for testing and demonstration. Once official data is published, its publisher\'s licence applies.',
+    intro:
+      'The public fields of every map layer can be downloaded as GeoJSON and CSV (CGCS2000 longitude/latitude, EPSG:4490).',
+    licence:
+      "示例数据 · sample data: these layers are a hand-digitised sample; positions and statuses are illustrative, not official data, and free to use for testing and demonstration. Once official data is published, its publisher's licence applies.",
     layer: 'Layer',
     files: 'Download',
     ogcTitle: 'OGC API – Features endpoint',
     ogc: 'QGIS, ArcGIS, GDAL and other GIS software connect directly:',
     feedsTitle: 'Follow updates',
     feeds: 'Atom feed of status changes (each facility and road card links its own feed too):',
-    fields: 'Downloads carry public fields only: names, kind, status, planned and actual dates, whether the item is in the programme; never staff names or internal notes.',
+    fields:
+      'Downloads carry public fields only: names, kind, status, planned and actual dates, whether the item is in the programme; never staff names or internal notes.',
     back: 'Back to the map',
     layers: {
       facilities: 'Public facilities',

@@ -6,7 +6,8 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const indicatorsEn: Strings<typeof indicatorsZh> = {
   title: 'City data on one screen',
   pageTitle: 'Work-report targets',
-  intro: 'The targets set by the High-tech Zone work report of 2 August 2020, each against its latest figure. Status follows each indicator\'s pace rule.',
+  intro:
+    "The targets set by the High-tech Zone work report of 2 August 2020, each against its latest figure. Status follows each indicator's pace rule.",
   wallTakeaway: 'Each 2020 work-report target against its latest figure',
   sample: 'Sample data · not official statistics',
   sampleValue: 'sample',

@@ -9,11 +9,21 @@ describe('indicator formatting', () => {
     expect(formatNumber(2 / 3, 'zh')).toBe('0.67')
   })
   it('groups consecutive categories in order', () => {
-    const rows = [{ category: 'economy', id: 'a' }, { category: 'economy', id: 'b' }, { category: 'innovation', id: 'c' }]
-    expect(byCategory(rows).map((g) => [g.category, g.rows.length])).toEqual([['economy', 2], ['innovation', 1]])
+    const rows = [
+      { category: 'economy', id: 'a' },
+      { category: 'economy', id: 'b' },
+      { category: 'innovation', id: 'c' },
+    ]
+    expect(byCategory(rows).map((g) => [g.category, g.rows.length])).toEqual([
+      ['economy', 2],
+      ['innovation', 1],
+    ])
   })
   it('a year-to-date trend shows only the target year', () => {
-    const values = [{ period: '2019-12', value: 9, isSample: false, version: 1 }, { period: '2020-01', value: 1, isSample: false, version: 1 }]
+    const values = [
+      { period: '2019-12', value: 9, isSample: false, version: 1 },
+      { period: '2020-01', value: 1, isSample: false, version: 1 },
+    ]
     expect(trendValues({ pace: 'ytd', target: { value: 10, year: 2020 }, values })).toEqual([1])
     expect(trendValues({ pace: 'level', target: { value: 10, year: 2020 }, values })).toEqual([9, 1])
   })

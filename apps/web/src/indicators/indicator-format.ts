@@ -21,7 +21,9 @@ export function withUnit(value: number, unit: string, language: string): string 
 export const DIRECTION_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤' }
 
 /** Indicators grouped by category in registry order (the registry is already ordered by category). */
-export function byCategory<T extends { category: string }>(rows: readonly T[]): { category: T['category']; rows: T[] }[] {
+export function byCategory<T extends { category: string }>(
+  rows: readonly T[],
+): { category: T['category']; rows: T[] }[] {
   const groups: { category: T['category']; rows: T[] }[] = []
   for (const row of rows) {
     const last = groups.at(-1)
@@ -33,7 +35,8 @@ export function byCategory<T extends { category: string }>(rows: readonly T[]): 
 
 /** The values of the series the trend line shows: the periods of the current target's run-up. */
 export function trendValues(row: Pick<IndicatorRow, 'values' | 'pace' | 'target'>): number[] {
-  const values = row.pace === 'ytd' ? row.values.filter((v) => v.period.startsWith(String(row.target.year))) : row.values
+  const values =
+    row.pace === 'ytd' ? row.values.filter((v) => v.period.startsWith(String(row.target.year))) : row.values
   return values.slice(-12).map((v) => v.value)
 }
 

@@ -17,7 +17,11 @@ export const INDICATORS_LIVE_MARK = 'onemap:indicators-live'
  */
 export function useIndicators({ live, pollMs }: { live: boolean; pollMs?: number }) {
   const trpc = useTRPC()
-  const query = useQuery({ ...trpc.indicators.overview.queryOptions(), refetchInterval: pollMs ?? false, staleTime: live ? 0 : 60_000 })
+  const query = useQuery({
+    ...trpc.indicators.overview.queryOptions(),
+    refetchInterval: pollMs ?? false,
+    staleTime: live ? 0 : 60_000,
+  })
   const reread = useCoalesced(() => void query.refetch(), BURST_MS)
   const client = useTRPCClient()
   useEffect(() => {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { webEnv } from '../env.ts'
 import type { Language } from '../i18n/setup.ts'
-import type { LABEL_METADATA} from './basemap-style.ts';
+import type { LABEL_METADATA } from './basemap-style.ts'
 import { ZONE_BOUNDS, ZONE_SURROUNDINGS } from '@onemap/domain/zone'
 import { basemapStyle, labelText } from './basemap-style.ts'
 import { BasemapRefused, resolveBasemap } from './online-basemaps.ts'
@@ -46,7 +46,8 @@ export function MapCanvas({ onReady }: { onReady: (map: MapLibreMap | null) => v
       hash: true,
       attributionControl: false,
       // No glyph server: CJK labels are drawn from the browser's local fonts.
-      localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif",
+      localIdeographFontFamily:
+        "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif",
       maxBounds: ZONE_SURROUNDINGS,
       minZoom: 10,
       maxZoom: 19,

@@ -27,7 +27,9 @@ export const LABEL_METADATA = { 'onemap:label': true }
 
 /** The text expression for a language: the feature's name in it, falling back to Chinese. */
 export function labelText(language: Language): ['coalesce', ['get', string], ['get', string]] {
-  return language === 'zh' ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en']] : ['coalesce', ['get', 'name_en'], ['get', 'name_zh']]
+  return language === 'zh'
+    ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en']]
+    : ['coalesce', ['get', 'name_en'], ['get', 'name_zh']]
 }
 
 /**
@@ -37,27 +39,99 @@ export function labelText(language: Language): ['coalesce', ['get', string], ['g
 export function basemapStyle(origin: string, language: Language, online?: OnlineBasemap): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {}
   for (const layer of BASEMAP_LAYERS) sources[layer] = { type: 'vector', url: `${origin}/tiles/${layer}.json` }
-  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.background } }]
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.background } },
+  ]
   if (online) {
     sources.online = online.source
     layers.push({ id: 'online-basemap', type: 'raster', source: 'online' })
   }
   const c = BASEMAP_COLOURS
   layers.push(
-    { id: 'zone-fill', type: 'fill', source: 'zone_boundary', 'source-layer': 'zone_boundary', paint: { 'fill-color': c.zoneFill, 'fill-opacity': online ? 0 : 0.85 } },
-    { id: 'water-fill', type: 'fill', source: 'water_bodies', 'source-layer': 'water_bodies', paint: { 'fill-color': c.water } },
-    { id: 'sub-district-line', type: 'line', source: 'sub_districts', 'source-layer': 'sub_districts', paint: { 'line-color': c.subDistrictLine, 'line-width': 1, 'line-dasharray': [3, 2] } },
-    { id: 'river-line', type: 'line', source: 'rivers', 'source-layer': 'rivers', paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 5] } },
-    { id: 'road-casing', type: 'line', source: 'road_segments', 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': c.roadCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 16, 12] } },
-    { id: 'road-line', type: 'line', source: 'road_segments', 'source-layer': 'road_segments', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': c.road, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1, 16, 8] } },
-    { id: 'zone-line', type: 'line', source: 'zone_boundary', 'source-layer': 'zone_boundary', paint: { 'line-color': c.zoneLine, 'line-width': 2 } },
+    {
+      id: 'zone-fill',
+      type: 'fill',
+      source: 'zone_boundary',
+      'source-layer': 'zone_boundary',
+      paint: { 'fill-color': c.zoneFill, 'fill-opacity': online ? 0 : 0.85 },
+    },
+    {
+      id: 'water-fill',
+      type: 'fill',
+      source: 'water_bodies',
+      'source-layer': 'water_bodies',
+      paint: { 'fill-color': c.water },
+    },
+    {
+      id: 'sub-district-line',
+      type: 'line',
+      source: 'sub_districts',
+      'source-layer': 'sub_districts',
+      paint: { 'line-color': c.subDistrictLine, 'line-width': 1, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'river-line',
+      type: 'line',
+      source: 'rivers',
+      'source-layer': 'rivers',
+      paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 5] },
+    },
+    {
+      id: 'road-casing',
+      type: 'line',
+      source: 'road_segments',
+      'source-layer': 'road_segments',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': c.roadCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 16, 12] },
+    },
+    {
+      id: 'road-line',
+      type: 'line',
+      source: 'road_segments',
+      'source-layer': 'road_segments',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': c.road, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1, 16, 8] },
+    },
+    {
+      id: 'zone-line',
+      type: 'line',
+      source: 'zone_boundary',
+      'source-layer': 'zone_boundary',
+      paint: { 'line-color': c.zoneLine, 'line-width': 2 },
+    },
   )
   const text = labelText(language)
   const halo = { 'text-color': c.label, 'text-halo-color': c.labelHalo, 'text-halo-width': 1.5 }
   layers.push(
-    { id: 'river-label', type: 'symbol', source: 'rivers', 'source-layer': 'rivers', metadata: LABEL_METADATA, layout: { 'symbol-placement': 'line', 'text-field': text, 'text-size': 12 }, paint: { ...halo, 'text-color': '#1d5c8f' } },
-    { id: 'road-label', type: 'symbol', source: 'road_segments', 'source-layer': 'road_segments', minzoom: 13, metadata: LABEL_METADATA, layout: { 'symbol-placement': 'line', 'text-field': text, 'text-size': 11 }, paint: halo },
-    { id: 'sub-district-label', type: 'symbol', source: 'sub_districts', 'source-layer': 'sub_districts', maxzoom: 14, metadata: LABEL_METADATA, layout: { 'text-field': text, 'text-size': 13 }, paint: halo },
+    {
+      id: 'river-label',
+      type: 'symbol',
+      source: 'rivers',
+      'source-layer': 'rivers',
+      metadata: LABEL_METADATA,
+      layout: { 'symbol-placement': 'line', 'text-field': text, 'text-size': 12 },
+      paint: { ...halo, 'text-color': '#1d5c8f' },
+    },
+    {
+      id: 'road-label',
+      type: 'symbol',
+      source: 'road_segments',
+      'source-layer': 'road_segments',
+      minzoom: 13,
+      metadata: LABEL_METADATA,
+      layout: { 'symbol-placement': 'line', 'text-field': text, 'text-size': 11 },
+      paint: halo,
+    },
+    {
+      id: 'sub-district-label',
+      type: 'symbol',
+      source: 'sub_districts',
+      'source-layer': 'sub_districts',
+      maxzoom: 14,
+      metadata: LABEL_METADATA,
+      layout: { 'text-field': text, 'text-size': 13 },
+      paint: halo,
+    },
   )
   return { version: 8, name: 'OneMap default', sources, layers }
 }

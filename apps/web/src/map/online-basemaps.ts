@@ -5,11 +5,7 @@ import type { RasterSourceSpecification } from 'maplibre-gl'
  * sit under it unshifted: 天地图 (CGCS2000) and OpenStreetMap (WGS84). A GCJ-02 basemap such as 高德
  * is offset ~580 m near the zone and is refused unless the overlay data is shifted to GCJ-02 too.
  */
-export type BasemapChoice =
-  | { kind: 'none' }
-  | { kind: 'osm' }
-  | { kind: 'tianditu'; key: string }
-  | { kind: 'amap' }
+export type BasemapChoice = { kind: 'none' } | { kind: 'osm' } | { kind: 'tianditu'; key: string } | { kind: 'amap' }
 
 export type DisplayDatum = 'cgcs2000' | 'gcj02'
 
@@ -23,7 +19,10 @@ export class BasemapRefused extends Error {
 }
 
 /** Turns the configured choice into a raster source, or refuses a datum mismatch / missing key. */
-export function resolveBasemap(choice: BasemapChoice, displayDatum: DisplayDatum = 'cgcs2000'): OnlineBasemap | undefined {
+export function resolveBasemap(
+  choice: BasemapChoice,
+  displayDatum: DisplayDatum = 'cgcs2000',
+): OnlineBasemap | undefined {
   switch (choice.kind) {
     case 'none':
       return undefined
@@ -39,14 +38,20 @@ export function resolveBasemap(choice: BasemapChoice, displayDatum: DisplayDatum
         },
       }
     case 'tianditu': {
-      if (!/^[0-9a-f]{32}$/i.test(choice.key)) throw new BasemapRefused('天地图 needs a 32-character key (tk); none or a malformed one was configured')
+      if (!/^[0-9a-f]{32}$/i.test(choice.key))
+        throw new BasemapRefused('天地图 needs a 32-character key (tk); none or a malformed one was configured')
       // Web Mercator vector map ("vec_w"); annotation layers are left off since our labels sit on top.
       const url = `https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${choice.key}`
-      return { datum: 'cgcs2000', source: { type: 'raster', tiles: [url], tileSize: 256, maxzoom: 18, attribution: '© 天地图' } }
+      return {
+        datum: 'cgcs2000',
+        source: { type: 'raster', tiles: [url], tileSize: 256, maxzoom: 18, attribution: '© 天地图' },
+      }
     }
     case 'amap':
       if (displayDatum !== 'gcj02') {
-        throw new BasemapRefused('高德 (AMap) tiles are in GCJ-02; OneMap data is CGCS2000 and would appear ~580 m off. Shift the data to GCJ-02 for display first.')
+        throw new BasemapRefused(
+          '高德 (AMap) tiles are in GCJ-02; OneMap data is CGCS2000 and would appear ~580 m off. Shift the data to GCJ-02 for display first.',
+        )
       }
       return {
         datum: 'gcj02',

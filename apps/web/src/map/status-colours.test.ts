@@ -17,7 +17,10 @@ const contrast = (a: string, b: string) => {
 }
 
 test('every status colour of the light maps stands out 3:1 from the basemap and the zone fill (WCAG 1.4.11)', () => {
-  for (const [status, colour] of [...Object.entries(ROAD_SEGMENT_STATUS_COLOURS), ...Object.entries(FACILITY_STATUS_COLOURS)]) {
+  for (const [status, colour] of [
+    ...Object.entries(ROAD_SEGMENT_STATUS_COLOURS),
+    ...Object.entries(FACILITY_STATUS_COLOURS),
+  ]) {
     expect(contrast(colour, BASEMAP_COLOURS.background), status).toBeGreaterThanOrEqual(3)
     expect(contrast(colour, BASEMAP_COLOURS.zoneFill), status).toBeGreaterThanOrEqual(3)
   }

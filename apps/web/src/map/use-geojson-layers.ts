@@ -12,7 +12,11 @@ type ModeLayer = Omit<LayerSpecification, 'source'> & { type: 'fill' | 'line' | 
  * and keeps the source's data current. Layer ids are fixed by the caller; unmounting removes them,
  * so a mode leaves the map as it found it.
  */
-export function useGeoJsonLayers(sourceId: string, data: GeoJSON.FeatureCollection | undefined, layers: readonly ModeLayer[]) {
+export function useGeoJsonLayers(
+  sourceId: string,
+  data: GeoJSON.FeatureCollection | undefined,
+  layers: readonly ModeLayer[],
+) {
   const map = useMap()
 
   useEffect(() => {

@@ -2,7 +2,9 @@
 export const GPS_FAR_M = 300
 
 /** What the office and units see of an attachment; URLs name the content hash, so a changed file is a new URL. */
-export function describeAttachment<T extends { id: number; sha256: string; hasThumbnail: boolean; gpsDistanceM: number | null }>(a: T) {
+export function describeAttachment<
+  T extends { id: number; sha256: string; hasThumbnail: boolean; gpsDistanceM: number | null },
+>(a: T) {
   return {
     ...a,
     url: `/attachments/${a.id}/${a.sha256.slice(0, 16)}/file`,

@@ -29,7 +29,12 @@ export interface CardedItem {
  * or else its road's, and an order on its road counts as an order on it.
  */
 export async function computeCards(db: Database, now: Date) {
-  const [progress, leads, orders, thresholds] = await Promise.all([loadProgress(db, now), loadLeadUnits(db), openOrdersByItem(db), readThresholds(db)])
+  const [progress, leads, orders, thresholds] = await Promise.all([
+    loadProgress(db, now),
+    loadLeadUnits(db),
+    openOrdersByItem(db),
+    readThresholds(db),
+  ])
   const { programme, roads, facilities, today } = progress
   const items: CardedItem[] = []
   // Lateness against the revised plan when one is recorded (the plan the unit now answers to), else the baseline.

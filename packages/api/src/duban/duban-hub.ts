@@ -9,7 +9,16 @@ export const DUBAN_CHANNEL = 'onemap_duban'
 
 /** The trigger in migration 005 sends this JSON on channel 'onemap_duban'. */
 const parse = (raw: unknown): DubanEvent => {
-  const p = raw as { id: number; action: DubanEvent['action']; order_id: number | null; unit_id: string | null; entity: DubanEvent['entity']; entity_id: string | null; from: string | null; to: string | null }
+  const p = raw as {
+    id: number
+    action: DubanEvent['action']
+    order_id: number | null
+    unit_id: string | null
+    entity: DubanEvent['entity']
+    entity_id: string | null
+    from: string | null
+    to: string | null
+  }
   return {
     id: Number(p.id),
     action: p.action,

@@ -17,7 +17,8 @@ export function sniffType(bytes: Uint8Array): AttachmentType | 'heic' | null {
   if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp'
   if (ascii(0, '%PDF-')) return 'application/pdf'
   // ISO base media file with an HEIF brand: iPhone photos.
-  if (ascii(4, 'ftyp') && ['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].some((b) => ascii(8, b))) return 'heic'
+  if (ascii(4, 'ftyp') && ['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].some((b) => ascii(8, b)))
+    return 'heic'
   return null
 }
 
@@ -59,7 +60,8 @@ export function pdfActiveContent(bytes: Buffer): string | null {
         continue // an image or a damaged stream: not an object stream we could read anyway
       }
       const innerHit = ACTIVE_PDF.exec(inner)
-      if (innerHit) return `The PDF contains active content (/${innerHit[1]}); save it without scripts or embedded files`
+      if (innerHit)
+        return `The PDF contains active content (/${innerHit[1]}); save it without scripts or embedded files`
     }
     streams.lastIndex = end
   }

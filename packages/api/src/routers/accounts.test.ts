@@ -12,7 +12,11 @@ let db: TestDatabase
 let admin: SessionUser
 beforeAll(async () => {
   db = await openFixtureDatabase()
-  const a = await createAccount(db, { name: 'chief', role: 'admin', passwordHash: await hashPassword('chief-password') })
+  const a = await createAccount(db, {
+    name: 'chief',
+    role: 'admin',
+    passwordHash: await hashPassword('chief-password'),
+  })
   admin = { id: a.id, name: a.name, role: 'admin' }
 })
 afterAll(async () => {
@@ -40,15 +44,28 @@ describe('account management', () => {
     for (const role of ROLES) {
       const added = await asAdmin().accounts.add({ name: `new-${role}`, role })
       expect(added.generatedPassword).toMatch(/^[A-Za-z0-9_-]{18}$/)
-      expect(await lastEvent()).toMatchObject({ actor: 'chief', account: `new-${role}`, action: 'create', detail: { role } })
+      expect(await lastEvent()).toMatchObject({
+        actor: 'chief',
+        account: `new-${role}`,
+        action: 'create',
+        detail: { role },
+      })
       expect(await signIn(`new-${role}`, added.generatedPassword!)).toHaveLength(43)
     }
     const listed = await asAdmin().accounts.list()
-    expect(listed.find((a) => a.name === 'new-planner')).toMatchObject({ role: 'planner', disabled: false, sessions: 1 })
+    expect(listed.find((a) => a.name === 'new-planner')).toMatchObject({
+      role: 'planner',
+      disabled: false,
+      sessions: 1,
+    })
     expect(JSON.stringify(listed)).not.toMatch(/scrypt/)
-    await expect(asAdmin().accounts.add({ name: 'new-planner', role: 'viewer' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(asAdmin().accounts.add({ name: 'new-planner', role: 'viewer' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
     await expect(asAdmin().accounts.add({ name: 'x', role: 'viewer' })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(asAdmin().accounts.setRole({ name: 'new-planner', role: 'superuser' as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(asAdmin().accounts.setRole({ name: 'new-planner', role: 'superuser' as never })).rejects.toMatchObject(
+      { code: 'BAD_REQUEST' },
+    )
   })
 
   it('disabling ends every session and refuses sign-in until enabled again', async () => {
@@ -57,7 +74,12 @@ describe('account management', () => {
     expect(await resolveSession(db, tokens[0])).toMatchObject({ name: 'planner-gao' })
     expect(await asAdmin().accounts.setDisabled({ name: 'planner-gao', disabled: true })).toEqual({ sessionsEnded: 2 })
     for (const t of tokens) expect(await resolveSession(db, t)).toBeNull()
-    expect(await lastEvent()).toMatchObject({ actor: 'chief', account: 'planner-gao', action: 'disable', detail: { sessionsEnded: 2 } })
+    expect(await lastEvent()).toMatchObject({
+      actor: 'chief',
+      account: 'planner-gao',
+      action: 'disable',
+      detail: { sessionsEnded: 2 },
+    })
     await expect(signIn('planner-gao', 'gao-password-1')).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
     await asAdmin().accounts.setDisabled({ name: 'planner-gao', disabled: false })
     expect(await signIn('planner-gao', 'gao-password-1')).toHaveLength(43)
@@ -83,8 +105,16 @@ describe('account management', () => {
     const admins = (await asAdmin().accounts.list()).filter((a) => a.role === 'admin' && !a.disabled)
     // Leave 'chief' as the only enabled admin, then try to demote or disable it.
     for (const a of admins) if (a.name !== 'chief') await asAdmin().accounts.setRole({ name: a.name, role: 'planner' })
-    await expect(asAdmin().accounts.setRole({ name: 'chief', role: 'planner' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/only enabled admin/) })
-    await expect(asAdmin().accounts.setDisabled({ name: 'chief', disabled: true })).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect((await asAdmin().accounts.list()).find((a) => a.name === 'chief')).toMatchObject({ role: 'admin', disabled: false })
+    await expect(asAdmin().accounts.setRole({ name: 'chief', role: 'planner' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/only enabled admin/),
+    })
+    await expect(asAdmin().accounts.setDisabled({ name: 'chief', disabled: true })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
+    expect((await asAdmin().accounts.list()).find((a) => a.name === 'chief')).toMatchObject({
+      role: 'admin',
+      disabled: false,
+    })
   })
 })

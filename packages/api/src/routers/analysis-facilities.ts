@@ -24,7 +24,16 @@ export const FacilitySelection = z.strictObject({
 })
 export type FacilitySelection = z.infer<typeof FacilitySelection>
 
-export const FACILITY_SORTS = ['lateness', 'id', 'name', 'kind', 'status', 'planned_start', 'planned_finish', 'sub_district'] as const
+export const FACILITY_SORTS = [
+  'lateness',
+  'id',
+  'name',
+  'kind',
+  'status',
+  'planned_start',
+  'planned_finish',
+  'sub_district',
+] as const
 
 function toFacilityRow(f: FacilityItemRow, today: string, deadline: string) {
   return {
@@ -49,7 +58,10 @@ export type FacilityRow = ReturnType<typeof toFacilityRow>
 
 async function selectFacilities(db: Database, now: Date, s: FacilitySelection) {
   await checkSelection(db, FACILITIES, s)
-  const [{ programme, facilities, today }, ids] = await Promise.all([loadProgress(db, now), matchingIds(db, 'facilities', s.filter)])
+  const [{ programme, facilities, today }, ids] = await Promise.all([
+    loadProgress(db, now),
+    matchingIds(db, 'facilities', s.filter),
+  ])
   const wanted = new Set(ids)
   const states = s.schedule ? new Set<string>(s.schedule) : null
   const rows = facilities
@@ -74,18 +86,34 @@ const SORT_KEY: Record<(typeof FACILITY_SORTS)[number], (r: FacilityRow) => stri
 export const facilityProcedures = {
   /** One sorted page of the selection's facilities, every matching id (for the map) and the count. */
   facilities: viewerProcedure
-    .input(FacilitySelection.extend({ ...sortedPageInput(FACILITY_SORTS, { sort: 'lateness', pageSize: 25, maxPageSize: 500 }), focusId: Id.optional() }))
+    .input(
+      FacilitySelection.extend({
+        ...sortedPageInput(FACILITY_SORTS, { sort: 'lateness', pageSize: 25, maxPageSize: 500 }),
+        focusId: Id.optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const { rows, today } = await selectFacilities(ctx.db, ctx.now(), input)
       sortRowsBy(rows, SORT_KEY[input.sort], input.dir)
       const focusIndex = input.focusId ? rows.findIndex((r) => r.id === input.focusId) : -1
       const page = focusIndex >= 0 ? Math.floor(focusIndex / input.pageSize) + 1 : input.page
-      return { today, total: rows.length, ids: rows.map((r) => r.id).sort(), page, pageSize: input.pageSize, rows: pageOf(rows, page, input.pageSize) }
+      return {
+        today,
+        total: rows.length,
+        ids: rows.map((r) => r.id).sort(),
+        page,
+        pageSize: input.pageSize,
+        rows: pageOf(rows, page, input.pageSize),
+      }
     }),
 
   /** One facility for the detail drawer: its row, size, last editor and location. */
   facility: viewerProcedure.input(z.strictObject({ id: Id })).query(async ({ ctx, input }) => {
-    const [programme, f, detail] = await Promise.all([requireProgramme(ctx.db), loadFacilityItem(ctx.db, input.id), facilityDetail(ctx.db, input.id)])
+    const [programme, f, detail] = await Promise.all([
+      requireProgramme(ctx.db),
+      loadFacilityItem(ctx.db, input.id),
+      facilityDetail(ctx.db, input.id),
+    ])
     if (!f || !detail) throw new TRPCError({ code: 'NOT_FOUND', message: `No facility with id '${input.id}'` })
     return { ...toFacilityRow(f, zoneToday(ctx.now()), programme.deadline), ...detail }
   }),
@@ -93,13 +121,20 @@ export const facilityProcedures = {
   /** The whole facility selection as RFC 7946 GeoJSON points (with WKT), for export. */
   exportFacilities: viewerProcedure.input(FacilitySelection).query(async ({ ctx, input }) => {
     const { rows } = await selectFacilities(ctx.db, ctx.now(), input)
-    const geometries = await itemGeometries(ctx.db, 'facilities', rows.map((r) => r.id))
+    const geometries = await itemGeometries(
+      ctx.db,
+      'facilities',
+      rows.map((r) => r.id),
+    )
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((properties) => ({
         type: 'Feature' as const,
         id: properties.id,
-        geometry: JSON.parse(geometries.get(properties.id)?.geometry ?? 'null') as { type: 'Point'; coordinates: [number, number] } | null,
+        geometry: JSON.parse(geometries.get(properties.id)?.geometry ?? 'null') as {
+          type: 'Point'
+          coordinates: [number, number]
+        } | null,
         properties,
         wkt: geometries.get(properties.id)?.wkt ?? null,
       })),

@@ -20,8 +20,20 @@ beforeAll(async () => {
       )
     },
   })
-  await callerAs(db, PLANNER).edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', at: '2021-02-01' })
-  await callerAs(db, PLANNER).edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 2, to: 'completed', at: '2021-05-01' })
+  await callerAs(db, PLANNER).edits.setStatus({
+    entity: 'road_segment',
+    id: 's1',
+    expectedVersion: 1,
+    to: 'under_construction',
+    at: '2021-02-01',
+  })
+  await callerAs(db, PLANNER).edits.setStatus({
+    entity: 'road_segment',
+    id: 's1',
+    expectedVersion: 2,
+    to: 'completed',
+    at: '2021-05-01',
+  })
 })
 afterAll(async () => {
   await db?.close()
@@ -65,7 +77,12 @@ describe('analysis.segments', () => {
   it('sorts, pages, and jumps to the page holding a focused segment', async () => {
     const page2 = await callerAs(db, VIEWER).analysis.segments({ sort: 'id', dir: 'asc', pageSize: 3, page: 2 })
     expect(page2.rows.map((r) => r.id)).toEqual(['s4'])
-    const focused = await callerAs(db, VIEWER).analysis.segments({ sort: 'id', dir: 'desc', pageSize: 2, focusId: 's1' })
+    const focused = await callerAs(db, VIEWER).analysis.segments({
+      sort: 'id',
+      dir: 'desc',
+      pageSize: 2,
+      focusId: 's1',
+    })
     expect(focused.page).toBe(2)
     expect(focused.rows.map((r) => r.id)).toEqual(['s2', 's1'])
   })
@@ -100,6 +117,10 @@ describe('analysis.segment and analysis.export', () => {
     const fc = await callerAs(db, VIEWER).analysis.export({ schedule: ['at_risk'] })
     expect(fc.features.map((f) => f.id)).toEqual(['s3', 's4'])
     expect(fc.features[0]?.geometry?.type).toBe('LineString')
-    expect(fc.features[0]?.properties).toMatchObject({ status: 'planned', plannedStart: '2022-09-01', roadClass: 'secondary' })
+    expect(fc.features[0]?.properties).toMatchObject({
+      status: 'planned',
+      plannedStart: '2022-09-01',
+      roadClass: 'secondary',
+    })
   })
 })

@@ -29,7 +29,17 @@ export const SegmentSelection = z.strictObject({
 export type SegmentSelection = z.infer<typeof SegmentSelection>
 
 /** Sort keys; `overdue_days` is kept for old callers and sorts by lateness too (docs/lateness.md). */
-export const SEGMENT_SORTS = ['lateness', 'id', 'name', 'length', 'status', 'planned_start', 'planned_finish', 'overdue_days', 'sub_district'] as const
+export const SEGMENT_SORTS = [
+  'lateness',
+  'id',
+  'name',
+  'length',
+  'status',
+  'planned_start',
+  'planned_finish',
+  'overdue_days',
+  'sub_district',
+] as const
 
 /** A table row: the shared segment row plus what the planner's table also shows. */
 function toRow(r: RoadItemRow, today: string, deadline: string) {
@@ -44,9 +54,16 @@ function toRow(r: RoadItemRow, today: string, deadline: string) {
 export type SegmentRow = ReturnType<typeof toRow>
 
 /** Every segment row of the selection, in id order. */
-async function selectRows(db: Database, now: Date, s: SegmentSelection): Promise<{ rows: SegmentRow[]; today: string }> {
+async function selectRows(
+  db: Database,
+  now: Date,
+  s: SegmentSelection,
+): Promise<{ rows: SegmentRow[]; today: string }> {
   await checkSelection(db, SEGMENTS, s)
-  const [{ programme, roads, today }, ids] = await Promise.all([loadProgress(db, now), matchingIds(db, 'road_segments', s.filter, s.riverZone)])
+  const [{ programme, roads, today }, ids] = await Promise.all([
+    loadProgress(db, now),
+    matchingIds(db, 'road_segments', s.filter, s.riverZone),
+  ])
   const wanted = new Set(ids)
   const states = s.schedule ? new Set<string>(s.schedule) : null
   const rows = roads
@@ -90,7 +107,12 @@ export const analysisRouter = router({
       const page = focusIndex >= 0 ? Math.floor(focusIndex / input.pageSize) + 1 : input.page
       return {
         today,
-        totals: { segments: rows.length, lengthM: Math.round(lengthM * 10) / 10, completedM: Math.round(completedM * 10) / 10, completedShare: lengthM > 0 ? completedM / lengthM : 0 },
+        totals: {
+          segments: rows.length,
+          lengthM: Math.round(lengthM * 10) / 10,
+          completedM: Math.round(completedM * 10) / 10,
+          completedShare: lengthM > 0 ? completedM / lengthM : 0,
+        },
         ids: rows.map((r) => r.id).sort(),
         page,
         pageSize: input.pageSize,
@@ -100,10 +122,18 @@ export const analysisRouter = router({
 
   /** One segment for the detail drawer: its row, red-line width, last editor and geometry. */
   segment: viewerProcedure.input(z.strictObject({ id: Id })).query(async ({ ctx, input }) => {
-    const [programme, road, detail] = await Promise.all([requireProgramme(ctx.db), loadRoadItem(ctx.db, input.id), segmentDetail(ctx.db, input.id)])
+    const [programme, road, detail] = await Promise.all([
+      requireProgramme(ctx.db),
+      loadRoadItem(ctx.db, input.id),
+      segmentDetail(ctx.db, input.id),
+    ])
     if (!road || !detail) throw new TRPCError({ code: 'NOT_FOUND', message: `No road segment with id '${input.id}'` })
     const { geometry, ...rest } = detail
-    return { ...toRow(road, zoneToday(ctx.now()), programme.deadline), ...rest, geometry: JSON.parse(geometry) as { type: 'LineString'; coordinates: [number, number][] } }
+    return {
+      ...toRow(road, zoneToday(ctx.now()), programme.deadline),
+      ...rest,
+      geometry: JSON.parse(geometry) as { type: 'LineString'; coordinates: [number, number][] },
+    }
   }),
 
   /**
@@ -112,13 +142,20 @@ export const analysisRouter = router({
    */
   export: viewerProcedure.input(SegmentSelection).query(async ({ ctx, input }) => {
     const { rows } = await selectRows(ctx.db, ctx.now(), input)
-    const geometries = await itemGeometries(ctx.db, 'road_segments', rows.map((r) => r.id))
+    const geometries = await itemGeometries(
+      ctx.db,
+      'road_segments',
+      rows.map((r) => r.id),
+    )
     return {
       type: 'FeatureCollection' as const,
       features: rows.map((properties) => ({
         type: 'Feature' as const,
         id: properties.id,
-        geometry: JSON.parse(geometries.get(properties.id)?.geometry ?? 'null') as { type: 'LineString'; coordinates: [number, number][] } | null,
+        geometry: JSON.parse(geometries.get(properties.id)?.geometry ?? 'null') as {
+          type: 'LineString'
+          coordinates: [number, number][]
+        } | null,
         properties,
         wkt: geometries.get(properties.id)?.wkt ?? null,
       })),

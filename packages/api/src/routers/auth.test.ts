@@ -49,14 +49,21 @@ describe('auth', () => {
     const caller = createCaller(createContext(db, { clientIp: '10.0.0.1' }))
     await expect(caller.auth.login({ name: 'zhang', password: 'wrong' })).rejects.toThrow('Wrong name or password')
     await expect(caller.auth.login({ name: 'nobody', password: 'wrong' })).rejects.toThrow('Wrong name or password')
-    await expect(caller.auth.login({ name: 'zh\u0000ang', password: 'wrong' })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(caller.auth.login({ name: 'zh\u0000ang', password: 'wrong' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
   })
 
   it('throttles brute force on one account: the right password is refused after 5 failures, with Retry-After', async () => {
     let retryAfter = 0
     const caller = createCaller(createContext(db, { clientIp: '10.0.0.2', retryAfter: (s) => (retryAfter = s) }))
-    for (let i = 0; i < 5; i++) await expect(caller.auth.login({ name: 'target', password: `guess${i}` })).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
-    await expect(caller.auth.login({ name: 'target', password: 's3cret-pass' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' })
+    for (let i = 0; i < 5; i++)
+      await expect(caller.auth.login({ name: 'target', password: `guess${i}` })).rejects.toMatchObject({
+        code: 'UNAUTHORIZED',
+      })
+    await expect(caller.auth.login({ name: 'target', password: 's3cret-pass' })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    })
     expect(retryAfter).toBeGreaterThan(800)
   })
 })
@@ -64,13 +71,19 @@ describe('auth', () => {
 describe('sign-ins in parallel', () => {
   // A gate wide enough that only the database limit decides, as with several server processes.
   const wide = new LoginGate({ concurrency: 4, queue: 1000, checkMs: 100 })
-  const outcome = (p: Promise<unknown>) => p.then(() => 'OK', (e: { code?: string }) => e.code ?? 'ERROR')
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => 'OK',
+      (e: { code?: string }) => e.code ?? 'ERROR',
+    )
   const count = (codes: string[], code: string) => codes.filter((c) => c === code).length
 
   it('checks at most 5 of 200 concurrent wrong passwords for one name', async () => {
     await createAccount(db, { name: 'burst', role: 'viewer', passwordHash: await hashPassword('burst-password') })
     const caller = createCaller(createContext(db, { clientIp: '10.1.0.1', loginGate: wide }))
-    const codes = await Promise.all(Array.from({ length: 200 }, (_, i) => outcome(caller.auth.login({ name: 'burst', password: `wrong-${i}` }))))
+    const codes = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => outcome(caller.auth.login({ name: 'burst', password: `wrong-${i}` }))),
+    )
     // Every UNAUTHORIZED cost one password check; TOO_MANY_REQUESTS cost none.
     expect(count(codes, 'UNAUTHORIZED')).toBe(5)
     expect(count(codes, 'TOO_MANY_REQUESTS')).toBe(195)
@@ -80,17 +93,25 @@ describe('sign-ins in parallel', () => {
     await createAccount(db, { name: 'hidden', role: 'planner', passwordHash: await hashPassword('hidden-password') })
     const caller = createCaller(createContext(db, { clientIp: '10.1.0.2', loginGate: wide }))
     const guesses = Array.from({ length: 60 }, (_, i) => (i === 37 ? 'hidden-password' : `guess-${i}`))
-    const first = await Promise.all(guesses.slice(0, 5).map((password) => outcome(caller.auth.login({ name: 'hidden', password }))))
+    const first = await Promise.all(
+      guesses.slice(0, 5).map((password) => outcome(caller.auth.login({ name: 'hidden', password }))),
+    )
     expect(first).toEqual(Array(5).fill('UNAUTHORIZED'))
-    const rest = await Promise.all(guesses.slice(5).map((password) => outcome(caller.auth.login({ name: 'hidden', password }))))
+    const rest = await Promise.all(
+      guesses.slice(5).map((password) => outcome(caller.auth.login({ name: 'hidden', password }))),
+    )
     expect(rest).toEqual(Array(55).fill('TOO_MANY_REQUESTS'))
   })
 
   it('refuses sign-ins beyond the queue of the gate at once with 503 and a Retry-After', async () => {
     const narrow = new LoginGate({ concurrency: 1, queue: 3, checkMs: 100 })
     const waits: number[] = []
-    const caller = createCaller(createContext(db, { clientIp: '10.1.0.3', loginGate: narrow, retryAfter: (s) => waits.push(s) }))
-    const codes = await Promise.all(Array.from({ length: 20 }, () => outcome(caller.auth.login({ name: 'zhang', password: 'correct horse' }))))
+    const caller = createCaller(
+      createContext(db, { clientIp: '10.1.0.3', loginGate: narrow, retryAfter: (s) => waits.push(s) }),
+    )
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, () => outcome(caller.auth.login({ name: 'zhang', password: 'correct horse' }))),
+    )
     expect(count(codes, 'OK')).toBe(4)
     expect(count(codes, 'SERVICE_UNAVAILABLE')).toBe(16)
     expect(Math.min(...waits)).toBeGreaterThanOrEqual(1)

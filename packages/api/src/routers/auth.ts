@@ -8,7 +8,12 @@ import { hashToken, newSessionToken, SESSION_TTL_MS } from '../sessions.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 const Credentials = z.object({
-  name: z.string().trim().min(1).max(64).refine((n) => !n.includes('\u0000'), 'a name cannot contain a NUL character'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine((n) => !n.includes('\u0000'), 'a name cannot contain a NUL character'),
   password: z.string().min(1).max(1024),
 })
 
@@ -22,12 +27,16 @@ export const authRouter = router({
         const verdict = await countLoginAttempt(ctx.db, attempt)
         if (!verdict.allowed) {
           ctx.retryAfter(verdict.retryAfterS)
-          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many sign-in attempts; try again in ${verdict.retryAfterS} s` })
+          throw new TRPCError({
+            code: 'TOO_MANY_REQUESTS',
+            message: `Too many sign-in attempts; try again in ${verdict.retryAfterS} s`,
+          })
         }
         const account = await findLoginCandidate(ctx.db, input.name)
         // Verify against a decoy when the name is unknown, so timing does not reveal which names exist.
         const ok = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()))
-        if (!account || !ok || account.disabled) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong name or password' })
+        if (!account || !ok || account.disabled)
+          throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong name or password' })
         await recordLoginSuccess(ctx.db, attempt)
         const token = newSessionToken()
         const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS)

@@ -1,5 +1,11 @@
 import { IsoDate } from '@onemap/domain/input-text'
-import { insertEvent, readEditable, splitRoadSegment, writeRevisedPlan, type EditOutcome } from '@onemap/db/queries/edits'
+import {
+  insertEvent,
+  readEditable,
+  splitRoadSegment,
+  writeRevisedPlan,
+  type EditOutcome,
+} from '@onemap/db/queries/edits'
 import { itemHistory } from '@onemap/db/queries/events'
 import { zoneToday } from '@onemap/domain/dates'
 import { noNul } from '@onemap/domain/layer-filters'
@@ -24,10 +30,12 @@ function notFuture(at: string, now: Date) {
 
 export const editsRouter = router({
   /** Moves an item to a new status on date `at` (the event and the change commit together). */
-  setStatus: plannerProcedure.input(Target.extend({ to: StatusTo, at: IsoDate, note: Note })).mutation(async ({ ctx, input }) => {
-    notFuture(input.at, ctx.now())
-    return ctx.db.transaction((client) => applyStatus(client, ctx.user, input)).catch(asBadRequest)
-  }),
+  setStatus: plannerProcedure
+    .input(Target.extend({ to: StatusTo, at: IsoDate, note: Note }))
+    .mutation(async ({ ctx, input }) => {
+      notFuture(input.at, ctx.now())
+      return ctx.db.transaction((client) => applyStatus(client, ctx.user, input)).catch(asBadRequest)
+    }),
 
   /**
    * The same status change for several items that share one current status: one event each, all or
@@ -38,7 +46,8 @@ export const editsRouter = router({
     .mutation(async ({ ctx, input }) => {
       notFuture(input.at, ctx.now())
       const keys = input.items.map((i) => `${i.entity}:${i.id}`)
-      if (new Set(keys).size !== keys.length) throw new TRPCError({ code: 'BAD_REQUEST', message: 'An item is listed twice' })
+      if (new Set(keys).size !== keys.length)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'An item is listed twice' })
       return ctx.db
         .transaction(async (client) => {
           // One connection runs one query at a time: read in turn, not in parallel.
@@ -56,9 +65,14 @@ export const editsRouter = router({
             })
           }
           const statuses = new Set(read.map((r) => `${r.t.entity}:${r.item!.status}`))
-          if (statuses.size > 1) throw new TRPCError({ code: 'BAD_REQUEST', message: 'A bulk edit needs items of one kind with the same current status' })
+          if (statuses.size > 1)
+            throw new TRPCError({
+              code: 'BAD_REQUEST',
+              message: 'A bulk edit needs items of one kind with the same current status',
+            })
           const done = []
-          for (const { t, item } of read) done.push(await applyStatus(client, ctx.user, { ...t, to: input.to, at: input.at, note: input.note }, item))
+          for (const { t, item } of read)
+            done.push(await applyStatus(client, ctx.user, { ...t, to: input.to, at: input.at, note: input.note }, item))
           return done
         })
         .catch(asBadRequest)
@@ -69,13 +83,28 @@ export const editsRouter = router({
    * revision is audited as an event that keeps the status.
    */
   revisePlan: plannerProcedure
-    .input(Target.extend({ revisedStart: IsoDate.nullable(), revisedFinish: IsoDate.nullable(), reason: z.string().trim().min(3, 'a revised plan needs a reason').max(2000).refine(noNul, 'must not contain NUL') }))
+    .input(
+      Target.extend({
+        revisedStart: IsoDate.nullable(),
+        revisedFinish: IsoDate.nullable(),
+        reason: z
+          .string()
+          .trim()
+          .min(3, 'a revised plan needs a reason')
+          .max(2000)
+          .refine(noNul, 'must not contain NUL'),
+      }),
+    )
     .mutation(({ ctx, input }) =>
       ctx.db
         .transaction(async (client) => {
           const item = await readEditable(client, input.entity, input.id)
           if (!item) throw notFound(input.entity, input.id)
-          const written = unwrap(await writeRevisedPlan(client, { ...input, actor: ctx.user.name }), input.entity, input.id)
+          const written = unwrap(
+            await writeRevisedPlan(client, { ...input, actor: ctx.user.name }),
+            input.entity,
+            input.id,
+          )
           const change = `revised plan ${item.revisedStart ?? '—'}…${item.revisedFinish ?? '—'} → ${input.revisedStart ?? '—'}…${input.revisedFinish ?? '—'}`
           const eventId = await insertEvent(client, {
             entity: input.entity,
@@ -93,19 +122,34 @@ export const editsRouter = router({
     ),
 
   /** Undoes the caller's own last status change of the item within 10 minutes (see undoLastEdit). */
-  undo: plannerProcedure.input(Target).mutation(({ ctx, input }) => ctx.db.transaction((client) => undoLastEdit(client, ctx.user.name, input))),
+  undo: plannerProcedure
+    .input(Target)
+    .mutation(({ ctx, input }) => ctx.db.transaction((client) => undoLastEdit(client, ctx.user.name, input))),
 
   /** Splits a road segment at the point nearest (lon, lat); see splitRoadSegment for the history rule. */
   splitSegment: plannerProcedure
-    .input(z.object({ id: Id, expectedVersion: z.number().int().positive(), lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }))
+    .input(
+      z.object({
+        id: Id,
+        expectedVersion: z.number().int().positive(),
+        lon: z.number().min(-180).max(180),
+        lat: z.number().min(-90).max(90),
+      }),
+    )
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (client) => {
         const outcome = await splitRoadSegment(client, { ...input, actor: ctx.user.name, today: zoneToday(ctx.now()) })
         if (!outcome.ok && outcome.reason === 'too_far') {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: `The split point is ${Math.round(outcome.distanceM)} m from road segment '${input.id}'` })
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `The split point is ${Math.round(outcome.distanceM)} m from road segment '${input.id}'`,
+          })
         }
         if (!outcome.ok && outcome.reason === 'too_short') {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: `Splitting '${input.id}' there leaves a part of ${outcome.partM.toFixed(1)} m` })
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `Splitting '${input.id}' there leaves a part of ${outcome.partM.toFixed(1)} m`,
+          })
         }
         return unwrap(outcome as EditOutcome<{ parts: [string, string]; fraction: number }>, 'road_segment', input.id)
       }),

@@ -42,7 +42,10 @@ describe('layers.list', () => {
     await db.query(`INSERT INTO layer_sources (layer, is_sample, source) VALUES ('rivers', false, 'import of rivers.zip')
                     ON CONFLICT (layer) DO UPDATE SET is_sample = false, source = EXCLUDED.source`)
     const list = await caller.layers.list()
-    expect(list.find((l) => l.id === 'facilities')).toMatchObject({ isSample: true, source: 'data/facilities.geojson sample' })
+    expect(list.find((l) => l.id === 'facilities')).toMatchObject({
+      isSample: true,
+      source: 'data/facilities.geojson sample',
+    })
     expect(list.find((l) => l.id === 'rivers')).toMatchObject({ isSample: false, source: 'import of rivers.zip' })
   })
 })
@@ -63,7 +66,9 @@ describe('features.query', () => {
     const kind = await failure(() => caller.features.query({ layer: 'road_segments', filter: { kind: ['school'] } }))
     expect(kind.code).toBe('BAD_REQUEST')
     expect(kind.message).toContain('filter.kind')
-    const status = await failure(() => caller.features.query({ layer: 'facilities', filter: { status: ['under_construction'] } }))
+    const status = await failure(() =>
+      caller.features.query({ layer: 'facilities', filter: { status: ['under_construction'] } }),
+    )
     expect(status.message).toContain("unknown status 'under_construction'")
     const area = await failure(() => caller.features.query({ layer: 'facilities', filter: { renewalZone: 'nowhere' } }))
     expect(area.code).toBe('NOT_FOUND')

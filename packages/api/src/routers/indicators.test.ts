@@ -16,11 +16,22 @@ const planner = () => callerAs(db, PLANNER, new Date('2020-09-15T04:00:00Z'))
 
 describe('indicators.overview (public)', () => {
   it('gives each indicator its values, status, target and as-of period, and no names of people', async () => {
-    await planner().indicators.setValue({ id: 'fixed-asset-investment', period: '2020-06', value: 200, expectedVersion: 0 })
+    await planner().indicators.setValue({
+      id: 'fixed-asset-investment',
+      period: '2020-06',
+      value: 200,
+      expectedVersion: 0,
+    })
     const o = await callerAs(db, null, new Date('2020-09-15T04:00:00Z')).indicators.overview()
     const fai = o.indicators.find((i) => i.id === 'fixed-asset-investment')
     // June: the line expects 235 of 470; 200 is behind.
-    expect(fai).toMatchObject({ status: 'behind', asOf: '2020-06', target: { value: 470, year: 2020 }, expected: 235, latestIsSample: false })
+    expect(fai).toMatchObject({
+      status: 'behind',
+      asOf: '2020-06',
+      target: { value: 470, year: 2020 },
+      expected: 235,
+      latestIsSample: false,
+    })
     expect(o.indicators.find((i) => i.id === 'gdp')).toMatchObject({ status: 'no_data', asOf: null })
     expect(o.milestones.find((m) => m.id === 'ywtg-shifo-rules')).toMatchObject({ status: 'overdue', doneOn: null })
     expect(JSON.stringify(o)).not.toMatch(/planner-li|updatedBy|actor/)
@@ -36,21 +47,41 @@ describe('indicators.setValue', () => {
 
   it('refuses bad input by name and writes nothing', async () => {
     const p = planner()
-    await expect(p.indicators.setValue({ id: 'gdp-x', period: '2020', value: 1, expectedVersion: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: "No indicator with id 'gdp-x'" })
-    await expect(p.indicators.setValue({ id: 'gdp', period: '2020-08', value: 1, expectedVersion: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining("'2020-08' is not in the annual cadence of 'gdp'") })
-    await expect(p.indicators.setValue({ id: 'gdp', period: '2020', value: -5, expectedVersion: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('cannot be negative') })
-    await expect(p.indicators.setValue({ id: 'gdp', period: '2020', value: Number.NaN, expectedVersion: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(
+      p.indicators.setValue({ id: 'gdp-x', period: '2020', value: 1, expectedVersion: 0 }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: "No indicator with id 'gdp-x'" })
+    await expect(
+      p.indicators.setValue({ id: 'gdp', period: '2020-08', value: 1, expectedVersion: 0 }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining("'2020-08' is not in the annual cadence of 'gdp'"),
+    })
+    await expect(
+      p.indicators.setValue({ id: 'gdp', period: '2020', value: -5, expectedVersion: 0 }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('cannot be negative') })
+    await expect(
+      p.indicators.setValue({ id: 'gdp', period: '2020', value: Number.NaN, expectedVersion: 0 }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
     expect(await callerAs(db, VIEWER).indicators.values({ id: 'gdp' })).toEqual([])
   })
 
   it('accepts a negative growth rate where the indicator allows it', async () => {
-    await expect(planner().indicators.setValue({ id: 'industrial-investment-growth', period: '2020-03', value: -12.5, expectedVersion: 0 })).resolves.toMatchObject({ version: 1 })
+    await expect(
+      planner().indicators.setValue({
+        id: 'industrial-investment-growth',
+        period: '2020-03',
+        value: -12.5,
+        expectedVersion: 0,
+      }),
+    ).resolves.toMatchObject({ version: 1 })
   })
 
   it('corrects under the version rule and keeps who and when in the trail', async () => {
     const p = planner()
     await p.indicators.setValue({ id: 'gdp', period: '2020', value: 560, expectedVersion: 0 })
-    await expect(p.indicators.setValue({ id: 'gdp', period: '2020', value: 570, expectedVersion: 0 })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(
+      p.indicators.setValue({ id: 'gdp', period: '2020', value: 570, expectedVersion: 0 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     await p.indicators.setValue({ id: 'gdp', period: '2020', value: 571.3, expectedVersion: 1, note: '统计局年报修订' })
     const values = await callerAs(db, VIEWER).indicators.values({ id: 'gdp' })
     expect(values).toMatchObject([{ period: '2020', value: 571.3, version: 2, updatedBy: 'planner-li' }])
@@ -65,12 +96,32 @@ describe('indicators.setValue', () => {
 describe('indicators.setMilestone', () => {
   it('needs evidence for a done date and refuses a future date', async () => {
     const p = planner()
-    await expect(p.indicators.setMilestone({ id: 'ywtg-gouzhao-rules', expectedVersion: 1, doneOn: '2020-08-30', evidence: null })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(p.indicators.setMilestone({ id: 'ywtg-gouzhao-rules', expectedVersion: 1, doneOn: '2020-10-01', evidence: '通知' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The date 2020-10-01 is in the future' })
-    await expect(p.indicators.setMilestone({ id: 'ywtg-nowhere', expectedVersion: 1, doneOn: null, evidence: null })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await p.indicators.setMilestone({ id: 'ywtg-gouzhao-rules', expectedVersion: 1, doneOn: '2020-08-30', evidence: '沟赵乡一网统管制度文件' })
+    await expect(
+      p.indicators.setMilestone({ id: 'ywtg-gouzhao-rules', expectedVersion: 1, doneOn: '2020-08-30', evidence: null }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(
+      p.indicators.setMilestone({
+        id: 'ywtg-gouzhao-rules',
+        expectedVersion: 1,
+        doneOn: '2020-10-01',
+        evidence: '通知',
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The date 2020-10-01 is in the future' })
+    await expect(
+      p.indicators.setMilestone({ id: 'ywtg-nowhere', expectedVersion: 1, doneOn: null, evidence: null }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await p.indicators.setMilestone({
+      id: 'ywtg-gouzhao-rules',
+      expectedVersion: 1,
+      doneOn: '2020-08-30',
+      evidence: '沟赵乡一网统管制度文件',
+    })
     const o = await callerAs(db, null, new Date('2020-09-15T04:00:00Z')).indicators.overview()
-    expect(o.milestones.find((m) => m.id === 'ywtg-gouzhao-rules')).toMatchObject({ status: 'done', doneOn: '2020-08-30', evidence: '沟赵乡一网统管制度文件' })
+    expect(o.milestones.find((m) => m.id === 'ywtg-gouzhao-rules')).toMatchObject({
+      status: 'done',
+      doneOn: '2020-08-30',
+      evidence: '沟赵乡一网统管制度文件',
+    })
   })
 })
 

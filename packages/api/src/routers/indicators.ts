@@ -62,21 +62,40 @@ export const indicatorsRouter = router({
    * live notification commit together.
    */
   setValue: plannerProcedure
-    .input(z.object({ id: IndicatorId, period: z.string().trim().min(4).max(10), value: z.number().finite(), expectedVersion: Version, note: Note }))
+    .input(
+      z.object({
+        id: IndicatorId,
+        period: z.string().trim().min(4).max(10),
+        value: z.number().finite(),
+        expectedVersion: Version,
+        note: Note,
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const ind = findIndicator(input.id)
       if (!ind) throw new TRPCError({ code: 'NOT_FOUND', message: `No indicator with id '${input.id}'` })
       if (!isPeriodOf(input.period, ind.cadence)) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `'${input.period}' is not in the ${ind.cadence} cadence of '${input.id}' (e.g. ${ind.cadence === 'annual' ? '2020' : ind.cadence === 'quarterly' ? '2020-Q3' : '2020-08'})` })
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `'${input.period}' is not in the ${ind.cadence} cadence of '${input.id}' (e.g. ${ind.cadence === 'annual' ? '2020' : ind.cadence === 'quarterly' ? '2020-Q3' : '2020-08'})`,
+        })
       }
       if (input.value < 0 && !ind.allowNegative) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `'${input.id}' cannot be negative (${input.value} ${ind.unit})` })
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `'${input.id}' cannot be negative (${input.value} ${ind.unit})`,
+        })
       }
       const written = await ctx.db.transaction(async (client) =>
         unwrap(
           await writeIndicatorValue(client, {
-            indicatorId: input.id, period: input.period, value: input.value, expectedVersion: input.expectedVersion,
-            actor: ctx.user.name, kind: input.expectedVersion === 0 ? 'edit' : 'correction', note: input.note ?? null,
+            indicatorId: input.id,
+            period: input.period,
+            value: input.value,
+            expectedVersion: input.expectedVersion,
+            actor: ctx.user.name,
+            kind: input.expectedVersion === 0 ? 'edit' : 'correction',
+            note: input.note ?? null,
           }),
           `value of '${input.id}' for ${input.period}`,
         ),
@@ -97,7 +116,10 @@ export const indicatorsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       if ((input.doneOn === null) !== (input.evidence === null)) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `Milestone '${input.id}': a done date needs evidence, and reopening takes none` })
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `Milestone '${input.id}': a done date needs evidence, and reopening takes none`,
+        })
       }
       if (input.doneOn && input.doneOn > zoneToday(ctx.now())) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: `The date ${input.doneOn} is in the future` })

@@ -39,10 +39,18 @@ describe('live.events', () => {
     const first = nextTracked(it)
     await vi.waitFor(() => expect(hub.subscriberCount).toBe(listening + 1))
     stopProbe()
-    const edit = await callerAs(db, PLANNER).edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' })
+    const edit = await callerAs(db, PLANNER).edits.setStatus({
+      entity: 'road_segment',
+      id: 's1',
+      expectedVersion: 1,
+      to: 'under_construction',
+      at: '2021-05-01',
+    })
     const got = await first
     expect(got.id).toBe(String(edit.eventId))
-    const { rows: version } = await db.query<{ v: number }>("SELECT version::int AS v FROM layer_versions WHERE layer = 'road_segments'")
+    const { rows: version } = await db.query<{ v: number }>(
+      "SELECT version::int AS v FROM layer_versions WHERE layer = 'road_segments'",
+    )
     expect(changeOf(got)).toEqual({
       id: edit.eventId,
       entity: 'road_segment',
@@ -61,11 +69,19 @@ describe('live.events', () => {
     const p = callerAs(db, PLANNER)
     await p.edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 2, to: 'completed', at: '2021-05-20' })
     await p.edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'started', at: '2021-05-21' })
-    const resumed = (await callerAs(db, null).live.events({ lastEventId: String(edit.eventId) })) as AsyncIterable<unknown>
+    const resumed = (await callerAs(db, null).live.events({
+      lastEventId: String(edit.eventId),
+    })) as AsyncIterable<unknown>
     const it2 = resumed[Symbol.asyncIterator]()
     const a = await nextTracked(it2)
     const b = await nextTracked(it2)
-    expect([changeOf(a).entityId, changeOf(a).to, changeOf(b).entityId, changeOf(b).to, changeOf(b).layer]).toEqual(['s1', 'completed', 'f1', 'started', 'facilities'])
+    expect([changeOf(a).entityId, changeOf(a).to, changeOf(b).entityId, changeOf(b).to, changeOf(b).layer]).toEqual([
+      's1',
+      'completed',
+      'f1',
+      'started',
+      'facilities',
+    ])
     expect(Number(b.id)).toBeGreaterThan(Number(a.id))
     await it2.return?.()
   })
@@ -89,7 +105,9 @@ describe('live.events', () => {
       await it.return?.()
     }
     // Exactly at the window, the events themselves are replayed.
-    const near = (await callerAs(db, null).live.events({ lastEventId: String(latest[0]!.id - REPLAY_WINDOW) })) as AsyncIterable<unknown>
+    const near = (await callerAs(db, null).live.events({
+      lastEventId: String(latest[0]!.id - REPLAY_WINDOW),
+    })) as AsyncIterable<unknown>
     const it = near[Symbol.asyncIterator]()
     expect(changeOf(await nextTracked(it)).entityId).toBe('f2')
     await it.return?.()

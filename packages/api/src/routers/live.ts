@@ -22,7 +22,16 @@ export const liveRouter = router({
    * `resync` message instead and re-reads.
    */
   events: publicProcedure
-    .input(z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).nullish() }).optional())
+    .input(
+      z
+        .object({
+          lastEventId: z
+            .string()
+            .regex(/^\d{1,18}$/)
+            .nullish(),
+        })
+        .optional(),
+    )
     .subscription(async function* ({ ctx, input, signal }) {
       // Listen before reading the log, so nothing committed in between falls through the crack.
       const sub = await queuedSubscription(liveHubFor(ctx.db), signal)

@@ -7,11 +7,33 @@ const NOW = new Date('2021-06-01T04:00:00Z')
 beforeAll(async () => {
   db = await openFixtureDatabase()
   // Loaded history on a recent site date must not count as a change made this week.
-  await db.query(`INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, actor, kind) VALUES ('facility', 'c1', 'planned', 'in_service', '2021-05-28', 'seed', 'seed')`)
+  await db.query(
+    `INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, actor, kind) VALUES ('facility', 'c1', 'planned', 'in_service', '2021-05-28', 'seed', 'seed')`,
+  )
   const p = callerAs(db, PLANNER, NOW)
-  await p.edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'started', at: '2021-05-27', note: '开工' })
-  await p.edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', at: '2021-05-29' })
-  await p.edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 2, to: 'suspended', at: '2021-05-30', note: '拆迁' })
+  await p.edits.setStatus({
+    entity: 'facility',
+    id: 'f1',
+    expectedVersion: 1,
+    to: 'started',
+    at: '2021-05-27',
+    note: '开工',
+  })
+  await p.edits.setStatus({
+    entity: 'road_segment',
+    id: 's1',
+    expectedVersion: 1,
+    to: 'under_construction',
+    at: '2021-05-29',
+  })
+  await p.edits.setStatus({
+    entity: 'road_segment',
+    id: 's1',
+    expectedVersion: 2,
+    to: 'suspended',
+    at: '2021-05-30',
+    note: '拆迁',
+  })
   // Entered this week but happened long ago: not this week's change.
   await p.edits.setStatus({ entity: 'facility', id: 'f2', expectedVersion: 1, to: 'started', at: '2021-01-10' })
   await p.edits.splitSegment({ id: 's2', expectedVersion: 1, lon: 113.5503, lat: 34.7925 })
@@ -60,12 +82,20 @@ describe('meeting', () => {
   })
 
   it('lets an admin set a revised deadline beside the original, which the figures keep', async () => {
-    await expect(callerAs(db, PLANNER, NOW).meeting.reviseDeadline({ deadline: '2024-12-31', reason: '重新排期' })).rejects.toThrow(/admin/)
+    await expect(
+      callerAs(db, PLANNER, NOW).meeting.reviseDeadline({ deadline: '2024-12-31', reason: '重新排期' }),
+    ).rejects.toThrow(/admin/)
     await callerAs(db, ADMIN, NOW).meeting.reviseDeadline({ deadline: '2024-12-31', reason: '重新排期' })
     const d = await callerAs(db, PLANNER, NOW).meeting.deadlines()
-    expect(d).toMatchObject({ original: '2023-08-02', revisions: [{ deadline: '2024-12-31', reason: '重新排期', actor: 'admin' }] })
+    expect(d).toMatchObject({
+      original: '2023-08-02',
+      revisions: [{ deadline: '2024-12-31', reason: '重新排期', actor: 'admin' }],
+    })
     const s = await callerAs(db, null, NOW).progress.summary()
-    expect(s.programme).toMatchObject({ deadline: '2023-08-02', revisedDeadline: { deadline: '2024-12-31', reason: '重新排期' } })
+    expect(s.programme).toMatchObject({
+      deadline: '2023-08-02',
+      revisedDeadline: { deadline: '2024-12-31', reason: '重新排期' },
+    })
     await expect(db.query('DELETE FROM programme_deadline_revisions')).rejects.toThrow(/append-only/)
   })
 })

@@ -22,9 +22,19 @@ export const meetingRouter = router({
     .query(async ({ ctx, input }) => {
       const { programme, roads, facilities, today } = await loadProgress(ctx.db, ctx.now())
       const until = input.until ?? today
-      if (until < input.since) throw new TRPCError({ code: 'BAD_REQUEST', message: `until (${until}) is before since (${input.since})` })
-      const events = await changesSince(ctx.db, input.since, { includePrivate: true, limit: 100_000, until, includeLoaded: input.includeLoaded })
-      return { since: input.since, until, ...meetingFigures(events, { roads, facilities, since: input.since, until, deadline: programme.deadline }) }
+      if (until < input.since)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `until (${until}) is before since (${input.since})` })
+      const events = await changesSince(ctx.db, input.since, {
+        includePrivate: true,
+        limit: 100_000,
+        until,
+        includeLoaded: input.includeLoaded,
+      })
+      return {
+        since: input.since,
+        until,
+        ...meetingFigures(events, { roads, facilities, since: input.since, until, deadline: programme.deadline }),
+      }
     }),
 
   /** The last meeting recorded for the programme, or null before the first. */
@@ -53,10 +63,29 @@ export const meetingRouter = router({
    * deadline and never replaces it: progress and goal figures stay on the original.
    */
   reviseDeadline: adminProcedure
-    .input(z.strictObject({ deadline: IsoDate, reason: z.string().trim().min(3, 'a revised deadline needs a reason').max(2000).refine(noNul, 'must not contain NUL') }))
+    .input(
+      z.strictObject({
+        deadline: IsoDate,
+        reason: z
+          .string()
+          .trim()
+          .min(3, 'a revised deadline needs a reason')
+          .max(2000)
+          .refine(noNul, 'must not contain NUL'),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const programme = await requireProgramme(ctx.db)
-      if (input.deadline <= programme.windowStart) throw new TRPCError({ code: 'BAD_REQUEST', message: `The deadline ${input.deadline} is before the programme start ${programme.windowStart}` })
-      return insertDeadlineRevision(ctx.db, { programmeId: programme.id, deadline: input.deadline, reason: input.reason, actor: ctx.user.name })
+      if (input.deadline <= programme.windowStart)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `The deadline ${input.deadline} is before the programme start ${programme.windowStart}`,
+        })
+      return insertDeadlineRevision(ctx.db, {
+        programmeId: programme.id,
+        deadline: input.deadline,
+        reason: input.reason,
+        actor: ctx.user.name,
+      })
     }),
 })

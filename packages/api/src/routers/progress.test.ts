@@ -12,14 +12,31 @@ const SEGMENT_M = 1109.4
 beforeAll(async () => {
   db = await openFixtureDatabase()
   const p = callerAs(db, PLANNER, new Date('2021-09-01T04:00:00Z'))
-  await p.edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 1, to: 'under_construction', at: '2021-01-10' })
+  await p.edits.setStatus({
+    entity: 'road_segment',
+    id: 's1',
+    expectedVersion: 1,
+    to: 'under_construction',
+    at: '2021-01-10',
+  })
   await p.edits.setStatus({ entity: 'road_segment', id: 's1', expectedVersion: 2, to: 'completed', at: '2021-08-20' })
   await p.edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'started', at: '2021-03-05' })
   await p.edits.setStatus({ entity: 'facility', id: 'f2', expectedVersion: 1, to: 'suspended', at: '2021-04-01' })
   // Back-dated after the fact, and an admin correction: replay must order by site date.
-  await p.edits.setStatus({ entity: 'road_segment', id: 's3', expectedVersion: 1, to: 'under_construction', at: '2020-12-01' })
+  await p.edits.setStatus({
+    entity: 'road_segment',
+    id: 's3',
+    expectedVersion: 1,
+    to: 'under_construction',
+    at: '2020-12-01',
+  })
   await callerAs(db, ADMIN, new Date('2021-09-01T04:00:00Z')).edits.setStatus({
-    entity: 'road_segment', id: 's3', expectedVersion: 2, to: 'planned', at: '2021-02-01', note: 'no work on site after all',
+    entity: 'road_segment',
+    id: 's3',
+    expectedVersion: 2,
+    to: 'planned',
+    at: '2021-02-01',
+    note: 'no work on site after all',
   })
 })
 afterAll(async () => {
@@ -57,11 +74,22 @@ describe('progress.summary', () => {
 describe('progress.asOf', () => {
   it('equals a replay of the event log on every date', async () => {
     const events = await loadReplayEvents(db)
-    for (const date of ['2020-11-30', '2020-12-01', '2021-01-31', '2021-02-01', '2021-03-05', '2021-08-19', '2021-08-20', '2022-01-01']) {
+    for (const date of [
+      '2020-11-30',
+      '2020-12-01',
+      '2021-01-31',
+      '2021-02-01',
+      '2021-03-05',
+      '2021-08-19',
+      '2021-08-20',
+      '2022-01-01',
+    ]) {
       const sql = await statusesOn(db, date)
       const replayed = replayStatuses(events, date)
       for (const item of sql) {
-        expect(item.status, `${item.entity} ${item.id} on ${date}`).toBe(replayed.get(`${item.entity}:${item.id}`)?.status ?? 'planned')
+        expect(item.status, `${item.entity} ${item.id} on ${date}`).toBe(
+          replayed.get(`${item.entity}:${item.id}`)?.status ?? 'planned',
+        )
       }
     }
   })
@@ -93,7 +121,22 @@ describe('public fields', () => {
   it('hides actors and notes from the public in changesSince, and shows them to signed-in users', async () => {
     const pub = await callerAs(db, null).progress.changesSince({ since: '2000-01-01' })
     expect(pub.length).toBeGreaterThan(0)
-    for (const e of pub) expect(Object.keys(e).sort()).toEqual(['entity', 'entityId', 'from', 'happenedOn', 'id', 'kind', 'nameEn', 'nameZh', 'parts', 'recordedAt', 'subDistrictCode', 'subDistrictName', 'to'])
+    for (const e of pub)
+      expect(Object.keys(e).sort()).toEqual([
+        'entity',
+        'entityId',
+        'from',
+        'happenedOn',
+        'id',
+        'kind',
+        'nameEn',
+        'nameZh',
+        'parts',
+        'recordedAt',
+        'subDistrictCode',
+        'subDistrictName',
+        'to',
+      ])
     const signedIn = await callerAs(db, PLANNER).progress.changesSince({ since: '2000-01-01' })
     expect(signedIn.some((e) => 'actor' in e && e.actor === 'planner-li')).toBe(true)
   })

@@ -8,10 +8,17 @@ import { goalTimeline } from '@onemap/domain/timeline'
 import { stateOn } from '@onemap/domain/unlogged-status'
 import { z } from 'zod'
 import { deadlineRevisions } from '@onemap/db/queries/meetings'
-import { emptyStates, facilityFacts, facilitySchedule, loadProgress, roadFacts, roadSchedule, scheduleFacts } from '../progress-data.ts'
+import {
+  emptyStates,
+  facilityFacts,
+  facilitySchedule,
+  loadProgress,
+  roadFacts,
+  roadSchedule,
+  scheduleFacts,
+} from '../progress-data.ts'
 import { namedChanges } from '../weekly.ts'
 import { publicProcedure, router } from '../trpc.ts'
-
 
 interface Placed {
   subDistrictCode: string | null
@@ -44,9 +51,11 @@ export const progressRouter = router({
   summary: publicProcedure.query(async ({ ctx }) => {
     const { programme, roads, facilities, today } = await loadProgress(ctx.db, ctx.now())
     const roadStates = emptyStates()
-    for (const r of roads) if (r.inProgramme) roadStates[scheduleFacts(roadSchedule(r), today, programme.deadline).state] += 1
+    for (const r of roads)
+      if (r.inProgramme) roadStates[scheduleFacts(roadSchedule(r), today, programme.deadline).state] += 1
     const facilityStates = emptyStates()
-    for (const f of facilities) if (f.inProgramme) facilityStates[scheduleFacts(facilitySchedule(f), today, programme.deadline).state] += 1
+    for (const f of facilities)
+      if (f.inProgramme) facilityStates[scheduleFacts(facilitySchedule(f), today, programme.deadline).state] += 1
     const places = (keyOf: PlaceKey) => {
       const roadGroups = groupBy(roads, keyOf)
       const facilityGroups = groupBy(facilities, keyOf)
@@ -61,14 +70,24 @@ export const progressRouter = router({
         }
       })
     }
-    const bySubDistrict = places((x) => [x.subDistrictCode, x.subDistrictName]).map(({ key, ...rest }) => ({ code: key, ...rest }))
-    const byRenewalUnit = places((x) => [x.renewalUnitId, x.renewalUnitName]).map(({ key, ...rest }) => ({ id: key, ...rest }))
+    const bySubDistrict = places((x) => [x.subDistrictCode, x.subDistrictName]).map(({ key, ...rest }) => ({
+      code: key,
+      ...rest,
+    }))
+    const byRenewalUnit = places((x) => [x.renewalUnitId, x.renewalUnitName]).map(({ key, ...rest }) => ({
+      id: key,
+      ...rest,
+    }))
     return {
       asOf: ctx.now().toISOString(),
       dataChangedAt: await lastChangeAt(ctx.db),
       today,
       // The revised deadline is shown beside the 2020 one; every figure here stays on the original.
-      programme: { ...programme, daysToDeadline: daysBetween(today, programme.deadline), revisedDeadline: await revisedDeadline(ctx.db, programme.id) },
+      programme: {
+        ...programme,
+        daysToDeadline: daysBetween(today, programme.deadline),
+        revisedDeadline: await revisedDeadline(ctx.db, programme.id),
+      },
       roads: { ...roadGoal(roads), states: roadStates },
       facilities: { ...facilityGoal(facilities), states: facilityStates },
       bySubDistrict,
@@ -121,9 +140,19 @@ export const progressRouter = router({
    * split as its one event. Actor and note for signed-in users.
    */
   changesSince: publicProcedure
-    .input(z.object({ since: IsoDate, until: IsoDate.optional(), includeLoaded: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }))
+    .input(
+      z.object({
+        since: IsoDate,
+        until: IsoDate.optional(),
+        includeLoaded: z.boolean().default(false),
+        limit: z.number().int().min(1).max(1000).default(200),
+      }),
+    )
     .query(async ({ ctx, input }) => {
-      const rows: (StatusChange | FullEvent)[] = await changesSince(ctx.db, input.since, { includePrivate: ctx.user !== null, ...input })
+      const rows: (StatusChange | FullEvent)[] = await changesSince(ctx.db, input.since, {
+        includePrivate: ctx.user !== null,
+        ...input,
+      })
       const { roads, facilities } = await loadProgress(ctx.db, ctx.now())
       return namedChanges(rows, roads, facilities)
     }),
@@ -132,8 +161,34 @@ export const progressRouter = router({
   items: publicProcedure.query(async ({ ctx }) => {
     const { programme, roads, facilities, today } = await loadProgress(ctx.db, ctx.now())
     return [
-      ...roads.filter((r) => r.inProgramme).map((r) => ({ entity: 'road_segment' as const, id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, category: r.roadClass, status: r.status, version: r.version, plannedStart: r.plannedStart, plannedFinish: r.plannedFinish, ...roadFacts(r, today, programme.deadline) })),
-      ...facilities.filter((f) => f.inProgramme).map((f) => ({ entity: 'facility' as const, id: f.id, nameZh: f.nameZh, nameEn: f.nameEn, category: f.kind, status: f.status, version: f.version, plannedStart: f.plannedStart, plannedFinish: f.plannedFinish, ...facilityFacts(f, today, programme.deadline) })),
+      ...roads
+        .filter((r) => r.inProgramme)
+        .map((r) => ({
+          entity: 'road_segment' as const,
+          id: r.id,
+          nameZh: r.nameZh,
+          nameEn: r.nameEn,
+          category: r.roadClass,
+          status: r.status,
+          version: r.version,
+          plannedStart: r.plannedStart,
+          plannedFinish: r.plannedFinish,
+          ...roadFacts(r, today, programme.deadline),
+        })),
+      ...facilities
+        .filter((f) => f.inProgramme)
+        .map((f) => ({
+          entity: 'facility' as const,
+          id: f.id,
+          nameZh: f.nameZh,
+          nameEn: f.nameEn,
+          category: f.kind,
+          status: f.status,
+          version: f.version,
+          plannedStart: f.plannedStart,
+          plannedFinish: f.plannedFinish,
+          ...facilityFacts(f, today, programme.deadline),
+        })),
     ]
   }),
 })

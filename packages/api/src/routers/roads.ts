@@ -8,7 +8,15 @@ import { publicProcedure, router } from '../trpc.ts'
  * Sort keys of roads.unbuilt: a fixed list, each mapped to a comparator below. `overdue_days` is kept
  * for old callers and sorts by the one lateness measure too (docs/lateness.md).
  */
-export const UNBUILT_SORTS = ['lateness', 'overdue_days', 'length', 'planned_start', 'latest_start', 'sub_district', 'name'] as const
+export const UNBUILT_SORTS = [
+  'lateness',
+  'overdue_days',
+  'length',
+  'planned_start',
+  'latest_start',
+  'sub_district',
+  'name',
+] as const
 
 export const roadsRouter = router({
   /**
@@ -16,9 +24,7 @@ export const roadsRouter = router({
    * (docs/lateness.md; `overdueDays` is kept for old callers) and 倒排工期 latest start; sorted and paged. Ties break on id so pages never overlap.
    */
   unbuilt: publicProcedure
-    .input(
-      z.object(sortedPageInput(UNBUILT_SORTS, { sort: 'lateness', pageSize: 50, maxPageSize: 200 })),
-    )
+    .input(z.object(sortedPageInput(UNBUILT_SORTS, { sort: 'lateness', pageSize: 50, maxPageSize: 200 })))
     .query(async ({ ctx, input }) => {
       const { programme, roads, today } = await loadProgress(ctx.db, ctx.now())
       const rows = roads
@@ -35,6 +41,12 @@ export const roadsRouter = router({
         name: (r) => r.nameZh,
       }
       sortRowsBy(rows, key[input.sort], input.dir)
-      return { total: rows.length, page: input.page, pageSize: input.pageSize, today, rows: pageOf(rows, input.page, input.pageSize) }
+      return {
+        total: rows.length,
+        page: input.page,
+        pageSize: input.pageSize,
+        today,
+        rows: pageOf(rows, input.page, input.pageSize),
+      }
     }),
 })

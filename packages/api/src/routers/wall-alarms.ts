@@ -57,13 +57,37 @@ export interface WallAlarms {
  */
 export async function lateAlarms(db: Database, now: Date, limit: number): Promise<WallAlarms> {
   // One read of the programme's items: the cards load it, the lateness figures reuse it.
-  const [cards, units, open] = await Promise.all([computeCards(db, now), listUnits(db), listOrders(db, { states: OPEN_ORDER_STATES })])
+  const [cards, units, open] = await Promise.all([
+    computeCards(db, now),
+    listUnits(db),
+    listOrders(db, { states: OPEN_ORDER_STATES }),
+  ])
   const { programme, roads, facilities, today } = cards.progress
   const measured: { item: Omit<AlarmItem, 'days' | 'basis' | 'since' | 'level'>; late: Lateness }[] = []
-  const measure = (entity: EventEntity, row: { id: string; nameZh: string; nameEn: string; plannedFinish: string | null; suspendedSince: string | null; subDistrictName: string | null; inProgramme: boolean }, schedule: ReturnType<typeof roadSchedule>) => {
+  const measure = (
+    entity: EventEntity,
+    row: {
+      id: string
+      nameZh: string
+      nameEn: string
+      plannedFinish: string | null
+      suspendedSince: string | null
+      subDistrictName: string | null
+      inProgramme: boolean
+    },
+    schedule: ReturnType<typeof roadSchedule>,
+  ) => {
     if (!row.inProgramme) return
-    const late = lateness({ ...schedule, plannedFinish: row.plannedFinish, suspendedSince: row.suspendedSince }, today, programme.deadline)
-    if (late && late.days > 0) measured.push({ item: { entity, id: row.id, nameZh: row.nameZh, nameEn: row.nameEn, subDistrictName: row.subDistrictName }, late })
+    const late = lateness(
+      { ...schedule, plannedFinish: row.plannedFinish, suspendedSince: row.suspendedSince },
+      today,
+      programme.deadline,
+    )
+    if (late && late.days > 0)
+      measured.push({
+        item: { entity, id: row.id, nameZh: row.nameZh, nameEn: row.nameEn, subDistrictName: row.subDistrictName },
+        late,
+      })
   }
   for (const r of roads) measure('road_segment', r, roadSchedule(r))
   for (const f of facilities) measure('facility', f, facilitySchedule(f))
@@ -77,7 +101,10 @@ export async function lateAlarms(db: Database, now: Date, limit: number): Promis
   // The 督办 cards (docs/cards.md) decide what is an alarm: red before yellow, then the most late first.
   // Lateness stays the measure of days and basis, so the wall and the workbench agree.
   const measuredBy = new Map(measured.map((m) => [itemKey(m.item.entity, m.item.id), m]))
-  const rows = { road_segment: new Map(roads.map((r) => [r.id, r])), facility: new Map(facilities.map((f) => [f.id, f])) }
+  const rows = {
+    road_segment: new Map(roads.map((r) => [r.id, r])),
+    facility: new Map(facilities.map((f) => [f.id, f])),
+  }
   const items: AlarmItem[] = []
   for (const c of cards.items) {
     if (c.card === null) continue
@@ -99,7 +126,13 @@ export async function lateAlarms(db: Database, now: Date, limit: number): Promis
   const perUnit = new Map<string, UnitOrders>()
   for (const o of open) {
     const u = unitName.get(o.unitId)
-    const row = perUnit.get(o.unitId) ?? { unitId: o.unitId, unitNameZh: u?.nameZh ?? o.unitId, unitNameEn: u?.nameEn ?? o.unitId, open: 0, overdue: 0 }
+    const row = perUnit.get(o.unitId) ?? {
+      unitId: o.unitId,
+      unitNameZh: u?.nameZh ?? o.unitId,
+      unitNameEn: u?.nameEn ?? o.unitId,
+      open: 0,
+      overdue: 0,
+    }
     row.open += 1
     if (isOrderOverdue(o, today)) row.overdue += 1
     perUnit.set(o.unitId, row)

@@ -8,14 +8,33 @@ let db: TestDatabase
 beforeAll(async () => {
   db = await openFixtureDatabase()
   const p = callerAs(db, PLANNER, ON)
-  await p.edits.setStatus({ entity: 'facility', id: 'f1', expectedVersion: 1, to: 'started', at: '2021-03-05', note: 'site meeting' })
-  await p.edits.setStatus({ entity: 'road_segment', id: 's2', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' })
-  await p.edits.revisePlan({ entity: 'road_segment', id: 's2', expectedVersion: 2, revisedStart: '2021-01-01', revisedFinish: '2021-12-31', reason: 'site meeting' })
+  await p.edits.setStatus({
+    entity: 'facility',
+    id: 'f1',
+    expectedVersion: 1,
+    to: 'started',
+    at: '2021-03-05',
+    note: 'site meeting',
+  })
+  await p.edits.setStatus({
+    entity: 'road_segment',
+    id: 's2',
+    expectedVersion: 1,
+    to: 'under_construction',
+    at: '2021-05-01',
+  })
+  await p.edits.revisePlan({
+    entity: 'road_segment',
+    id: 's2',
+    expectedVersion: 2,
+    revisedStart: '2021-01-01',
+    revisedFinish: '2021-12-31',
+    reason: 'site meeting',
+  })
 })
 afterAll(async () => {
   await db.close()
 })
-
 
 describe('wall.ticker', () => {
   it('lists status changes newest first with the item name and no planner-only fields', async () => {
@@ -25,7 +44,13 @@ describe('wall.ticker', () => {
       ['road_segment', 's2', 'under_construction'],
       ['facility', 'f1', 'started'],
     ])
-    expect(rows[0]).toMatchObject({ nameZh: '测试路', nameEn: 'Test Road', from: 'planned', happenedOn: '2021-05-01', kind: 'edit' })
+    expect(rows[0]).toMatchObject({
+      nameZh: '测试路',
+      nameEn: 'Test Road',
+      from: 'planned',
+      happenedOn: '2021-05-01',
+      kind: 'edit',
+    })
     expect(rows[1]?.nameZh).toBe('f1')
     expect(rows[0]?.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect(JSON.stringify(rows)).not.toMatch(/planner-li|site meeting/)
@@ -36,8 +61,11 @@ describe('wall.ticker', () => {
     try {
       const q = (sql: string, params: unknown[]) => own.query(sql, params)
       const add = (id: string, from: string | null, to: string, kind: string, at: string) =>
-        q(`INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, recorded_at, actor, kind)
-           VALUES ('facility', $1, $2, $3, '2021-02-01', $4, 'test', $5)`, [id, from, to, at, kind])
+        q(
+          `INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, recorded_at, actor, kind)
+           VALUES ('facility', $1, $2, $3, '2021-02-01', $4, 'test', $5)`,
+          [id, from, to, at, kind],
+        )
       await add('f2', 'planned', 'started', 'seed', '2021-08-01T00:00:00Z')
       await add('f3', 'planned', 'started', 'edit', '2021-01-01T00:00:00Z')
       await add('f3', null, 'planned', 'edit', '2021-07-01T00:00:00Z')
@@ -68,7 +96,17 @@ describe('wall.alarms', () => {
     // start in 2022; the schools have no planned start and their latest start is the 2023 deadline.
     expect(alarms).toMatchObject({ source: 'cards', total: 1, orders: null })
     expect(alarms.items).toEqual([
-      { entity: 'road_segment', id: 's1', nameZh: '测试路', nameEn: 'Test Road', level: 'red', days: 243, basis: 'not_started', since: '2021-01-01', subDistrictName: null },
+      {
+        entity: 'road_segment',
+        id: 's1',
+        nameZh: '测试路',
+        nameEn: 'Test Road',
+        level: 'red',
+        days: 243,
+        basis: 'not_started',
+        since: '2021-01-01',
+        subDistrictName: null,
+      },
     ])
     expect(alarms.late).toEqual({ road_segment: { count: 1, maxDays: 243 }, facility: { count: 0, maxDays: 0 } })
   })
@@ -77,13 +115,23 @@ describe('wall.alarms', () => {
     const own = await openFixtureDatabase()
     try {
       const p = callerAs(own, PLANNER, ON)
-      await p.edits.setStatus({ entity: 'road_segment', id: 's3', expectedVersion: 1, to: 'under_construction', at: '2021-05-01' })
+      await p.edits.setStatus({
+        entity: 'road_segment',
+        id: 's3',
+        expectedVersion: 1,
+        to: 'under_construction',
+        at: '2021-05-01',
+      })
       // The 2020 baseline is immutable through the API (issue 13); this fixture moves it in SQL.
-      await own.query("UPDATE road_segments SET planned_start = '2020-01-01', planned_finish = '2020-09-01' WHERE id = 's3'")
+      await own.query(
+        "UPDATE road_segments SET planned_start = '2020-01-01', planned_finish = '2020-09-01' WHERE id = 's3'",
+      )
       const alarms = await callerAs(own, null, ON).wall.alarms({ limit: 1 })
       // s1 and s2 (not started since 2021-01-01, 243 days) follow.
       expect(alarms.total).toBe(3)
-      expect(alarms.items.map((i) => [i.id, i.days, i.basis, i.since])).toEqual([['s3', 365, 'unfinished', '2020-09-01']])
+      expect(alarms.items.map((i) => [i.id, i.days, i.basis, i.since])).toEqual([
+        ['s3', 365, 'unfinished', '2020-09-01'],
+      ])
       expect(alarms.late.road_segment).toEqual({ count: 3, maxDays: 365 })
       await expect(callerAs(own, null, ON).wall.alarms({ limit: 0 })).rejects.toThrow(/limit/)
     } finally {

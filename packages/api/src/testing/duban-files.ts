@@ -22,7 +22,11 @@ export async function jpegAt(lon: number, lat: number): Promise<Buffer> {
 
 /** A valid 1×1 PNG whose header claims 100 000 × 100 000 pixels (a decompression bomb's calling card). */
 export async function pngBomb(): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer())
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer(),
+  )
   // IHDR data starts at byte 16: width and height (big-endian), then the chunk's CRC over type + data.
   png.writeUInt32BE(100_000, 16)
   png.writeUInt32BE(100_000, 20)
@@ -43,7 +47,10 @@ export function pdf(extra = '', padding = 0): Buffer {
 export function pdfWithHiddenScript(): Buffer {
   const inner = deflateSync(Buffer.from('4 0 << /S /JavaScript /JS (app.alert(1)) >>', 'latin1'))
   return Buffer.concat([
-    Buffer.from('%PDF-1.5\n5 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ' + inner.length + ' >>\nstream\n', 'latin1'),
+    Buffer.from(
+      '%PDF-1.5\n5 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ' + inner.length + ' >>\nstream\n',
+      'latin1',
+    ),
     inner,
     Buffer.from('\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1'),
   ])
@@ -51,5 +58,9 @@ export function pdfWithHiddenScript(): Buffer {
 
 /** The first bytes of an iPhone HEIC photo (an ISO-BMFF 'ftyp' box with brand 'heic'), not decodable here. */
 export function heicHeader(): Buffer {
-  return Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(64)])
+  return Buffer.concat([
+    Buffer.from([0, 0, 0, 24]),
+    Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+    Buffer.alloc(64),
+  ])
 }

@@ -6,7 +6,11 @@ import type { SessionUser } from '../context.ts'
 
 /** A database holding the 督办 fixture (the progress fixture plus units unit-a and unit-b; see packages/db). */
 export function openDubanFixture(): Promise<TestDatabase> {
-  return openTestDatabase({ template: 'api-duban-fixture', prepare: prepareDubanFixture, sources: [DUBAN_FIXTURE_SOURCE, PROGRESS_FIXTURE_SOURCE] })
+  return openTestDatabase({
+    template: 'api-duban-fixture',
+    prepare: prepareDubanFixture,
+    sources: [DUBAN_FIXTURE_SOURCE, PROGRESS_FIXTURE_SOURCE],
+  })
 }
 
 export const UNIT_A: SessionUser = { id: 101, name: 'unit-a-user', role: 'unit' }

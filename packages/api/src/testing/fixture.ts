@@ -6,7 +6,11 @@ import { createCaller } from '../root.ts'
 
 /** A database holding the progress fixture (one road of four segments, schools, a clinic; see packages/db). */
 export function openFixtureDatabase(): Promise<TestDatabase> {
-  return openTestDatabase({ template: 'api-progress-fixture', prepare: prepareProgressFixture, sources: [PROGRESS_FIXTURE_SOURCE] })
+  return openTestDatabase({
+    template: 'api-progress-fixture',
+    prepare: prepareProgressFixture,
+    sources: [PROGRESS_FIXTURE_SOURCE],
+  })
 }
 
 export const PLANNER: SessionUser = { id: 1, name: 'planner-li', role: 'planner' }

@@ -5,6 +5,9 @@ import { INDICATOR_REGISTRY, MILESTONE_REGISTRY } from '@onemap/domain/indicator
 
 /** A migrated database holding the indicator registry and no values; the template follows the registry. */
 export function openIndicatorDatabase(): Promise<TestDatabase> {
-  const fingerprint = createHash('sha256').update(JSON.stringify([INDICATOR_REGISTRY, MILESTONE_REGISTRY])).digest('hex').slice(0, 12)
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([INDICATOR_REGISTRY, MILESTONE_REGISTRY]))
+    .digest('hex')
+    .slice(0, 12)
   return openTestDatabase({ template: `api-indicators-${fingerprint}`, prepare: (db) => syncIndicatorRegistry(db) })
 }

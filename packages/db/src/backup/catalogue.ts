@@ -65,7 +65,9 @@ export async function schemaTables(q: Queryable): Promise<TableInfo[]> {
 }
 
 /** Sequences of the schema with their state, so restored ids continue where the backup left off. */
-export async function schemaSequences(q: Queryable): Promise<{ name: string; lastValue: string | null; isCalled: boolean }[]> {
+export async function schemaSequences(
+  q: Queryable,
+): Promise<{ name: string; lastValue: string | null; isCalled: boolean }[]> {
   const { rows: names } = await q.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind = 'S' ORDER BY c.relname`,
@@ -73,7 +75,9 @@ export async function schemaSequences(q: Queryable): Promise<{ name: string; las
   )
   const out = []
   for (const { name } of names) {
-    const { rows } = await q.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${SCHEMA}.${ident(name)}`)
+    const { rows } = await q.query<{ last_value: string; is_called: boolean }>(
+      `SELECT last_value::text, is_called FROM ${SCHEMA}.${ident(name)}`,
+    )
     out.push({ name, lastValue: rows[0]?.last_value ?? null, isCalled: rows[0]?.is_called ?? false })
   }
   return out

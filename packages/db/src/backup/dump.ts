@@ -54,7 +54,13 @@ async function* dumpLines(
   const { rows: migrations } = await client.query<{ id: number; name: string; checksum: string }>(
     `SELECT id, name, checksum FROM ${SCHEMA}.schema_migrations ORDER BY id`,
   )
-  const header: BackupHeader = { format: 'onemap-backup', version: 1, createdAt: new Date().toISOString(), backend, migrations }
+  const header: BackupHeader = {
+    format: 'onemap-backup',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    backend,
+    migrations,
+  }
   yield `${JSON.stringify(header)}\n`
   const tables = await schemaTables(client)
   for (const [index, table] of tables.entries()) {

@@ -3,7 +3,13 @@ import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import type pg from 'pg'
 import { SCHEMA, type Database } from '../database.ts'
-import { applyMigration, ensureMigrationsTable, readMigrations, withMigrationLock, type MigrationFile } from '../migrate.ts'
+import {
+  applyMigration,
+  ensureMigrationsTable,
+  readMigrations,
+  withMigrationLock,
+  type MigrationFile,
+} from '../migrate.ts'
 import { BackupError, ident, schemaTables, type TableInfo } from './catalogue.ts'
 import type { BackupHeader } from './dump.ts'
 
@@ -28,7 +34,9 @@ async function* readBackup(file: string): AsyncGenerator<unknown> {
     if (err instanceof BackupError) throw err
     const code = (err as { code?: string }).code
     if (code === 'ENOENT') throw new BackupError(`${file} does not exist`)
-    throw new BackupError(`${file} is not a readable OneMap backup (truncated, or not gzip?): ${(err as Error).message}`)
+    throw new BackupError(
+      `${file} is not a readable OneMap backup (truncated, or not gzip?): ${(err as Error).message}`,
+    )
   }
 }
 
@@ -39,8 +47,14 @@ function checkHeader(file: string, header: unknown, code: MigrationFile[]): Back
   }
   for (const m of h.migrations) {
     const ours = code.find((f) => f.id === m.id)
-    if (!ours) throw new BackupError(`${file} was made by a newer OneMap (migration ${m.name}); update OneMap before restoring it`)
-    if (ours.checksum !== m.checksum) throw new BackupError(`${file} was made with a different ${m.name} than this OneMap has; it cannot be restored here`)
+    if (!ours)
+      throw new BackupError(
+        `${file} was made by a newer OneMap (migration ${m.name}); update OneMap before restoring it`,
+      )
+    if (ours.checksum !== m.checksum)
+      throw new BackupError(
+        `${file} was made with a different ${m.name} than this OneMap has; it cannot be restored here`,
+      )
   }
   return h as BackupHeader
 }
@@ -68,10 +82,12 @@ export async function inspectBackup(file: string): Promise<{ header: BackupHeade
       open = entry.table
       counted = 0
     } else if (entry.end === 'backup') {
-      if (entry.tables !== tables) throw new BackupError(`${file} is damaged: it lists ${entry.tables} tables but holds ${tables}`)
+      if (entry.tables !== tables)
+        throw new BackupError(`${file} is damaged: it lists ${entry.tables} tables but holds ${tables}`)
       return { header, tables, rows }
     } else if (entry.end !== undefined) {
-      if (entry.end !== open || entry.rows !== counted) throw new BackupError(`${file} is damaged: table ${entry.end} does not hold the rows it lists`)
+      if (entry.end !== open || entry.rows !== counted)
+        throw new BackupError(`${file} is damaged: table ${entry.end} does not hold the rows it lists`)
       rows += counted
       tables++
       open = undefined
@@ -86,7 +102,9 @@ async function holdsData(db: Database): Promise<boolean> {
   try {
     for (const t of await schemaTables(client)) {
       if (t.name === 'layer_versions') continue
-      const { rows } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${SCHEMA}.${ident(t.name)}) AS any`)
+      const { rows } = await client.query<{ any: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ${SCHEMA}.${ident(t.name)}) AS any`,
+      )
       if (rows[0]?.any) return true
     }
     return false
@@ -102,14 +120,20 @@ async function holdsData(db: Database): Promise<boolean> {
  * problem — damaged file, unknown table, a count that does not match — rolls everything back.
  * Refuses a database that holds data unless `replace` is set.
  */
-export async function restoreDatabase(db: Database, file: string, { replace = false } = {}): Promise<{ tables: number; rows: number }> {
+export async function restoreDatabase(
+  db: Database,
+  file: string,
+  { replace = false } = {},
+): Promise<{ tables: number; rows: number }> {
   const code = readMigrations()
   const lines = readBackup(file)
   const first = await lines.next()
   const header = checkHeader(file, first.done ? undefined : first.value, code)
   return withMigrationLock(db, async () => {
     if (!replace && (await holdsData(db))) {
-      throw new BackupError('The database holds data; restoring replaces all of it (edits, audit trail, accounts). Pass --replace to go ahead')
+      throw new BackupError(
+        'The database holds data; restoring replaces all of it (edits, audit trail, accounts). Pass --replace to go ahead',
+      )
     }
     return db.transaction(async (client) => {
       await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`)
@@ -145,32 +169,48 @@ async function loadRows(client: pg.PoolClient, file: string, lines: AsyncGenerat
   }
   for await (const line of lines) {
     if (Array.isArray(line)) {
-      if (!table || line.length !== table.columns.length) throw new BackupError(`${file} is damaged: a row outside a table or of the wrong width`)
+      if (!table || line.length !== table.columns.length)
+        throw new BackupError(`${file} is damaged: a row outside a table or of the wrong width`)
       table.batch.push(line)
       table.rows++
       if (table.batch.length >= BATCH) await flush()
       continue
     }
-    const entry = line as { table?: string; columns?: string[]; end?: string; rows?: number; tables?: number; sequences?: { name: string; lastValue: string | null; isCalled: boolean }[] }
+    const entry = line as {
+      table?: string
+      columns?: string[]
+      end?: string
+      rows?: number
+      tables?: number
+      sequences?: { name: string; lastValue: string | null; isCalled: boolean }[]
+    }
     if (entry.table !== undefined) {
       const info = tables.find((t) => t.name === entry.table)
       if (!info) throw new BackupError(`${file} holds a table '${entry.table}' that this schema does not have`)
       const columns = (entry.columns ?? []).map((name) => {
         const column = info.columns.find((c) => c.name === name)
-        if (!column) throw new BackupError(`${file} holds a column ${entry.table}.${name} that this schema does not have`)
+        if (!column)
+          throw new BackupError(`${file} holds a column ${entry.table}.${name} that this schema does not have`)
         return column
       })
       table = { info, columns, rows: 0, batch: [] }
     } else if (entry.sequences) {
       for (const s of entry.sequences) {
-        if (s.lastValue !== null) await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [`${SCHEMA}.${ident(s.name)}`, s.lastValue, s.isCalled])
+        if (s.lastValue !== null)
+          await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [
+            `${SCHEMA}.${ident(s.name)}`,
+            s.lastValue,
+            s.isCalled,
+          ])
       }
     } else if (entry.end === 'backup') {
-      if (entry.tables !== sections) throw new BackupError(`${file} is damaged: it lists ${entry.tables} tables but holds ${sections}`)
+      if (entry.tables !== sections)
+        throw new BackupError(`${file} is damaged: it lists ${entry.tables} tables but holds ${sections}`)
       return { tables: sections, rows: total }
     } else if (entry.end !== undefined) {
       await flush()
-      if (!table || entry.end !== table.info.name || entry.rows !== table.rows) throw new BackupError(`${file} is damaged: table ${entry.end} does not hold the rows it lists`)
+      if (!table || entry.end !== table.info.name || entry.rows !== table.rows)
+        throw new BackupError(`${file} is damaged: table ${entry.end} does not hold the rows it lists`)
       total += table.rows
       sections++
       table = undefined

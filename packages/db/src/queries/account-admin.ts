@@ -31,15 +31,34 @@ export interface AccountEvent {
   detail: Record<string, unknown>
 }
 
-async function audit(client: pg.PoolClient, actor: string, account: string, action: AccountAction, detail: Record<string, unknown> = {}) {
-  await client.query('INSERT INTO account_events (actor, account, action, detail) VALUES ($1, $2, $3, $4)', [actor, account, action, JSON.stringify(detail)])
+async function audit(
+  client: pg.PoolClient,
+  actor: string,
+  account: string,
+  action: AccountAction,
+  detail: Record<string, unknown> = {},
+) {
+  await client.query('INSERT INTO account_events (actor, account, action, detail) VALUES ($1, $2, $3, $4)', [
+    actor,
+    account,
+    action,
+    JSON.stringify(detail),
+  ])
 }
 
 /** Creates an account and its audit row together; throws AccountExistsError when the name is taken. */
-export async function addAccount(db: Database, actor: string, a: { name: string; role: Role; passwordHash: string }): Promise<void> {
+export async function addAccount(
+  db: Database,
+  actor: string,
+  a: { name: string; role: Role; passwordHash: string },
+): Promise<void> {
   try {
     await db.transaction(async (client) => {
-      await client.query('INSERT INTO users (name, role, password_hash) VALUES ($1, $2, $3)', [a.name, a.role, a.passwordHash])
+      await client.query('INSERT INTO users (name, role, password_hash) VALUES ($1, $2, $3)', [
+        a.name,
+        a.role,
+        a.passwordHash,
+      ])
       await audit(client, actor, a.name, 'create', { role: a.role })
     })
   } catch (err) {
@@ -54,17 +73,26 @@ export async function addAccount(db: Database, actor: string, a: { name: string;
  * would leave no enabled admin is refused (nobody could manage accounts any more). Returns the number
  * of sessions ended.
  */
-export async function changeAccount(db: Database, actor: string, name: string, change: AccountChange): Promise<{ sessionsEnded: number }> {
+export async function changeAccount(
+  db: Database,
+  actor: string,
+  name: string,
+  change: AccountChange,
+): Promise<{ sessionsEnded: number }> {
   return db.transaction(async (client) => {
     // FOR UPDATE on every admin row: two concurrent demotions cannot both see "another admin remains".
-    const { rows: admins } = await client.query<{ name: string }>("SELECT name FROM users WHERE role = 'admin' AND disabled_at IS NULL FOR UPDATE")
+    const { rows: admins } = await client.query<{ name: string }>(
+      "SELECT name FROM users WHERE role = 'admin' AND disabled_at IS NULL FOR UPDATE",
+    )
     const { rows } = await client.query<{ id: string; role: Role; disabled: boolean }>(
       'SELECT id, role, disabled_at IS NOT NULL AS disabled FROM users WHERE name = $1 FOR UPDATE',
       [name],
     )
     const account = rows[0]
     if (!account) throw new AccountChangeError('not_found', `No account named '${name}'`)
-    const losesAdmin = (change.action === 'disable' || (change.action === 'role' && change.role !== 'admin')) && admins.some((a) => a.name === name)
+    const losesAdmin =
+      (change.action === 'disable' || (change.action === 'role' && change.role !== 'admin')) &&
+      admins.some((a) => a.name === name)
     if (losesAdmin && admins.length <= 1) {
       throw new AccountChangeError('last_admin', `'${name}' is the only enabled admin; make another admin first`)
     }
@@ -80,7 +108,9 @@ export async function changeAccount(db: Database, actor: string, name: string, c
       await client.query('UPDATE users SET disabled_at = NULL WHERE id = $1', [account.id])
     }
     const endsSessions = change.action === 'disable' || change.action === 'password' || change.action === 'end_sessions'
-    const ended = endsSessions ? ((await client.query('DELETE FROM sessions WHERE user_id = $1', [account.id])).rowCount ?? 0) : 0
+    const ended = endsSessions
+      ? ((await client.query('DELETE FROM sessions WHERE user_id = $1', [account.id])).rowCount ?? 0)
+      : 0
     if (endsSessions) detail = { ...detail, sessionsEnded: ended }
     await audit(client, actor, name, change.action, detail)
     return { sessionsEnded: ended }

@@ -14,7 +14,10 @@ export interface LoginCandidate extends Account {
 }
 
 /** Creates an account; throws AccountExistsError when the name is taken. */
-export async function createAccount(db: Database, a: { name: string; role: Role; passwordHash: string }): Promise<Account> {
+export async function createAccount(
+  db: Database,
+  a: { name: string; role: Role; passwordHash: string },
+): Promise<Account> {
   try {
     const { rows } = await db.query<Account>(
       'INSERT INTO users (name, role, password_hash) VALUES ($1, $2, $3) RETURNING id::int AS id, name, role',
@@ -46,7 +49,9 @@ export async function findLoginCandidate(db: Database, name: string): Promise<Lo
 
 /** Number of enabled admin accounts (the first start creates one when there is none). */
 export async function countAdmins(db: Database): Promise<number> {
-  const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL")
+  const { rows } = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL",
+  )
   return rows[0]?.n ?? 0
 }
 
@@ -68,12 +73,22 @@ export async function listAccounts(db: Database): Promise<AccountSummary[]> {
 }
 
 /** Stores a session under the SHA-256 of its token. */
-export async function createSession(db: Database, s: { tokenHash: string; userId: number; expiresAt: Date }): Promise<void> {
-  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [s.tokenHash, s.userId, s.expiresAt])
+export async function createSession(
+  db: Database,
+  s: { tokenHash: string; userId: number; expiresAt: Date },
+): Promise<void> {
+  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+    s.tokenHash,
+    s.userId,
+    s.expiresAt,
+  ])
 }
 
 /** The account of a live session (not expired, account not disabled), or null. */
-export async function findSessionAccount(db: Database, tokenHash: string): Promise<(Account & { expiresAt: Date }) | null> {
+export async function findSessionAccount(
+  db: Database,
+  tokenHash: string,
+): Promise<(Account & { expiresAt: Date }) | null> {
   const { rows } = await db.query<Account & { expiresAt: Date }>(
     `SELECT u.id::int AS id, u.name, u.role, s.expires_at AS "expiresAt"
        FROM sessions s JOIN users u ON u.id = s.user_id

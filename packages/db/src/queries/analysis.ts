@@ -19,7 +19,12 @@ export interface RiverZone {
  * Ids of the layer's items matching a feature filter (the same SQL conditions the tiles and
  * features.query use, so table and map agree), optionally only those within a river's zone.
  */
-export async function matchingIds(db: Database, layer: TableLayer, filter: FeatureFilter, riverZone?: RiverZone): Promise<string[]> {
+export async function matchingIds(
+  db: Database,
+  layer: TableLayer,
+  filter: FeatureFilter,
+  riverZone?: RiverZone,
+): Promise<string[]> {
   const params = new Params()
   const where = filterConditions(findLayer(layer) as LayerDefinition, filter, params)
   if (riverZone) {
@@ -38,7 +43,9 @@ export async function matchingIds(db: Database, layer: TableLayer, filter: Featu
 
 /** True when a river with this id exists (a zone around a missing river is a 404, not an empty list). */
 export async function riverExists(db: Database, id: string): Promise<boolean> {
-  const { rows } = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM rivers WHERE id = $1) AS found', [id])
+  const { rows } = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM rivers WHERE id = $1) AS found', [
+    id,
+  ])
   return rows[0]?.found ?? false
 }
 
@@ -71,7 +78,11 @@ export interface ExportGeometry {
 }
 
 /** Geometries (7 decimals ≈ 1 cm) of the given items of a table layer, by id. */
-export async function itemGeometries(db: Database, layer: TableLayer, ids: readonly string[]): Promise<Map<string, ExportGeometry>> {
+export async function itemGeometries(
+  db: Database,
+  layer: TableLayer,
+  ids: readonly string[],
+): Promise<Map<string, ExportGeometry>> {
   if (ids.length === 0) return new Map()
   // Option 0: ST_AsGeoJSON's default (8) adds a `crs` member for any SRID but 4326, which RFC 7946 forbids.
   const { rows } = await db.query<{ id: string } & ExportGeometry>(

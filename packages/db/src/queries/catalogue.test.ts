@@ -17,7 +17,11 @@ describe('layer catalogue and its SQL', () => {
     expect(Object.keys(LAYER_SQL).sort()).toEqual([...MAP_LAYER_IDS].sort())
     for (const layer of LAYERS) {
       expect(Object.keys(LAYER_SQL[layer.id].columns).sort(), layer.id).toEqual(layer.fields.map((f) => f.name).sort())
-      for (const name of layer.tileFields) expect(layer.fields.map((f) => f.name), layer.id).toContain(name)
+      for (const name of layer.tileFields)
+        expect(
+          layer.fields.map((f) => f.name),
+          layer.id,
+        ).toContain(name)
       expect(layer.fields[0]?.name, layer.id).toBe(layer.idField)
     }
   })
@@ -36,14 +40,19 @@ describe('layer stats', () => {
   it('counts and measures a layer once per version, and again after an edit moves it', async () => {
     // The same database, with its count/extent statements tallied (stats are cached per database object).
     let recounts = 0
-    const tallied: Database = { ...db, query: ((...args: Parameters<Database['query']>) => (recounts++, db.query(...args))) as Database['query'] }
+    const tallied: Database = {
+      ...db,
+      query: ((...args: Parameters<Database['query']>) => (recounts++, db.query(...args))) as Database['query'],
+    }
     const first = await layerStats(tallied)
     expect(recounts).toBe(LAYERS.length)
     expect(first.find((s) => s.layer === 'facilities')?.count).toBeGreaterThan(0)
     recounts = 0
     expect(await layerStats(tallied)).toEqual(first)
     expect(recounts).toBe(0)
-    await db.query("INSERT INTO facilities (id, kind, name_zh, name_en, geom, status, updated_by) SELECT 'f-stats', kind, name_zh, name_en, ST_Translate(geom, 1, 1), status, 'test' FROM facilities LIMIT 1")
+    await db.query(
+      "INSERT INTO facilities (id, kind, name_zh, name_en, geom, status, updated_by) SELECT 'f-stats', kind, name_zh, name_en, ST_Translate(geom, 1, 1), status, 'test' FROM facilities LIMIT 1",
+    )
     const after = await layerStats(tallied)
     expect(recounts).toBe(1)
     const [before, now] = [first, after].map((list) => list.find((s) => s.layer === 'facilities'))

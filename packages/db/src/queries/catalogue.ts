@@ -19,7 +19,15 @@ export interface LayerSql {
 }
 
 const plain = (...names: string[]) => Object.fromEntries(names.map((n) => [n, `t.${n}`]))
-const dates = plain('planned_start', 'planned_finish', 'actual_start', 'actual_finish', 'in_programme', 'revised_start', 'revised_finish')
+const dates = plain(
+  'planned_start',
+  'planned_finish',
+  'actual_start',
+  'actual_finish',
+  'in_programme',
+  'revised_start',
+  'revised_finish',
+)
 
 /** The newest event that suspended a suspended item (null otherwise): its previous status and its day. */
 const suspension = (entity: 'road_segment' | 'facility') => {
@@ -44,7 +52,11 @@ export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
     columns: { ...plain('id', 'zone_id', 'name_zh', 'name_en'), area_km2: 'round(t.area_km2::numeric, 4)::float8' },
   },
   water_bodies: { from: 'water_bodies t', id: 't.id', columns: plain('id', 'name_zh', 'name_en') },
-  rivers: { from: 'rivers t', id: 't.id', columns: plain('id', 'name_zh', 'name_en', 'river_chief', 'river_chief_is_sample') },
+  rivers: {
+    from: 'rivers t',
+    id: 't.id',
+    columns: plain('id', 'name_zh', 'name_en', 'river_chief', 'river_chief_is_sample'),
+  },
   road_segments: {
     // Name and class belong to the road; a segment is one buildable stretch of it.
     from: 'road_segments t JOIN roads r ON r.id = t.road_id',
@@ -76,7 +88,10 @@ export const LAYER_SQL: Record<MapLayerId, LayerSql> = {
 }
 
 /** `json_build_object('a', expr, …)` over the given fields of a layer. */
-export function jsonProperties(layer: LayerDefinition, fields: readonly string[] = layer.fields.map((f) => f.name)): string {
+export function jsonProperties(
+  layer: LayerDefinition,
+  fields: readonly string[] = layer.fields.map((f) => f.name),
+): string {
   const sql = LAYER_SQL[layer.id]
   return `json_build_object(${fields.map((name) => `'${name}', ${sql.columns[name]}`).join(', ')})`
 }
@@ -174,7 +189,14 @@ export async function layerStats(db: Database): Promise<LayerStats[]> {
         result.catch(() => cache.get(layer.id) === entry && cache.delete(layer.id))
       }
       const facts = await entry.result
-      return { layer: layer.id, version: facts.version, count: facts.count, extent: facts.extent, isSample: r.sample ?? false, source: r.source }
+      return {
+        layer: layer.id,
+        version: facts.version,
+        count: facts.count,
+        extent: facts.extent,
+        isSample: r.sample ?? false,
+        source: r.source,
+      }
     }),
   )
 }

@@ -29,10 +29,17 @@ export interface CurrentVersion {
   updatedAt: string
 }
 
-export type EditOutcome<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'conflict'; current: CurrentVersion }
+export type EditOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'conflict'; current: CurrentVersion }
 
 /** Reads the item inside the edit's transaction; null when there is none. */
-export async function readEditable(client: pg.PoolClient, entity: EventEntity, id: string): Promise<EditableItem | null> {
+export async function readEditable(
+  client: pg.PoolClient,
+  entity: EventEntity,
+  id: string,
+): Promise<EditableItem | null> {
   const { rows } = await client.query<EditableItem>(
     `SELECT t.status, t.version, t.actual_start::text AS "actualStart", t.actual_finish::text AS "actualFinish",
             t.planned_start::text AS "plannedStart", t.planned_finish::text AS "plannedFinish",
@@ -141,7 +148,10 @@ export interface RevisedPlanWrite {
  * Records a revised plan (调整计划) under the same version rule as writeStatus. The planned_* columns
  * are the 2020 baseline and are never written here.
  */
-export async function writeRevisedPlan(client: pg.PoolClient, w: RevisedPlanWrite): Promise<EditOutcome<{ version: number }>> {
+export async function writeRevisedPlan(
+  client: pg.PoolClient,
+  w: RevisedPlanWrite,
+): Promise<EditOutcome<{ version: number }>> {
   const { rows } = await client.query<{ version: number }>(
     `UPDATE ${TABLES[w.entity]}
         SET revised_start = $3, revised_finish = $4, version = version + 1, updated_at = now(), updated_by = $5

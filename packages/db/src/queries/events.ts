@@ -25,7 +25,10 @@ const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "lay
 
 /** Changes with id greater than `afterId`, oldest first, at most `limit` (live catch-up after a reconnect). */
 export async function changeEventsAfter(db: Database, afterId: number, limit: number): Promise<ChangeEvent[]> {
-  const { rows } = await db.query<ChangeEvent>(`SELECT ${CHANGE_FROM} WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [afterId, limit])
+  const { rows } = await db.query<ChangeEvent>(`SELECT ${CHANGE_FROM} WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [
+    afterId,
+    limit,
+  ])
   return rows
 }
 
@@ -70,7 +73,11 @@ export interface ChangesOptions {
  * Seed and import rows are left out unless asked for, the copies a split writes are always left out,
  * and so are an undone edit and its undo (together they changed nothing). Actor and note only when asked for.
  */
-export async function changesSince(db: Database, since: string, options: ChangesOptions): Promise<(StatusChange | FullEvent)[]> {
+export async function changesSince(
+  db: Database,
+  since: string,
+  options: ChangesOptions,
+): Promise<(StatusChange | FullEvent)[]> {
   const columns = options.includePrivate ? FULL_COLUMNS : E_COLUMNS
   const { rows } = await db.query<StatusChange | FullEvent>(
     `SELECT ${columns} FROM status_events e

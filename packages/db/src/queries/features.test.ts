@@ -42,7 +42,12 @@ describe('features.query', () => {
     expect(ids(fc)).toEqual(['s-1', 's-2', 's-3'])
     const first = fc.features[0]
     expect(first?.geometry.type).toBe('LineString')
-    expect(first?.properties).toMatchObject({ name_zh: '科学大道', class: 'arterial', red_line_width_m: 60, status: 'completed' })
+    expect(first?.properties).toMatchObject({
+      name_zh: '科学大道',
+      class: 'arterial',
+      red_line_width_m: 60,
+      status: 'completed',
+    })
     expect(JSON.stringify(fc)).not.toContain('PRIVATE')
     expect(Object.keys(first?.properties ?? {})).not.toContain('updated_by')
   })
@@ -62,10 +67,9 @@ describe('features.query', () => {
     expect(ids(await query('facilities', { filter: { kind: ['hospital', 'school'] } }))).toEqual(['f-1', 'f-2'])
     // s-2 is planned for 2021, s-3 for 2020-09 … 2022-06; s-1 has no planned dates.
     expect(ids(await query('road_segments', { filter: { plannedFrom: '2022-01-01' } }))).toEqual(['s-3'])
-    expect(ids(await query('road_segments', { filter: { plannedFrom: '2021-06-01', plannedTo: '2021-07-01' } }))).toEqual([
-      's-2',
-      's-3',
-    ])
+    expect(
+      ids(await query('road_segments', { filter: { plannedFrom: '2021-06-01', plannedTo: '2021-07-01' } })),
+    ).toEqual(['s-2', 's-3'])
   })
 
   it('filters spatially by sub-district, renewal zone, unit and bbox', async () => {

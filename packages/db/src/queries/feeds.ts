@@ -81,7 +81,14 @@ export async function feedEntries(db: Database, scope: FeedScope, limit: number)
 /** The name of what a scope follows, or null when no such sub-district, facility or road exists. */
 export async function feedSubject(db: Database, scope: FeedScope): Promise<FeedSubject | null> {
   if (scope.kind === 'programme') return { nameZh: '三年计划', nameEn: 'Three-year programme' }
-  const table = { sub_district: 'sub_districts WHERE code = $1', facility: 'facilities WHERE id = $1', road: 'roads WHERE id = $1' }[scope.kind]
-  const { rows } = await db.query<FeedSubject>(`SELECT name_zh AS "nameZh", name_en AS "nameEn" FROM ${table}`, scopeKey(scope))
+  const table = {
+    sub_district: 'sub_districts WHERE code = $1',
+    facility: 'facilities WHERE id = $1',
+    road: 'roads WHERE id = $1',
+  }[scope.kind]
+  const { rows } = await db.query<FeedSubject>(
+    `SELECT name_zh AS "nameZh", name_en AS "nameEn" FROM ${table}`,
+    scopeKey(scope),
+  )
   return rows[0] ?? null
 }

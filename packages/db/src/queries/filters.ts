@@ -63,9 +63,12 @@ export async function missingAreas(db: Database, filter: FeatureFilter): Promise
   )
   const found = rows[0] ?? { sd: false, rz: false, ru: false }
   const missing: MissingArea[] = []
-  if (filter.subDistrict && !found.sd) missing.push({ param: 'subDistrict', message: `No sub-district with code '${filter.subDistrict}'` })
-  if (filter.renewalZone && !found.rz) missing.push({ param: 'renewalZone', message: `No renewal zone with id '${filter.renewalZone}'` })
-  if (filter.renewalUnit && !found.ru) missing.push({ param: 'renewalUnit', message: `No renewal unit with id '${filter.renewalUnit}'` })
+  if (filter.subDistrict && !found.sd)
+    missing.push({ param: 'subDistrict', message: `No sub-district with code '${filter.subDistrict}'` })
+  if (filter.renewalZone && !found.rz)
+    missing.push({ param: 'renewalZone', message: `No renewal zone with id '${filter.renewalZone}'` })
+  if (filter.renewalUnit && !found.ru)
+    missing.push({ param: 'renewalUnit', message: `No renewal unit with id '${filter.renewalUnit}'` })
   return missing
 }
 
@@ -80,7 +83,11 @@ export interface FilterRefusal {
  * Checks a filter for a layer the way every route does: first against the catalogue (no database), then,
  * only when that passes, that the areas it names exist. Null when the filter may run.
  */
-export async function refuseFilter(db: Database, layer: LayerDefinition, filter: FeatureFilter): Promise<FilterRefusal | null> {
+export async function refuseFilter(
+  db: Database,
+  layer: LayerDefinition,
+  filter: FeatureFilter,
+): Promise<FilterRefusal | null> {
   const problems = filterProblems(layer, filter)
   if (problems.length > 0) return { kind: 'invalid', problems }
   const missing = await missingAreas(db, filter)

@@ -30,7 +30,11 @@ const HAPPENED_ON = `COALESCE(CASE
  * events read the old status before the update; updates run before inserts so new rows are not updated.
  * Optional columns the file leaves out keep their stored values on update.
  */
-export async function mergeStaged(client: pg.ClientBase, layer: ImportLayer, options: MergeOptions): Promise<MergeCounts> {
+export async function mergeStaged(
+  client: pg.ClientBase,
+  layer: ImportLayer,
+  options: MergeOptions,
+): Promise<MergeCounts> {
   const t = IMPORT_TARGETS[layer]
   const roads = layer === 'road_segments' ? await mergeRoads(client) : undefined
   let events = 0
@@ -44,7 +48,10 @@ export async function mergeStaged(client: pg.ClientBase, layer: ImportLayer, opt
     events = result.rowCount ?? 0
   }
   const tracked = t.entity ? ', version = t.version + 1, updated_at = now(), updated_by = $1' : ''
-  const riverChief = layer === 'rivers' ? ', river_chief_is_sample = CASE WHEN r.river_chief IS NULL THEN t.river_chief_is_sample ELSE false END' : ''
+  const riverChief =
+    layer === 'rivers'
+      ? ', river_chief_is_sample = CASE WHEN r.river_chief IS NULL THEN t.river_chief_is_sample ELSE false END'
+      : ''
   const updated = await client.query(
     `UPDATE ${layer} AS t SET geom = s.geom, ${t.columns.map((c) => `${c} = COALESCE(r.${c}, t.${c})`).join(', ')}${tracked}${riverChief}
      FROM import_staging s CROSS JOIN LATERAL jsonb_populate_record(NULL::${layer}, s.attrs) r
@@ -67,9 +74,17 @@ export async function mergeStaged(client: pg.ClientBase, layer: ImportLayer, opt
   if (options.mode === 'replace') {
     // Deleting road segments or facilities leaves their status events: the log is append-only.
     deleted = (await client.query(`DELETE FROM ${layer} t WHERE ${notInFile}`)).rowCount ?? 0
-    if (roads) roads.deleted = (await client.query('DELETE FROM roads r WHERE NOT EXISTS (SELECT 1 FROM road_segments s WHERE s.road_id = r.id)')).rowCount ?? 0
+    if (roads)
+      roads.deleted =
+        (
+          await client.query(
+            'DELETE FROM roads r WHERE NOT EXISTS (SELECT 1 FROM road_segments s WHERE s.road_id = r.id)',
+          )
+        ).rowCount ?? 0
   } else {
-    kept = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${layer} t WHERE ${notInFile}`)).rows[0]?.n ?? 0
+    kept =
+      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${layer} t WHERE ${notInFile}`)).rows[0]?.n ??
+      0
   }
   for (const source of layer === 'road_segments' ? ['road_segments', 'roads'] : [layer]) {
     await client.query(
@@ -78,7 +93,14 @@ export async function mergeStaged(client: pg.ClientBase, layer: ImportLayer, opt
       [source, options.source],
     )
   }
-  return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0, deleted, kept, events, ...(roads ? { roads } : {}) }
+  return {
+    inserted: inserted.rowCount ?? 0,
+    updated: updated.rowCount ?? 0,
+    deleted,
+    kept,
+    events,
+    ...(roads ? { roads } : {}),
+  }
 }
 
 /** Upserts the roads the segments name, taking each road's attributes from its first complete feature. */

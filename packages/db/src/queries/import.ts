@@ -8,7 +8,14 @@ import type { Database } from '../database.ts'
  * a few set-based statements. Every identifier below comes from IMPORT_TARGETS, never from the file.
  */
 
-export const IMPORT_LAYERS = ['road_segments', 'facilities', 'rivers', 'water_bodies', 'sub_districts', 'renewal_units'] as const satisfies readonly LayerId[]
+export const IMPORT_LAYERS = [
+  'road_segments',
+  'facilities',
+  'rivers',
+  'water_bodies',
+  'sub_districts',
+  'renewal_units',
+] as const satisfies readonly LayerId[]
 export type ImportLayer = (typeof IMPORT_LAYERS)[number]
 
 interface ImportTarget {
@@ -40,10 +47,30 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
     coerce: (g) => `ST_GeometryN(ST_CollectionExtract(${g}, 1), 1)`,
     entity: 'facility',
   },
-  rivers: { idColumn: 'id', columns: ['name_zh', 'name_en', 'river_chief', 'note'], geometryType: 'MULTILINESTRING', coerce: (g) => `ST_Multi(ST_CollectionExtract(${g}, 2))` },
-  water_bodies: { idColumn: 'id', columns: ['name_zh', 'name_en'], geometryType: 'MULTIPOLYGON', coerce: (g) => `ST_Multi(ST_CollectionExtract(${g}, 3))` },
-  sub_districts: { idColumn: 'code', columns: ['name_zh', 'name_en'], geometryType: 'MULTIPOLYGON', coerce: (g) => `ST_Multi(ST_CollectionExtract(${g}, 3))` },
-  renewal_units: { idColumn: 'id', columns: ['zone_id', 'name_zh', 'name_en'], geometryType: 'MULTIPOLYGON', coerce: (g) => `ST_Multi(ST_CollectionExtract(${g}, 3))` },
+  rivers: {
+    idColumn: 'id',
+    columns: ['name_zh', 'name_en', 'river_chief', 'note'],
+    geometryType: 'MULTILINESTRING',
+    coerce: (g) => `ST_Multi(ST_CollectionExtract(${g}, 2))`,
+  },
+  water_bodies: {
+    idColumn: 'id',
+    columns: ['name_zh', 'name_en'],
+    geometryType: 'MULTIPOLYGON',
+    coerce: (g) => `ST_Multi(ST_CollectionExtract(${g}, 3))`,
+  },
+  sub_districts: {
+    idColumn: 'code',
+    columns: ['name_zh', 'name_en'],
+    geometryType: 'MULTIPOLYGON',
+    coerce: (g) => `ST_Multi(ST_CollectionExtract(${g}, 3))`,
+  },
+  renewal_units: {
+    idColumn: 'id',
+    columns: ['zone_id', 'name_zh', 'name_en'],
+    geometryType: 'MULTIPOLYGON',
+    coerce: (g) => `ST_Multi(ST_CollectionExtract(${g}, 3))`,
+  },
 }
 
 /** One feature ready for staging: geometry as GeoJSON in EPSG:4490, attributes keyed by column. */
@@ -77,7 +104,13 @@ export async function stageFeatures(client: Client, rows: readonly StagedFeature
     `INSERT INTO import_staging (ord, where_, id, attrs, geom)
      SELECT o, w, i, a, ST_SetSRID(ST_GeomFromGeoJSON(g), 4490)
      FROM unnest($1::int[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) AS t(o, w, i, a, g)`,
-    [rows.map((r) => r.ord), rows.map((r) => r.where), rows.map((r) => r.id), rows.map((r) => JSON.stringify(r.attrs)), rows.map((r) => r.geojson)],
+    [
+      rows.map((r) => r.ord),
+      rows.map((r) => r.where),
+      rows.map((r) => r.id),
+      rows.map((r) => JSON.stringify(r.attrs)),
+      rows.map((r) => r.geojson),
+    ],
   )
 }
 
@@ -86,14 +119,21 @@ export async function findDuplicateIds(client: Client): Promise<FeatureNote[]> {
   const { rows } = await client.query<{ id: string; wheres: string[] }>(
     `SELECT id, array_agg(where_ ORDER BY ord) AS wheres FROM import_staging GROUP BY id HAVING count(*) > 1 ORDER BY min(ord) LIMIT 1000`,
   )
-  return rows.map((r) => ({ where: r.wheres.join(', '), id: r.id, reason: `id '${r.id}' occurs ${r.wheres.length} times (${r.wheres.join(', ')})` }))
+  return rows.map((r) => ({
+    where: r.wheres.join(', '),
+    id: r.id,
+    reason: `id '${r.id}' occurs ${r.wheres.length} times (${r.wheres.join(', ')})`,
+  }))
 }
 
 /**
  * Repairs invalid geometries with ST_MakeValid and returns what was repaired and why it was invalid,
  * plus the features whose repair no longer fits the layer (e.g. a line that fell apart), which are rejected.
  */
-export async function repairGeometries(client: Client, layer: ImportLayer): Promise<{ repaired: FeatureNote[]; rejected: FeatureNote[] }> {
+export async function repairGeometries(
+  client: Client,
+  layer: ImportLayer,
+): Promise<{ repaired: FeatureNote[]; rejected: FeatureNote[] }> {
   const target = IMPORT_TARGETS[layer]
   const repaired = await client.query<{ where_: string; id: string; repaired: string }>(
     `UPDATE import_staging SET repaired = ST_IsValidReason(geom), geom = ST_MakeValid(geom)
@@ -106,7 +146,11 @@ export async function repairGeometries(client: Client, layer: ImportLayer): Prom
     [target.geometryType],
   )
   return {
-    repaired: repaired.rows.map((r) => ({ where: r.where_, id: r.id, reason: `invalid geometry repaired with ST_MakeValid: ${r.repaired}` })),
+    repaired: repaired.rows.map((r) => ({
+      where: r.where_,
+      id: r.id,
+      reason: `invalid geometry repaired with ST_MakeValid: ${r.repaired}`,
+    })),
     rejected: rejected.rows.map((r) => ({
       where: r.where_,
       id: r.id,
@@ -182,7 +226,10 @@ export async function checkZoneReferences(client: Client): Promise<FeatureNote[]
  * Mean offset in degrees of the file's features from the rows with the same ids already stored (centroid
  * to centroid). A consistent +0.006° lon / −0.001° lat says the file is GCJ-02 declared as WGS84.
  */
-export async function offsetFromStored(client: Client, layer: ImportLayer): Promise<{ matched: number; dLon: number; dLat: number }> {
+export async function offsetFromStored(
+  client: Client,
+  layer: ImportLayer,
+): Promise<{ matched: number; dLon: number; dLat: number }> {
   const t = IMPORT_TARGETS[layer]
   const { rows } = await client.query<{ matched: number; dlon: number | null; dlat: number | null }>(
     `SELECT count(*)::int AS matched,
@@ -199,7 +246,13 @@ export async function offsetFromStored(client: Client, layer: ImportLayer): Prom
  * log and layer_sources), for tests that prove a failed import left the database untouched.
  */
 export async function importFingerprint(db: Database, layer: ImportLayer): Promise<{ rows: number; checksum: string }> {
-  const tables = [layer, ...(layer === 'road_segments' ? ['roads'] : []), 'status_events', 'layer_sources', 'layer_versions']
+  const tables = [
+    layer,
+    ...(layer === 'road_segments' ? ['roads'] : []),
+    'status_events',
+    'layer_sources',
+    'layer_versions',
+  ]
   const parts = await Promise.all(
     tables.map(async (table) => {
       const { rows } = await db.query<{ n: number; sum: string | null }>(

@@ -9,7 +9,10 @@ export interface CurrentValueVersion {
   updatedAt: string
 }
 
-export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'conflict'; current: CurrentValueVersion }
+export type WriteOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'conflict'; current: CurrentValueVersion }
 
 export interface ValueWrite {
   indicatorId: string
@@ -26,7 +29,16 @@ const UPDATED_AT = `to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI
 
 async function appendEvent(
   client: pg.PoolClient,
-  e: { subject: 'indicator' | 'milestone'; subjectId: string; period: string | null; from: string | null; to: string | null; kind: IndicatorEventKind; actor: string; note: string | null },
+  e: {
+    subject: 'indicator' | 'milestone'
+    subjectId: string
+    period: string | null
+    from: string | null
+    to: string | null
+    kind: IndicatorEventKind
+    actor: string
+    note: string | null
+  },
 ): Promise<number> {
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO indicator_events (subject, subject_id, period, from_value, to_value, kind, actor, note)
@@ -40,7 +52,10 @@ async function appendEvent(
  * Enters or corrects one value if the period still has `expectedVersion` (0: no value yet), and
  * appends its audit row in the same transaction. A generated sample value is replaced like any other.
  */
-export async function writeIndicatorValue(client: pg.PoolClient, w: ValueWrite): Promise<WriteOutcome<{ version: number; eventId: number }>> {
+export async function writeIndicatorValue(
+  client: pg.PoolClient,
+  w: ValueWrite,
+): Promise<WriteOutcome<{ version: number; eventId: number }>> {
   const known = await client.query('SELECT 1 FROM indicators WHERE id = $1', [w.indicatorId])
   if (known.rowCount === 0) return { ok: false, reason: 'not_found' }
   const { rows } = await client.query<CurrentValueVersion & { value: string; isSample: boolean }>(
@@ -64,7 +79,14 @@ export async function writeIndicatorValue(client: pg.PoolClient, w: ValueWrite):
       )
   const from = current ? `${formatIndicatorValue(Number(current.value))}${current.isSample ? ' (sample)' : ''}` : null
   const eventId = await appendEvent(client, {
-    subject: 'indicator', subjectId: w.indicatorId, period: w.period, from, to: formatIndicatorValue(w.value), kind: w.kind, actor: w.actor, note: w.note,
+    subject: 'indicator',
+    subjectId: w.indicatorId,
+    period: w.period,
+    from,
+    to: formatIndicatorValue(w.value),
+    kind: w.kind,
+    actor: w.actor,
+    note: w.note,
   })
   return { ok: true, value: { version: written.rows[0]!.version, eventId } }
 }
@@ -103,16 +125,24 @@ export async function importIndicatorValues(client: pg.PoolClient, rows: readonl
     if (old) updated++
     else inserted++
     await appendEvent(client, {
-      subject: 'indicator', subjectId: r.indicatorId, period: r.period,
+      subject: 'indicator',
+      subjectId: r.indicatorId,
+      period: r.period,
       from: old ? `${formatIndicatorValue(Number(old.value))}${old.isSample ? ' (sample)' : ''}` : null,
-      to: formatIndicatorValue(r.value), kind: 'import', actor, note: r.note,
+      to: formatIndicatorValue(r.value),
+      kind: 'import',
+      actor,
+      note: r.note,
     })
   }
   return { inserted, updated, unchanged }
 }
 
 /** Writes generated sample values (labelled is_sample) with one 'seed' audit row each. */
-export async function insertSampleValues(client: pg.PoolClient, rows: readonly { indicatorId: string; period: string; value: number }[]) {
+export async function insertSampleValues(
+  client: pg.PoolClient,
+  rows: readonly { indicatorId: string; period: string; value: number }[],
+) {
   await client.query(
     `WITH v AS (
        INSERT INTO indicator_values (indicator_id, period, value, is_sample, updated_by)
@@ -138,7 +168,10 @@ export interface MilestoneWrite {
 }
 
 /** Marks a milestone done (with evidence) or reopens it, under the same version rule as values. */
-export async function writeMilestone(client: pg.PoolClient, w: MilestoneWrite): Promise<WriteOutcome<{ version: number; eventId: number }>> {
+export async function writeMilestone(
+  client: pg.PoolClient,
+  w: MilestoneWrite,
+): Promise<WriteOutcome<{ version: number; eventId: number }>> {
   const before = await client.query<CurrentValueVersion & { doneOn: string | null }>(
     `SELECT done_on::text AS "doneOn", version, updated_by AS "updatedBy", ${UPDATED_AT} FROM milestones WHERE id = $1 FOR UPDATE`,
     [w.id],
@@ -152,6 +185,15 @@ export async function writeMilestone(client: pg.PoolClient, w: MilestoneWrite): 
     [w.id, w.doneOn, w.evidence, w.actor],
   )
   const note = [w.evidence && `evidence: ${w.evidence}`, w.note].filter(Boolean).join('; ') || null
-  const eventId = await appendEvent(client, { subject: 'milestone', subjectId: w.id, period: null, from: current.doneOn, to: w.doneOn, kind: w.kind, actor: w.actor, note })
+  const eventId = await appendEvent(client, {
+    subject: 'milestone',
+    subjectId: w.id,
+    period: null,
+    from: current.doneOn,
+    to: w.doneOn,
+    kind: w.kind,
+    actor: w.actor,
+    note,
+  })
   return { ok: true, value: { version: rows[0]!.version, eventId } }
 }

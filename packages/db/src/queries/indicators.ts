@@ -121,7 +121,12 @@ export interface IndicatorEvent {
 }
 
 /** The audit trail of one indicator or milestone, newest first (planner views only). */
-export async function indicatorHistory(db: Database, subject: 'indicator' | 'milestone', id: string, limit = 200): Promise<IndicatorEvent[]> {
+export async function indicatorHistory(
+  db: Database,
+  subject: 'indicator' | 'milestone',
+  id: string,
+  limit = 200,
+): Promise<IndicatorEvent[]> {
   const { rows } = await db.query<IndicatorEvent>(
     `SELECT id::int AS id, subject, subject_id AS "subjectId", period, from_value AS "from", to_value AS "to", kind, actor, note,
             ${ISO_TIME('recorded_at')} AS "recordedAt"

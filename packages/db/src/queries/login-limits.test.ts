@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../database.ts'
 import { openTestDatabase, testBackend, type TestDatabase } from '../testing/test-database.ts'
-import { countLoginAttempt, DEFAULT_LOGIN_POLICY as P, recordLoginSuccess, sweepLoginLimits, type LoginVerdict } from './login-limits.ts'
+import {
+  countLoginAttempt,
+  DEFAULT_LOGIN_POLICY as P,
+  recordLoginSuccess,
+  sweepLoginLimits,
+  type LoginVerdict,
+} from './login-limits.ts'
 
 let db: TestDatabase
 // On the server backend a second pool stands in for a second server process on the same database.
@@ -22,7 +28,9 @@ const allowed = (vs: LoginVerdict[]) => vs.filter((v) => v.allowed).length
 describe(`login limits counted in the database (${testBackend})`, () => {
   it('lets exactly perPair of 200 concurrent attempts for one name from one address through, across two pools', async () => {
     const verdicts = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => countLoginAttempt(i % 2 ? other : db, { name: 'burst', ip: '198.51.100.1', now: T0 })),
+      Array.from({ length: 200 }, (_, i) =>
+        countLoginAttempt(i % 2 ? other : db, { name: 'burst', ip: '198.51.100.1', now: T0 }),
+      ),
     )
     expect(allowed(verdicts)).toBe(P.perPair)
     const refused = verdicts.find((v) => !v.allowed)
@@ -31,7 +39,9 @@ describe(`login limits counted in the database (${testBackend})`, () => {
 
   it('lets at most freePerName + 1 of 200 concurrent attempts for one name from 200 addresses through', async () => {
     const verdicts = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => countLoginAttempt(i % 2 ? other : db, { name: 'spread', ip: `203.0.113.${i}`, now: T0 })),
+      Array.from({ length: 200 }, (_, i) =>
+        countLoginAttempt(i % 2 ? other : db, { name: 'spread', ip: `203.0.113.${i}`, now: T0 }),
+      ),
     )
     expect(allowed(verdicts)).toBeGreaterThanOrEqual(P.freePerName)
     expect(allowed(verdicts)).toBeLessThanOrEqual(P.freePerName + 1)
@@ -43,7 +53,9 @@ describe(`login limits counted in the database (${testBackend})`, () => {
     await recordLoginSuccess(db, { name: 'owner', ip: '192.0.2.10', now: at(-3600) })
     // The stranger guesses from many addresses, past every free attempt.
     for (let i = 0; i < 60; i++) await countLoginAttempt(db, { name: 'owner', ip: `198.18.0.${i % 12}`, now: at(i) })
-    expect(await countLoginAttempt(db, { name: 'owner', ip: '198.18.0.1', now: at(61) })).toMatchObject({ allowed: false })
+    expect(await countLoginAttempt(db, { name: 'owner', ip: '198.18.0.1', now: at(61) })).toMatchObject({
+      allowed: false,
+    })
 
     // From the address the owner used before: straight in, however busy the stranger is.
     expect(await countLoginAttempt(db, { name: 'owner', ip: '192.0.2.10', now: at(61) })).toEqual({ allowed: true })
@@ -64,7 +76,8 @@ describe(`login limits counted in the database (${testBackend})`, () => {
   it('refuses an address that sprays many names, and forgets everything once the window ends', async () => {
     const ip = '198.51.100.77'
     const verdicts: LoginVerdict[] = []
-    for (let i = 0; i <= P.perAddress; i++) verdicts.push(await countLoginAttempt(db, { name: `user${i}`, ip, now: T0 }))
+    for (let i = 0; i <= P.perAddress; i++)
+      verdicts.push(await countLoginAttempt(db, { name: `user${i}`, ip, now: T0 }))
     expect(allowed(verdicts)).toBe(P.perAddress)
     expect(verdicts.at(-1)).toMatchObject({ allowed: false, reason: 'address' })
     const later = at(P.windowS + 1)

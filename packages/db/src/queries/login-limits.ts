@@ -29,7 +29,8 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
   knownForDays: 30,
 }
 
-export type LoginVerdict = { allowed: true } | { allowed: false; retryAfterS: number; reason: 'pair' | 'address' | 'name' }
+export type LoginVerdict =
+  { allowed: true } | { allowed: false; retryAfterS: number; reason: 'pair' | 'address' | 'name' }
 
 const pairKey = (name: string, ip: string) => `p:${name}|${ip}`
 const addressKey = (ip: string) => `i:${ip}`
@@ -77,16 +78,17 @@ export async function countLoginAttempt(
 ): Promise<LoginVerdict> {
   const { name, ip, now } = attempt
   const keys = [pairKey(name, ip), addressKey(ip)].sort()
-  const { rows } = await db.query<{ key: string; attempts: number; windowStart: Date; lastSuccessAt: Date | null }>(COUNT, [
-    keys,
-    now,
-    policy.windowS,
-  ])
+  const { rows } = await db.query<{ key: string; attempts: number; windowStart: Date; lastSuccessAt: Date | null }>(
+    COUNT,
+    [keys, now, policy.windowS],
+  )
   const pair = rows.find((r) => r.key === pairKey(name, ip))!
   const address = rows.find((r) => r.key === addressKey(ip))!
   const windowEnd = (r: { windowStart: Date }) => new Date(r.windowStart.getTime() + policy.windowS * 1000)
-  if (pair.attempts > policy.perPair) return { allowed: false, retryAfterS: secondsUntil(windowEnd(pair), now), reason: 'pair' }
-  if (address.attempts > policy.perAddress) return { allowed: false, retryAfterS: secondsUntil(windowEnd(address), now), reason: 'address' }
+  if (pair.attempts > policy.perPair)
+    return { allowed: false, retryAfterS: secondsUntil(windowEnd(pair), now), reason: 'pair' }
+  if (address.attempts > policy.perAddress)
+    return { allowed: false, retryAfterS: secondsUntil(windowEnd(address), now), reason: 'address' }
 
   const knownSince = now.getTime() - policy.knownForDays * 86_400_000
   if (pair.lastSuccessAt && pair.lastSuccessAt.getTime() > knownSince) return { allowed: true }
@@ -108,12 +110,22 @@ export async function countLoginAttempt(
 }
 
 /** A correct password: the (name, address) count restarts and the address becomes known for the name. */
-export async function recordLoginSuccess(db: Database, attempt: { name: string; ip: string; now: Date }): Promise<void> {
-  await db.query('UPDATE login_limits SET attempts = 0, last_success_at = $2 WHERE key = $1', [pairKey(attempt.name, attempt.ip), attempt.now])
+export async function recordLoginSuccess(
+  db: Database,
+  attempt: { name: string; ip: string; now: Date },
+): Promise<void> {
+  await db.query('UPDATE login_limits SET attempts = 0, last_success_at = $2 WHERE key = $1', [
+    pairKey(attempt.name, attempt.ip),
+    attempt.now,
+  ])
 }
 
 /** Deletes counts whose window has ended and that remember no recent success; returns how many. */
-export async function sweepLoginLimits(db: Database, now: Date, policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<number> {
+export async function sweepLoginLimits(
+  db: Database,
+  now: Date,
+  policy: LoginPolicy = DEFAULT_LOGIN_POLICY,
+): Promise<number> {
   const { rowCount } = await db.query(
     `DELETE FROM login_limits
       WHERE window_start <= $1::timestamptz - make_interval(secs => $2)

@@ -20,7 +20,10 @@ export async function lastMeeting(db: Database, programmeId: string): Promise<Me
 }
 
 /** Records that a meeting was held on `heldOn`; earlier records stay (the list is the meetings' history). */
-export async function recordMeeting(db: Database, m: { programmeId: string; heldOn: string; actor: string }): Promise<MeetingRow> {
+export async function recordMeeting(
+  db: Database,
+  m: { programmeId: string; heldOn: string; actor: string },
+): Promise<MeetingRow> {
   const { rows } = await db.query<MeetingRow>(
     `INSERT INTO meetings (programme_id, held_on, actor) VALUES ($1, $2, $3)
      RETURNING held_on::text AS "heldOn", actor, ${RECORDED_AT}`,
@@ -48,7 +51,10 @@ export async function deadlineRevisions(db: Database, programmeId: string): Prom
 }
 
 /** Appends a revised deadline (the table is append-only, so this row is also its audit record). */
-export async function insertDeadlineRevision(db: Database, r: { programmeId: string; deadline: string; reason: string; actor: string }): Promise<DeadlineRevision> {
+export async function insertDeadlineRevision(
+  db: Database,
+  r: { programmeId: string; deadline: string; reason: string; actor: string },
+): Promise<DeadlineRevision> {
   const { rows } = await db.query<DeadlineRevision>(
     `INSERT INTO programme_deadline_revisions (programme_id, deadline, reason, actor) VALUES ($1, $2, $3, $4)
      RETURNING deadline::text AS deadline, reason, actor, ${RECORDED_AT}`,

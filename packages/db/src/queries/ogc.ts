@@ -34,7 +34,9 @@ function bboxIn(crs: OgcCrs, bbox: [number, number, number, number], params: Par
   const [a, b, c, d] = flip ? [bbox[1], bbox[0], bbox[3], bbox[2]] : bbox
   const env = `ST_MakeEnvelope(${params.add(a)}::float8, ${params.add(b)}::float8, ${params.add(c)}::float8, ${params.add(d)}::float8, ${srid})`
   // A projected box is densified before reprojection so its edges stay close to the curved originals.
-  return srid === 4490 ? env : `ST_Transform(ST_Segmentize(${env}, (${params.add(Math.abs(c - a) / 16 || 1)})::float8), 4490)`
+  return srid === 4490
+    ? env
+    : `ST_Transform(ST_Segmentize(${env}, (${params.add(Math.abs(c - a) / 16 || 1)})::float8), 4490)`
 }
 
 /**
@@ -102,13 +104,24 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
        )
        SELECT ${total === undefined ? `(SELECT count(*)::int FROM ${own} ${whereSql})` : params.add(total) + '::int'} AS matched,
               (SELECT count(*)::int FROM page) AS returned, ${features}`
-  const { rows } = await preparedQuery<{ matched: number; returned: number; features: string }>(db, 'ogc', text, params.values)
+  const { rows } = await preparedQuery<{ matched: number; returned: number; features: string }>(
+    db,
+    'ogc',
+    text,
+    params.values,
+  )
   const first = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
   return { numberMatched: first.matched, numberReturned: first.returned, features: first.features }
 }
 
 /** One item as GeoJSON Feature text in `crs`, or null when the collection has no such id. */
-export async function ogcItem(db: Database, layer: LayerDefinition, id: string, crs: OgcCrs, fields?: readonly string[]): Promise<string | null> {
+export async function ogcItem(
+  db: Database,
+  layer: LayerDefinition,
+  id: string,
+  crs: OgcCrs,
+  fields?: readonly string[],
+): Promise<string | null> {
   const sql = LAYER_SQL[layer.id]
   const { rows } = await preparedQuery<{ body: string }>(
     db,

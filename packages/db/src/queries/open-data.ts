@@ -21,7 +21,10 @@ export async function layerGeoJson(db: Database, layer: LayerDefinition): Promis
 }
 
 /** A whole layer's public fields, one row per feature, with its geometry as WKT (EPSG:4490), ordered by id. */
-export async function layerRows(db: Database, layer: LayerDefinition): Promise<{ properties: Record<string, unknown>; wkt: string }[]> {
+export async function layerRows(
+  db: Database,
+  layer: LayerDefinition,
+): Promise<{ properties: Record<string, unknown>; wkt: string }[]> {
   const sql = LAYER_SQL[layer.id]
   const { rows } = await db.query<{ properties: Record<string, unknown>; wkt: string }>(
     `SELECT ${jsonProperties(layer)} AS properties, ST_AsText(t.geom, ${DECIMALS}) AS wkt

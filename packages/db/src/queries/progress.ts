@@ -84,19 +84,25 @@ const suspension = (entity: EventEntity, alias: string) => `LEFT JOIN LATERAL (
    WHERE ${alias}.status = 'suspended' AND e.entity = '${entity}' AND e.entity_id = ${alias}.id
      AND e.to_status = 'suspended' AND e.from_status <> 'suspended' ORDER BY e.happened_on DESC, e.id DESC LIMIT 1) susp ON true`
 
-const dateColumns = (a: string) => `${a}.planned_start::text AS "plannedStart", ${a}.planned_finish::text AS "plannedFinish",
+const dateColumns = (
+  a: string,
+) => `${a}.planned_start::text AS "plannedStart", ${a}.planned_finish::text AS "plannedFinish",
   ${a}.actual_start::text AS "actualStart", ${a}.actual_finish::text AS "actualFinish",
   ${a}.revised_start::text AS "revisedStart", ${a}.revised_finish::text AS "revisedFinish",
   susp."suspendedFrom", susp."suspendedSince"`
 
 // One statement per entity, with or without the one-id filter ($1) the drawer's single-row reads add.
-const roadItemsSql = (where: string) => `SELECT s.id, s.road_id AS "roadId", r.name_zh AS "nameZh", r.name_en AS "nameEn", r.class AS "roadClass",
+const roadItemsSql = (
+  where: string,
+) => `SELECT s.id, s.road_id AS "roadId", r.name_zh AS "nameZh", r.name_en AS "nameEn", r.class AS "roadClass",
             s.length_m AS "lengthM", s.status, ${dateColumns('s')}, s.in_programme AS "inProgramme", s.version, ${placeColumns}
        FROM road_segments s JOIN roads r ON r.id = s.road_id
        ${suspension('road_segment', 's')}
        ${place('road_segments', 's')}
       ${where} ORDER BY s.id`
-const facilityItemsSql = (where: string) => `SELECT f.id, f.kind, f.name_zh AS "nameZh", f.name_en AS "nameEn", f.status, ${dateColumns('f')},
+const facilityItemsSql = (
+  where: string,
+) => `SELECT f.id, f.kind, f.name_zh AS "nameZh", f.name_en AS "nameEn", f.status, ${dateColumns('f')},
             f.in_programme AS "inProgramme", f.version, ${placeColumns}
        FROM facilities f ${suspension('facility', 'f')} ${place('facilities', 'f')}
       ${where} ORDER BY f.id`
@@ -123,7 +129,14 @@ export async function loadFacilityItem(db: Database, id: string): Promise<Facili
 
 /** Status events as replay needs them, in effect order (site date, then entry order). */
 export async function loadReplayEvents(db: Database) {
-  const { rows } = await db.query<{ id: number; entity: EventEntity; entityId: string; from: string | null; to: string; happenedOn: string }>(
+  const { rows } = await db.query<{
+    id: number
+    entity: EventEntity
+    entityId: string
+    from: string | null
+    to: string
+    happenedOn: string
+  }>(
     `SELECT id::int AS id, entity, entity_id AS "entityId", from_status AS "from", to_status AS "to",
             happened_on::text AS "happenedOn"
        FROM status_events ORDER BY happened_on, id`,

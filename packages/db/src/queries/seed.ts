@@ -14,7 +14,16 @@ export async function insertProgramme(client: ClientBase, p: Programme): Promise
   await client.query(
     `INSERT INTO programme (id, name_zh, name_en, window_start, deadline, source, goals, targets)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [p.id, p.name_zh, p.name_en, p.window_start, p.deadline, p.source, JSON.stringify(p.goals), JSON.stringify(p.targets)],
+    [
+      p.id,
+      p.name_zh,
+      p.name_en,
+      p.window_start,
+      p.deadline,
+      p.source,
+      JSON.stringify(p.goals),
+      JSON.stringify(p.targets),
+    ],
   )
 }
 

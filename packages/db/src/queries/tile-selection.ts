@@ -52,7 +52,9 @@ const classIs = (roadClass: RoadClass) => `t.class = '${roadClass}'`
 export function tileSelection(layer: LayerDefinition, z: number, id: string): TileSelection {
   if (layer.id === 'road_segments') {
     const shown = ROAD_CLASSES.filter((c) => ROAD_CLASS_MIN_ZOOM[c] <= z)
-    const groups = ['t.in_programme', 'NOT t.in_programme'].flatMap((programme) => shown.map((c) => [programme, classIs(c)]))
+    const groups = ['t.in_programme', 'NOT t.in_programme'].flatMap((programme) =>
+      shown.map((c) => [programme, classIs(c)]),
+    )
     return { groups, order: ['t.length_m DESC', id] }
   }
   if (layer.id === 'facilities') return { groups: [[]], order: ['t.in_programme DESC', id] }

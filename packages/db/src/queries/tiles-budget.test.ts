@@ -25,7 +25,8 @@ function tilesOver(z: number): { z: number; x: number; y: number }[] {
     return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
   }
   const out = []
-  for (let x = tx(WEST); x <= tx(WEST + SIZE); x++) for (let y = ty(SOUTH + SIZE); y <= ty(SOUTH); y++) out.push({ z, x, y })
+  for (let x = tx(WEST); x <= tx(WEST + SIZE); x++)
+    for (let y = ty(SOUTH + SIZE); y <= ty(SOUTH); y++) out.push({ z, x, y })
   return out
 }
 
@@ -91,7 +92,13 @@ describe.each(encoders)('per-zoom selection and the tile budget (%s)', (encoder)
 
   it('fills a cut tile with programme items and higher classes first', async () => {
     const [tile] = tilesOver(13)
-    const rendered = await renderVersionedTile(db, roads, tile as { z: number; x: number; y: number }, {}, { encoder, budget: BUDGET })
+    const rendered = await renderVersionedTile(
+      db,
+      roads,
+      tile as { z: number; x: number; y: number },
+      {},
+      { encoder, budget: BUDGET },
+    )
     expect(rendered.truncated).toBe(true)
     const features = layerOf(rendered.mvt, 'road_segments')
     const kept = Array.from({ length: features?.length ?? 0 }, (_, i) => features?.feature(i).properties ?? {})

@@ -34,7 +34,9 @@ function decode(buf: Buffer, name: string): Decoded[] {
     const f = l.feature(i)
     out.push({ type: f.type, properties: f.properties, rings: f.loadGeometry() })
   }
-  return out.sort((a, b) => String(a.properties.id ?? a.properties.code).localeCompare(String(b.properties.id ?? b.properties.code)))
+  return out.sort((a, b) =>
+    String(a.properties.id ?? a.properties.code).localeCompare(String(b.properties.id ?? b.properties.code)),
+  )
 }
 
 let db: TestDatabase
@@ -47,7 +49,10 @@ const encoders: TileEncoder[] = testBackend === 'server' ? ['node', 'postgis'] :
 
 describe.each(encoders)('vector tiles encoded by %s', (encoder) => {
   it('carries the map properties of every feature in the tile and nothing planner-only', async () => {
-    const features = decode(await renderTile(db, layer('road_segments'), tileAt(113.54, 34.8, 12), {}, encoder), 'road_segments')
+    const features = decode(
+      await renderTile(db, layer('road_segments'), tileAt(113.54, 34.8, 12), {}, encoder),
+      'road_segments',
+    )
     expect(features.map((f) => f.properties.id)).toEqual(['s-1', 's-2', 's-3'])
     expect(features[0]?.type).toBe(2)
     expect(features[0]?.properties).toEqual({
@@ -63,10 +68,16 @@ describe.each(encoders)('vector tiles encoded by %s', (encoder) => {
 
   it('applies filters and returns an empty tile far from any feature', async () => {
     const t = tileAt(113.54, 34.8, 12)
-    const planned = decode(await renderTile(db, layer('road_segments'), t, { status: ['planned'] }, encoder), 'road_segments')
+    const planned = decode(
+      await renderTile(db, layer('road_segments'), t, { status: ['planned'] }, encoder),
+      'road_segments',
+    )
     expect(planned.map((f) => f.properties.id)).toEqual(['s-2'])
     // The class is read from the segment, a name search from the joined road.
-    const secondary = decode(await renderTile(db, layer('road_segments'), t, { class: ['secondary'] }, encoder), 'road_segments')
+    const secondary = decode(
+      await renderTile(db, layer('road_segments'), t, { class: ['secondary'] }, encoder),
+      'road_segments',
+    )
     expect(secondary.map((f) => f.properties.id)).toEqual(['s-2'])
     const named = decode(await renderTile(db, layer('road_segments'), t, { q: 'Kexue' }, encoder), 'road_segments')
     expect(named.map((f) => f.properties.id)).toEqual(['s-1'])
@@ -94,7 +105,10 @@ describe.each(encoders)('vector tiles encoded by %s', (encoder) => {
     const n = 2 ** 16
     const px = (((113.5512345 + 180) / 360) * n - t.x) * 4096
     expect(Math.abs((school?.rings[0]?.[0]?.x ?? 0) - px)).toBeLessThanOrEqual(1)
-    const lake = decode(await renderTile(db, layer('water_bodies'), tileAt(113.477, 34.816, 13), {}, encoder), 'water_bodies')
+    const lake = decode(
+      await renderTile(db, layer('water_bodies'), tileAt(113.477, 34.816, 13), {}, encoder),
+      'water_bodies',
+    )
     expect(lake).toHaveLength(1)
     expect(lake[0]?.rings).toHaveLength(2) // exterior and the island hole
     expect(signedArea(lake[0]?.rings[0] ?? [])).toBeGreaterThan(0)
@@ -114,16 +128,20 @@ function signedArea(ring: { x: number; y: number }[]): number {
 }
 
 // Only the server has ST_AsMVT; on embedded PGlite calling it would kill the connection.
-if (testBackend === 'server') describe('both encoders on one database', () => {
-  it('find the same features and properties in every layer at several zooms', async () => {
-    for (const def of LAYERS) {
-      for (const z of [10, 13, 15]) {
-        const t = tileAt(113.536, 34.81, z)
-        const node = decode(await renderTile(db, def, t, {}, 'node'), def.id)
-        const postgis = decode(await renderTile(db, def, t, {}, 'postgis'), def.id)
-        expect(node.map((f) => f.properties), `${def.id} z${z}`).toEqual(postgis.map((f) => f.properties))
-        expect(node.map((f) => f.type)).toEqual(postgis.map((f) => f.type))
+if (testBackend === 'server')
+  describe('both encoders on one database', () => {
+    it('find the same features and properties in every layer at several zooms', async () => {
+      for (const def of LAYERS) {
+        for (const z of [10, 13, 15]) {
+          const t = tileAt(113.536, 34.81, z)
+          const node = decode(await renderTile(db, def, t, {}, 'node'), def.id)
+          const postgis = decode(await renderTile(db, def, t, {}, 'postgis'), def.id)
+          expect(
+            node.map((f) => f.properties),
+            `${def.id} z${z}`,
+          ).toEqual(postgis.map((f) => f.properties))
+          expect(node.map((f) => f.type)).toEqual(postgis.map((f) => f.type))
+        }
       }
-    }
+    })
   })
-})

@@ -62,7 +62,12 @@ interface TileQueryParts {
   budget: number
 }
 
-function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter, budget: number): TileQueryParts {
+function tileQueryParts(
+  layer: LayerDefinition,
+  tile: TileAddress,
+  filter: FeatureFilter,
+  budget: number,
+): TileQueryParts {
   const sql = LAYER_SQL[layer.id]
   const params = new Params()
   const z = params.add(tile.z)
@@ -87,7 +92,10 @@ function tileQueryParts(layer: LayerDefinition, tile: TileAddress, filter: Featu
   // Choosing reads the layer's own table; the joined road only when a filter asks for its name.
   const from = where.some((c) => /\br\./.test(c)) ? sql.from : (sql.table ?? sql.from)
   const keys = selection.order.map((term, i) => `${term.replace(/ DESC$/, '')} AS "_o${i}"`)
-  const keyOrder = ['"_g"', ...selection.order.map((term, i) => `"_o${i}"${term.endsWith(' DESC') ? ' DESC' : ''}`)].join(', ')
+  const keyOrder = [
+    '"_g"',
+    ...selection.order.map((term, i) => `"_o${i}"${term.endsWith(' DESC') ? ' DESC' : ''}`),
+  ].join(', ')
   const group = (conditions: string[], g: number) => `
       SELECT t.ctid AS _tid, ${g} AS "_g", ${keys.join(', ')}
         FROM ${from}
@@ -149,8 +157,11 @@ export async function renderVersionedTile(
   filter: FeatureFilter,
   options: TileEncoder | TileOptions = {},
 ): Promise<VersionedTile> {
-  const { encoder = defaultTileEncoder(db), budget = TILE_FEATURE_BUDGET } = typeof options === 'string' ? { encoder: options } : options
-  return encoder === 'postgis' ? renderWithPostgis(db, layer, tile, filter, budget) : renderInNode(db, layer, tile, filter, budget)
+  const { encoder = defaultTileEncoder(db), budget = TILE_FEATURE_BUDGET } =
+    typeof options === 'string' ? { encoder: options } : options
+  return encoder === 'postgis'
+    ? renderWithPostgis(db, layer, tile, filter, budget)
+    : renderInNode(db, layer, tile, filter, budget)
 }
 
 /** The ST_AsMVT statement for one tile and its bound values (also run by the benchmark's pgbench floor). */
@@ -189,9 +200,19 @@ async function renderWithPostgis(
   budget: number,
 ): Promise<VersionedTile> {
   const { text, values } = postgisTileQuery(layer, tile, filter, budget)
-  const { rows } = await preparedQuery<{ v: string; truncated: boolean; tile: string | null }>(db, 'tile', text, values, tilePlanning(tile))
+  const { rows } = await preparedQuery<{ v: string; truncated: boolean; tile: string | null }>(
+    db,
+    'tile',
+    text,
+    values,
+    tilePlanning(tile),
+  )
   const row = rows[0]
-  return { mvt: Buffer.from(row?.tile ?? '', 'base64'), version: Number(row?.v ?? 0), truncated: row?.truncated ?? false }
+  return {
+    mvt: Buffer.from(row?.tile ?? '', 'base64'),
+    version: Number(row?.v ?? 0),
+    truncated: row?.truncated ?? false,
+  }
 }
 
 /**
@@ -209,7 +230,13 @@ const CUSTOM_PLAN_MAX_ZOOM = 13
  * to integers. Exterior rings are made clockwise in EPSG:3857 first, which the y flip turns into
  * the positive-area exterior rings MVT requires.
  */
-async function renderInNode(db: Database, layer: LayerDefinition, tile: TileAddress, filter: FeatureFilter, budget: number): Promise<VersionedTile> {
+async function renderInNode(
+  db: Database,
+  layer: LayerDefinition,
+  tile: TileAddress,
+  filter: FeatureFilter,
+  budget: number,
+): Promise<VersionedTile> {
   const { params, ctes, columns, geom, envelope, buffered, version } = tileQueryParts(layer, tile, filter, budget)
   const clipped = layer.geometryType === 'Point' ? geom : `ST_ForcePolygonCW(ST_ClipByBox2D(${geom}, ${buffered}))`
   const e = envelope

@@ -55,4 +55,8 @@ export async function loadLayerFixture(db: Database): Promise<void> {
 }
 
 /** openTestDatabase options for this fixture: its template is keyed by this file's text. */
-export const LAYER_FIXTURE_TEMPLATE: TestDatabaseOptions = { template: 'layer-fixture', prepare: loadLayerFixture, sources: [import.meta.url] }
+export const LAYER_FIXTURE_TEMPLATE: TestDatabaseOptions = {
+  template: 'layer-fixture',
+  prepare: loadLayerFixture,
+  sources: [import.meta.url],
+}

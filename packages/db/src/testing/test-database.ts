@@ -45,8 +45,11 @@ function templateKey(options: TestDatabaseOptions): string {
   const migrations = readMigrations()
     .map((m) => m.checksum)
     .join(',')
-  const hash = createHash('sha256').update(`${migrations}|${options.template ?? 'migrated'}|${options.prepare?.toString() ?? ''}`)
-  for (const source of options.sources ?? []) hash.update('|').update(readFileSync(source.startsWith('file:') ? fileURLToPath(source) : source))
+  const hash = createHash('sha256').update(
+    `${migrations}|${options.template ?? 'migrated'}|${options.prepare?.toString() ?? ''}`,
+  )
+  for (const source of options.sources ?? [])
+    hash.update('|').update(readFileSync(source.startsWith('file:') ? fileURLToPath(source) : source))
   return hash.digest('hex').slice(0, 16)
 }
 

@@ -54,6 +54,13 @@ export const REPORT_MILESTONES: readonly (readonly [string, string])[] = [
 ]
 
 /** The registry flattened to the same shape, for comparison. */
-export function figuresOf(indicators: readonly { id: string; direction: string; unit: string; targets: readonly { value: number; year: number }[] }[]) {
+export function figuresOf(
+  indicators: readonly {
+    id: string
+    direction: string
+    unit: string
+    targets: readonly { value: number; year: number }[]
+  }[],
+) {
   return indicators.flatMap((i) => i.targets.map((t) => [i.id, i.direction, t.value, i.unit, t.year] as const))
 }

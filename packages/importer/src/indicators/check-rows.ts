@@ -30,12 +30,22 @@ type Column = keyof typeof HEADERS
 
 /** Full-width brackets and spaces as ASCII/none, lower case: '数值（亿元）' → '数值(亿元)'. */
 function normaliseHeader(h: string): string {
-  return h.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/【/g, '(').replace(/】/g, ')').toLowerCase()
+  return h
+    .replace(/\s+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/【/g, '(')
+    .replace(/】/g, ')')
+    .toLowerCase()
 }
 
 /** One spelling per unit: ㎡, m2, 平方米 → m²; ％ → %. */
 export function normaliseUnit(unit: string): string {
-  return unit.trim().replace(/\s+/g, '').replace(/％/g, '%').replace(/㎡|m2|平方米/gi, 'm²')
+  return unit
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/％/g, '%')
+    .replace(/㎡|m2|平方米/gi, 'm²')
 }
 
 /** Where each column is, and a unit declared in a header ('数值（亿元）', '数值/亿元'). */
@@ -58,13 +68,18 @@ function locateColumns(headers: string[], file: string) {
     at.period === undefined ? '统计期' : null,
     at.value === undefined ? '数值' : null,
   ].filter(Boolean)
-  if (missing.length) throw unreadable(`${file}: no column headed ${missing.join(', ')} (the header row has: ${headers.join(', ') || 'nothing'})`)
+  if (missing.length)
+    throw unreadable(
+      `${file}: no column headed ${missing.join(', ')} (the header row has: ${headers.join(', ') || 'nothing'})`,
+    )
   return { at, headerUnit: headerUnit as string | null }
 }
 
 /** Parses '1,234.5' or '１２３' as written in Chinese spreadsheets; NaN when it is not a number. */
 function parseNumber(raw: string): number {
-  const ascii = raw.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '')
+  const ascii = raw
+    .replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s]/g, '')
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(ascii) ? Number(ascii) : Number.NaN
 }
 
@@ -72,7 +87,11 @@ function parseNumber(raw: string): number {
  * Checks every row against the registry and returns what passed and what was refused, with the
  * row number and reason. The caller writes nothing when anything was refused.
  */
-export function checkRows(table: Table, registry: readonly Indicator[], file: string): { accepted: CheckedRow[]; refused: RowRefusal[] } {
+export function checkRows(
+  table: Table,
+  registry: readonly Indicator[],
+  file: string,
+): { accepted: CheckedRow[]; refused: RowRefusal[] } {
   const { at, headerUnit } = locateColumns(table.headers, file)
   const cell = (cells: string[], column: Column) => (at[column] === undefined ? '' : (cells[at[column]] ?? '').trim())
   const byId = new Map(registry.map((i) => [i.id, i]))

@@ -29,12 +29,22 @@ export interface IndicatorImportReport {
  * Imports a statistics-bureau table of indicator values, all or nothing: every row is checked first,
  * and one refused row means nothing is written. The values and their audit rows commit together.
  */
-export async function importIndicatorFile(db: Database, options: IndicatorImportOptions): Promise<IndicatorImportReport> {
+export async function importIndicatorFile(
+  db: Database,
+  options: IndicatorImportOptions,
+): Promise<IndicatorImportReport> {
   const table = await readTable(options.file, options.encoding)
   const { accepted, refused } = checkRows(table, INDICATOR_REGISTRY, options.file)
   const report: IndicatorImportReport = {
-    file: options.file, format: table.format, read: table.rows.length, accepted: accepted.length, refused,
-    committed: false, inserted: 0, updated: 0, unchanged: 0,
+    file: options.file,
+    format: table.format,
+    read: table.rows.length,
+    accepted: accepted.length,
+    refused,
+    committed: false,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
   }
   if (refused.length > 0 || options.dryRun || accepted.length === 0) return report
   const counts = await db.transaction((client) => importIndicatorValues(client, accepted, options.actor))

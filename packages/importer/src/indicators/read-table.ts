@@ -45,7 +45,8 @@ async function readXlsx(file: string): Promise<Table> {
 }
 
 async function readCsv(file: string, encoding: string): Promise<Table> {
-  if (!iconv.encodingExists(encoding)) throw usageError(`Unknown --encoding '${encoding}'; use e.g. utf-8, gbk or gb18030`)
+  if (!iconv.encodingExists(encoding))
+    throw usageError(`Unknown --encoding '${encoding}'; use e.g. utf-8, gbk or gb18030`)
   const text = iconv.decode(await readFile(file), encoding)
   let records: string[][]
   try {

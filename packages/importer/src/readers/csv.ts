@@ -34,10 +34,18 @@ export function openCsv(path: string, options: { encoding?: string | undefined }
       let geometryOf: ((row: Record<string, string>) => unknown) | undefined
       let n = 0
       try {
-        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+        for await (const { record, info } of parser as AsyncIterable<{
+          record: Record<string, string>
+          info: { lines: number }
+        }>) {
           geometryOf ??= pickGeometryColumns(Object.keys(record), file)
           n++
-          const feature: SourceFeature = { where: `line ${info.lines}`, id: undefined, properties: record, geometry: null }
+          const feature: SourceFeature = {
+            where: `line ${info.lines}`,
+            id: undefined,
+            properties: record,
+            geometry: null,
+          }
           try {
             feature.geometry = geometryOf(record)
           } catch (err) {

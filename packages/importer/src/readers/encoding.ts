@@ -29,7 +29,11 @@ export function csvEncoding(option: string | undefined): string {
  * The encoding of a .dbf: --encoding wins, then the .cpg beside it, then UTF-8. `shapefile` decodes
  * with TextDecoder, so the label must be one TextDecoder accepts (Node ships full ICU: gbk, gb18030, big5).
  */
-export function dbfEncoding(option: string | undefined, cpg: string | undefined, file: string): { label: string; from: string } {
+export function dbfEncoding(
+  option: string | undefined,
+  cpg: string | undefined,
+  file: string,
+): { label: string; from: string } {
   const pick = (text: string, from: string) => {
     const label = CODE_PAGES[text.trim().toLowerCase()] ?? text.trim().toLowerCase()
     try {

@@ -35,7 +35,8 @@ export function openGeoJson(path: string): FeatureSource {
       parser.onValue = ({ value, key, stack }) => {
         if (stack.length === 1 && key === 'type') topType = value
         else if (stack.length === 1 && key === 'crs') {
-          if (count > 0) throw unreadable(`${file}: the "crs" member comes after the features; move it before them or pass --crs`)
+          if (count > 0)
+            throw unreadable(`${file}: the "crs" member comes after the features; move it before them or pass --crs`)
           declared = readCrsMember(value, file)
         } else if (stack.length === 2) queue.push(toSourceFeature(value, ++count))
       }
@@ -61,7 +62,9 @@ export function openGeoJson(path: string): FeatureSource {
         if (!tokenizer.isEnded) tokenizer.end()
         if (!parser.isEnded) parser.end()
       } catch (err) {
-        throw unreadable(`${file} ends before the JSON is complete (truncated?): ${syntaxError(err).message.split(': ').pop()}`)
+        throw unreadable(
+          `${file} ends before the JSON is complete (truncated?): ${syntaxError(err).message.split(': ').pop()}`,
+        )
       }
       if (topType !== 'FeatureCollection') {
         throw unreadable(
@@ -94,7 +97,8 @@ function toSourceFeature(value: unknown, n: number): SourceFeature {
   }
   const f = value as { id?: unknown; properties?: unknown; geometry?: unknown }
   const id = typeof f.id === 'string' || typeof f.id === 'number' ? f.id : undefined
-  const properties = typeof f.properties === 'object' && f.properties !== null ? (f.properties as Record<string, unknown>) : {}
+  const properties =
+    typeof f.properties === 'object' && f.properties !== null ? (f.properties as Record<string, unknown>) : {}
   return { where, id, properties, geometry: f.geometry ?? null }
 }
 

@@ -20,7 +20,10 @@ type Part = (typeof PARTS)[number]
  * encoding from --encoding, else .cpg, else UTF-8 (GBK files without .cpg need --encoding gbk; text that
  * does not decode is rejected rather than stored as mojibake).
  */
-export function openShapefileZip(path: string, options: { encoding?: string | undefined; limits: ImportLimits }): FeatureSource {
+export function openShapefileZip(
+  path: string,
+  options: { encoding?: string | undefined; limits: ImportLimits },
+): FeatureSource {
   const file = basename(path)
   let declared: DeclaredCrs | undefined
   let dir: string | undefined
@@ -36,7 +39,8 @@ export function openShapefileZip(path: string, options: { encoding?: string | un
     async *features(): AsyncGenerator<SourceFeature> {
       dir = await mkdtemp(join(tmpdir(), 'onemap-import-'))
       const parts = await unpack(path, file, dir, options.limits)
-      if (!parts['.shp']) throw unreadable(`${file} holds no .shp file; zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer`)
+      if (!parts['.shp'])
+        throw unreadable(`${file} holds no .shp file; zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer`)
       if (!parts['.dbf']) throw unreadable(`${file} has a .shp but no .dbf with its attributes`)
       if (parts['.prj']) {
         const prj = crsFromPrj(await readFile(parts['.prj'], 'utf8'))
@@ -60,7 +64,12 @@ export function openShapefileZip(path: string, options: { encoding?: string | un
         }
         const properties = (next.value.properties ?? {}) as Record<string, unknown>
         const garbled = Object.entries(properties).find(([, v]) => typeof v === 'string' && v.includes('\uFFFD'))
-        const feature: SourceFeature = { where: `record ${n}`, id: undefined, properties, geometry: next.value.geometry }
+        const feature: SourceFeature = {
+          where: `record ${n}`,
+          id: undefined,
+          properties,
+          geometry: next.value.geometry,
+        }
         if (garbled) {
           feature.geometryError =
             `attribute ${garbled[0]} does not decode as ${encoding.label}; ` +
@@ -77,7 +86,12 @@ export function openShapefileZip(path: string, options: { encoding?: string | un
  * members whose declared size passes the limits. yauzl checks while inflating that a member yields exactly
  * its declared size, so a member cannot unpack to more than it declared.
  */
-async function unpack(path: string, file: string, dir: string, limits: ImportLimits): Promise<Partial<Record<Part, string>>> {
+async function unpack(
+  path: string,
+  file: string,
+  dir: string,
+  limits: ImportLimits,
+): Promise<Partial<Record<Part, string>>> {
   const found: Partial<Record<Part, string>> = {}
   let total = 0
   let zip: yauzl.ZipFile
@@ -94,10 +108,14 @@ async function unpack(path: string, file: string, dir: string, limits: ImportLim
       if (found[part]) throw unreadable(`${file} holds more than one ${part} file; zip one layer per archive`)
       total += entry.uncompressedSize
       if (entry.uncompressedSize > limits.memberBytes) {
-        throw unreadable(`${file}: ${name} unpacks to ${formatBytes(entry.uncompressedSize)}; the importer takes members up to ${formatBytes(limits.memberBytes)}`)
+        throw unreadable(
+          `${file}: ${name} unpacks to ${formatBytes(entry.uncompressedSize)}; the importer takes members up to ${formatBytes(limits.memberBytes)}`,
+        )
       }
       if (total > limits.totalBytes) {
-        throw unreadable(`${file} unpacks to more than ${formatBytes(limits.totalBytes)} in all; split the layer into several files`)
+        throw unreadable(
+          `${file} unpacks to more than ${formatBytes(limits.totalBytes)} in all; split the layer into several files`,
+        )
       }
       const target = join(dir, `layer${part}`)
       await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(target))

@@ -7,7 +7,10 @@ import { useTRPC } from '../../api/trpc.ts'
 import { messageOf } from './plan-data.ts'
 
 /** What the last action left to say: a generated password (shown once), a confirmation or a refusal. */
-type Notice = { kind: 'password'; name: string; password: string } | { kind: 'saved'; name: string } | { kind: 'error'; message: string }
+type Notice =
+  | { kind: 'password'; name: string; password: string }
+  | { kind: 'saved'; name: string }
+  | { kind: 'error'; message: string }
 
 /** Account management for admins: list, add, role, password reset, disable/enable, end sessions. */
 export function AccountsPanel() {
@@ -37,7 +40,11 @@ export function AccountsPanel() {
       <h2 id="plan-accounts-title">{t('plan.accounts.title')}</h2>
       <p>{t('plan.accounts.intro')}</p>
       {notice && (
-        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={notice.kind === 'error' ? 'plan-error' : 'plan-accounts-notice'} data-testid="accounts-notice">
+        <p
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          className={notice.kind === 'error' ? 'plan-error' : 'plan-accounts-notice'}
+          data-testid="accounts-notice"
+        >
           {notice.kind === 'password'
             ? t('plan.accounts.generated', { name: notice.name, password: notice.password })
             : notice.kind === 'saved'
@@ -45,7 +52,9 @@ export function AccountsPanel() {
               : t('plan.accounts.failed', { message: notice.message })}
         </p>
       )}
-      {accounts.error && <p className="plan-error">{t('plan.accounts.failed', { message: messageOf(accounts.error) })}</p>}
+      {accounts.error && (
+        <p className="plan-error">{t('plan.accounts.failed', { message: messageOf(accounts.error) })}</p>
+      )}
       <table className="plan-table plan-accounts-table">
         <thead>
           <tr>
@@ -67,7 +76,9 @@ export function AccountsPanel() {
                   onChange={(role) => setRole.mutate({ name: a.name, role }, { onSuccess: done(a.name) })}
                 />
               </td>
-              <td className="plan-accounts-nowrap">{a.disabled ? t('plan.accounts.disabled') : t('plan.accounts.enabled')}</td>
+              <td className="plan-accounts-nowrap">
+                {a.disabled ? t('plan.accounts.disabled') : t('plan.accounts.enabled')}
+              </td>
               <td className="num" data-testid="account-sessions">
                 {a.sessions}
               </td>
@@ -81,12 +92,19 @@ export function AccountsPanel() {
                 >
                   {a.disabled ? t('plan.accounts.enable') : t('plan.accounts.disable')}
                 </button>
-                <button type="button" disabled={a.sessions === 0} onClick={() => endSessions.mutate({ name: a.name }, { onSuccess: done(a.name) })}>
+                <button
+                  type="button"
+                  disabled={a.sessions === 0}
+                  onClick={() => endSessions.mutate({ name: a.name }, { onSuccess: done(a.name) })}
+                >
                   {t('plan.accounts.endSessions')}
                 </button>
                 <button
                   type="button"
-                  onClick={() => window.confirm(t('plan.accounts.confirmReset', { name: a.name })) && reset.mutate({ name: a.name }, { onSuccess: done(a.name) })}
+                  onClick={() =>
+                    window.confirm(t('plan.accounts.confirmReset', { name: a.name })) &&
+                    reset.mutate({ name: a.name }, { onSuccess: done(a.name) })
+                  }
                 >
                   {t('plan.accounts.resetPassword')}
                 </button>
@@ -100,7 +118,12 @@ export function AccountsPanel() {
       <ul className="plan-accounts-events" data-testid="account-events">
         {(events.data ?? []).map((e) => (
           <li key={e.id}>
-            {t('plan.accounts.event', { time: zoneTime(e.happenedAt, i18n.language), actor: e.actor, account: e.account, action: t(`plan.accounts.action.${e.action}`) })}
+            {t('plan.accounts.event', {
+              time: zoneTime(e.happenedAt, i18n.language),
+              actor: e.actor,
+              account: e.account,
+              action: t(`plan.accounts.action.${e.action}`),
+            })}
           </li>
         ))}
       </ul>
@@ -126,7 +149,13 @@ function RoleSelect({ label, value, onChange }: { label: string; value: Role; on
   )
 }
 
-function AddAccountForm({ onAdd, pending }: { onAdd: (input: { name: string; role: Role; password?: string }) => void; pending: boolean }) {
+function AddAccountForm({
+  onAdd,
+  pending,
+}: {
+  onAdd: (input: { name: string; role: Role; password?: string }) => void
+  pending: boolean
+}) {
   const { t } = useTranslation()
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>(ROLES[0])
@@ -142,7 +171,14 @@ function AddAccountForm({ onAdd, pending }: { onAdd: (input: { name: string; rol
       <h3>{t('plan.accounts.add')}</h3>
       <label>
         {t('plan.accounts.name')}
-        <input name="new-name" value={name} onChange={(e) => setName(e.target.value)} required pattern="[A-Za-z0-9_.\-]{2,64}" autoComplete="off" />
+        <input
+          name="new-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          pattern="[A-Za-z0-9_.\-]{2,64}"
+          autoComplete="off"
+        />
       </label>
       <label>
         {t('plan.accounts.role')}
@@ -150,7 +186,14 @@ function AddAccountForm({ onAdd, pending }: { onAdd: (input: { name: string; rol
       </label>
       <label>
         {t('plan.accounts.password')}
-        <input name="new-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} minLength={10} autoComplete="new-password" />
+        <input
+          name="new-password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          minLength={10}
+          autoComplete="new-password"
+        />
       </label>
       <button type="submit" disabled={pending}>
         {t('plan.accounts.create')}

@@ -45,16 +45,29 @@ export function BulkEdit({ ticked, onClear, onSaved }: { ticked: Ticked; onClear
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setDone(null)
-    save.mutate({ items: rows.map((r) => ({ entity: 'road_segment' as const, id: r.id, expectedVersion: r.version })), to: chosen, at, ...(note.trim() ? { note } : {}) })
+    save.mutate({
+      items: rows.map((r) => ({ entity: 'road_segment' as const, id: r.id, expectedVersion: r.version })),
+      to: chosen,
+      at,
+      ...(note.trim() ? { note } : {}),
+    })
   }
   if (rows.length === 0) {
-    return done !== null ? <p role="status" className="plan-saved" data-testid="bulk-done">{t('plan.bulk.done', { count: done })}</p> : null
+    return done !== null ? (
+      <p role="status" className="plan-saved" data-testid="bulk-done">
+        {t('plan.bulk.done', { count: done })}
+      </p>
+    ) : null
   }
   return (
     <form className="plan-edit plan-bulk" data-testid="bulk-edit" onSubmit={submit} aria-label={t('plan.bulk.title')}>
       <h4>{t('plan.bulk.title')}</h4>
       <p data-testid="bulk-count">{t('plan.bulk.count', { count: rows.length })}</p>
-      {!from && <p role="alert" className="plan-error">{t('plan.bulk.mixed')}</p>}
+      {!from && (
+        <p role="alert" className="plan-error">
+          {t('plan.bulk.mixed')}
+        </p>
+      )}
       {from && (
         <div className="plan-filter-row">
           <label>
@@ -69,7 +82,14 @@ export function BulkEdit({ ticked, onClear, onSaved }: { ticked: Ticked; onClear
           </label>
           <label>
             {t('plan.edit.at')}
-            <input name="bulk-at" type="date" value={at} max={zoneToday(new Date())} onChange={(e) => setAt(e.target.value)} required />
+            <input
+              name="bulk-at"
+              type="date"
+              value={at}
+              max={zoneToday(new Date())}
+              onChange={(e) => setAt(e.target.value)}
+              required
+            />
           </label>
           <label>
             {t('plan.edit.note')}
@@ -79,7 +99,9 @@ export function BulkEdit({ ticked, onClear, onSaved }: { ticked: Ticked; onClear
       )}
       {save.error && (
         <p role="alert" className="plan-error" data-testid="bulk-error">
-          {conflictOf(save.error) ? t('plan.bulk.conflict', { ids: staleIds(messageOf(save.error)) }) : t('plan.bulk.failed', { message: messageOf(save.error) })}
+          {conflictOf(save.error)
+            ? t('plan.bulk.conflict', { ids: staleIds(messageOf(save.error)) })
+            : t('plan.bulk.failed', { message: messageOf(save.error) })}
         </p>
       )}
       <div className="plan-filter-row">

@@ -41,18 +41,34 @@ export function DeadlinePanel({ isAdmin }: { isAdmin: boolean }) {
         <form className="plan-filter-row" onSubmit={submit} aria-label={t('plan.deadline.set')}>
           <label>
             {t('plan.deadline.newDate')}
-            <input type="date" name="deadline" value={deadline} onChange={(e) => setDeadline(e.target.value)} required />
+            <input
+              type="date"
+              name="deadline"
+              value={deadline}
+              onChange={(e) => setDeadline(e.target.value)}
+              required
+            />
           </label>
           <label>
             {t('plan.edit.reason')}
-            <input name="deadline-reason" value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} required />
+            <input
+              name="deadline-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              minLength={3}
+              required
+            />
           </label>
           <button type="submit" disabled={save.isPending}>
             {t('plan.deadline.set')}
           </button>
         </form>
       )}
-      {save.error && <p role="alert" className="plan-error">{messageOf(save.error)}</p>}
+      {save.error && (
+        <p role="alert" className="plan-error">
+          {messageOf(save.error)}
+        </p>
+      )}
     </section>
   )
 }

@@ -17,10 +17,22 @@ export function RevisedPlanForm({ item, baseVersion, onSaved, onFailed }: EditPr
   const [start, setStart] = useState(item.revisedStart ?? '')
   const [finish, setFinish] = useState(item.revisedFinish ?? '')
   const [reason, setReason] = useState('')
-  const save = useMutation(trpc.edits.revisePlan.mutationOptions({ onSuccess: (r) => onSaved({ version: r.version, eventIds: [r.eventId] }), onError: onFailed }))
+  const save = useMutation(
+    trpc.edits.revisePlan.mutationOptions({
+      onSuccess: (r) => onSaved({ version: r.version, eventIds: [r.eventId] }),
+      onError: onFailed,
+    }),
+  )
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    save.mutate({ entity: item.entity, id: item.id, expectedVersion: baseVersion, revisedStart: start || null, revisedFinish: finish || null, reason })
+    save.mutate({
+      entity: item.entity,
+      id: item.id,
+      expectedVersion: baseVersion,
+      revisedStart: start || null,
+      revisedFinish: finish || null,
+      reason,
+    })
   }
   return (
     <form className="plan-edit" onSubmit={submit} aria-label={t('plan.edit.revisedTitle')}>
@@ -37,7 +49,14 @@ export function RevisedPlanForm({ item, baseVersion, onSaved, onFailed }: EditPr
       </div>
       <label>
         {t('plan.edit.reason')}
-        <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={2000} required />
+        <input
+          name="reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          minLength={3}
+          maxLength={2000}
+          required
+        />
       </label>
       <button type="submit" disabled={save.isPending}>
         {t('plan.edit.saveRevised')}
@@ -47,11 +66,18 @@ export function RevisedPlanForm({ item, baseVersion, onSaved, onFailed }: EditPr
 }
 
 /** Splitting at a point clicked on the map (marked there): arm, click, confirm. */
-export function SplitControl(props: EditProps & { armed: boolean; point: LonLat | null; onArm: (armed: boolean) => void }) {
+export function SplitControl(
+  props: EditProps & { armed: boolean; point: LonLat | null; onArm: (armed: boolean) => void },
+) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const { item, baseVersion, point } = props
-  const split = useMutation(trpc.edits.splitSegment.mutationOptions({ onSuccess: (r) => props.onSaved({ parts: r.parts }), onError: props.onFailed }))
+  const split = useMutation(
+    trpc.edits.splitSegment.mutationOptions({
+      onSuccess: (r) => props.onSaved({ parts: r.parts }),
+      onError: props.onFailed,
+    }),
+  )
   return (
     <div className="plan-edit">
       <h4>{t('plan.edit.splitTitle')}</h4>
@@ -64,7 +90,11 @@ export function SplitControl(props: EditProps & { armed: boolean; point: LonLat 
       {props.armed && point && (
         <p>
           {t('plan.edit.splitAt', { lon: point[0].toFixed(6), lat: point[1].toFixed(6) })}{' '}
-          <button type="button" disabled={split.isPending} onClick={() => split.mutate({ id: item.id, expectedVersion: baseVersion, lon: point[0], lat: point[1] })}>
+          <button
+            type="button"
+            disabled={split.isPending}
+            onClick={() => split.mutate({ id: item.id, expectedVersion: baseVersion, lon: point[0], lat: point[1] })}
+          >
             {t('plan.edit.splitConfirm')}
           </button>
         </p>
@@ -91,7 +121,13 @@ export function ConflictNotice({ error, onReload }: { error: unknown; onReload: 
   }
   return (
     <div role="alert" className="plan-conflict" data-testid="plan-conflict">
-      <p>{t('plan.edit.conflict', { who: conflict.updatedBy, when: new Date(conflict.updatedAt).toLocaleString(), version: conflict.version })}</p>
+      <p>
+        {t('plan.edit.conflict', {
+          who: conflict.updatedBy,
+          when: new Date(conflict.updatedAt).toLocaleString(),
+          version: conflict.version,
+        })}
+      </p>
       <button type="button" onClick={onReload}>
         {t('plan.edit.reload')}
       </button>
@@ -100,8 +136,26 @@ export function ConflictNotice({ error, onReload }: { error: unknown; onReload: 
 }
 
 /** The drawer's editing part: conflict or save notices, then (for planners) the status and plan forms. */
-export function EditPanel({ item, session, canEdit, isAdmin, children }: { item: EditableItem; session: EditSession; canEdit: boolean; isAdmin: boolean; children?: ReactNode }) {
-  const editProps = { item, baseVersion: session.baseVersion, isAdmin, onSaved: (o: Parameters<EditProps['onSaved']>[0]) => void session.onSaved(o), onFailed: session.setFailure }
+export function EditPanel({
+  item,
+  session,
+  canEdit,
+  isAdmin,
+  children,
+}: {
+  item: EditableItem
+  session: EditSession
+  canEdit: boolean
+  isAdmin: boolean
+  children?: ReactNode
+}) {
+  const editProps = {
+    item,
+    baseVersion: session.baseVersion,
+    isAdmin,
+    onSaved: (o: Parameters<EditProps['onSaved']>[0]) => void session.onSaved(o),
+    onFailed: session.setFailure,
+  }
   const key = `${item.entity}-${item.id}-${session.formEpoch}`
   return (
     <>

@@ -7,7 +7,9 @@ import { messageOf } from './plan-data.ts'
 import type { facilitySelection } from './FacilitiesTab.tsx'
 import type { toSelection } from './plan-filter.ts'
 
-type Selection<K extends ExportKind> = K extends 'segments' ? ReturnType<typeof toSelection> : ReturnType<typeof facilitySelection>
+type Selection<K extends ExportKind> = K extends 'segments'
+  ? ReturnType<typeof toSelection>
+  : ReturnType<typeof facilitySelection>
 
 /** Downloads the current filter's items as GeoJSON, CSV (UTF-8 with BOM) or Excel, headers in the UI language. */
 export function ExportButtons<K extends ExportKind>({ kind, selection }: { kind: K; selection: Selection<K> }) {
@@ -23,14 +25,24 @@ export function ExportButtons<K extends ExportKind>({ kind, selection }: { kind:
     try {
       const result =
         kind === 'segments'
-          ? await queryClient.fetchQuery({ ...trpc.analysis.export.queryOptions(selection as Selection<'segments'>), staleTime: 0 })
-          : await queryClient.fetchQuery({ ...trpc.analysis.exportFacilities.queryOptions(selection as Selection<'facilities'>), staleTime: 0 })
+          ? await queryClient.fetchQuery({
+              ...trpc.analysis.export.queryOptions(selection as Selection<'segments'>),
+              staleTime: 0,
+            })
+          : await queryClient.fetchQuery({
+              ...trpc.analysis.exportFacilities.queryOptions(selection as Selection<'facilities'>),
+              staleTime: 0,
+            })
       const features = result.features as ExportFeature[]
       const base = `onemap-${kind}-${new Date().toISOString().slice(0, 10)}`
       if (format === 'geojson') return download(`${base}.geojson`, toGeoJson(features), 'application/geo+json')
       const table = exportTable(kind, features, t, i18n.language)
       if (format === 'csv') return download(`${base}.csv`, toCsv(table), 'text/csv;charset=utf-8')
-      download(`${base}.xlsx`, await toXlsx(table, t(`plan.export.sheet.${k}`)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      download(
+        `${base}.xlsx`,
+        await toXlsx(table, t(`plan.export.sheet.${k}`)),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      )
     } catch (err) {
       setError(messageOf(err))
     } finally {
@@ -51,7 +63,11 @@ export function ExportButtons<K extends ExportKind>({ kind, selection }: { kind:
           {t('plan.export.xlsx')}
         </button>
       </div>
-      {error && <p role="alert" className="plan-error">{error}</p>}
+      {error && (
+        <p role="alert" className="plan-error">
+          {error}
+        </p>
+      )}
     </section>
   )
 }

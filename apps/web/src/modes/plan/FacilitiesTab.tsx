@@ -3,7 +3,14 @@ import { FACILITY_KINDS, FACILITY_STATUSES } from '@onemap/domain/statuses'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ExportButtons } from './ExportButtons.tsx'
-import { type FacilitiesInput, type FacilitySortKey, messageOf, useFacilities, usePlaceName, type usePlaces } from './plan-data.ts'
+import {
+  type FacilitiesInput,
+  type FacilitySortKey,
+  messageOf,
+  useFacilities,
+  usePlaceName,
+  type usePlaces,
+} from './plan-data.ts'
 import { SCHEDULE_CHOICES } from './plan-filter.ts'
 import { CheckGroup, Pager, SortHeader, SubDistrictSelect } from './TableParts.tsx'
 
@@ -54,7 +61,13 @@ export function FacilitiesTab(props: {
   const [sort, setSort] = useState<{ sort: FacilitySortKey; dir: 'asc' | 'desc' }>({ sort: 'lateness', dir: 'desc' })
   const [page, setPage] = useState(1)
   const selection = useMemo(() => facilitySelection(filter), [filter])
-  const input: FacilitiesInput = { ...selection, ...sort, page, pageSize: PAGE_SIZE, ...(props.focusId ? { focusId: props.focusId } : {}) }
+  const input: FacilitiesInput = {
+    ...selection,
+    ...sort,
+    page,
+    pageSize: PAGE_SIZE,
+    ...(props.focusId ? { focusId: props.focusId } : {}),
+  }
   const data = useFacilities(input)
   const set = (patch: Partial<FacilityFilter>) => (setFilterState({ ...filter, ...patch }), setPage(1))
   const filtered = filter !== EMPTY && JSON.stringify(filter) !== JSON.stringify(EMPTY)
@@ -71,14 +84,44 @@ export function FacilitiesTab(props: {
   return (
     <div>
       <form className="plan-filters" aria-label={t('plan.facilities.filter')} onSubmit={(e) => e.preventDefault()}>
-        <CheckGroup legend="plan.facilities.kind" name="kind" values={FACILITY_KINDS} checked={filter.kind} labelKey={(k) => `kind.${k}`} onChange={(kind) => set({ kind })} />
-        <CheckGroup legend="plan.filter.status" name="facility-status" values={FACILITY_STATUSES} checked={filter.status} labelKey={(v) => `status.${v}`} onChange={(status) => set({ status })} />
-        <CheckGroup legend="plan.filter.schedule" name="facility-schedule" values={SCHEDULE_CHOICES} checked={filter.schedule} labelKey={(v) => `plan.schedule.${v}`} onChange={(schedule) => set({ schedule })} />
+        <CheckGroup
+          legend="plan.facilities.kind"
+          name="kind"
+          values={FACILITY_KINDS}
+          checked={filter.kind}
+          labelKey={(k) => `kind.${k}`}
+          onChange={(kind) => set({ kind })}
+        />
+        <CheckGroup
+          legend="plan.filter.status"
+          name="facility-status"
+          values={FACILITY_STATUSES}
+          checked={filter.status}
+          labelKey={(v) => `status.${v}`}
+          onChange={(status) => set({ status })}
+        />
+        <CheckGroup
+          legend="plan.filter.schedule"
+          name="facility-schedule"
+          values={SCHEDULE_CHOICES}
+          checked={filter.schedule}
+          labelKey={(v) => `plan.schedule.${v}`}
+          onChange={(schedule) => set({ schedule })}
+        />
         <div className="plan-filter-row">
-          <SubDistrictSelect name="facility-sub-district" value={filter.subDistrict} options={props.places.subDistricts} onChange={(code) => (set({ subDistrict: code }), code && props.onSubDistrict(code))} />
+          <SubDistrictSelect
+            name="facility-sub-district"
+            value={filter.subDistrict}
+            options={props.places.subDistricts}
+            onChange={(code) => (set({ subDistrict: code }), code && props.onSubDistrict(code))}
+          />
           <label>
             {t('plan.facilities.programme')}
-            <select name="programme" value={filter.programme} onChange={(e) => set({ programme: e.target.value as FacilityFilter['programme'] })}>
+            <select
+              name="programme"
+              value={filter.programme}
+              onChange={(e) => set({ programme: e.target.value as FacilityFilter['programme'] })}
+            >
               <option value="">{t('plan.filter.any')}</option>
               <option value="in">{t('plan.facilities.inProgramme')}</option>
               <option value="context">{t('plan.facilities.context')}</option>
@@ -89,7 +132,11 @@ export function FacilitiesTab(props: {
           </button>
         </div>
       </form>
-      {data.error && <p role="alert" className="plan-error">{messageOf(data.error)}</p>}
+      {data.error && (
+        <p role="alert" className="plan-error">
+          {messageOf(data.error)}
+        </p>
+      )}
       {d && (
         <section aria-label={t('plan.facilities.title')}>
           <p className="plan-totals" data-testid="facility-totals" data-count={d.total}>
@@ -99,7 +146,13 @@ export function FacilitiesTab(props: {
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={(x) => (setSort(x), setPage(1))} />
+                  <SortHeader
+                    key={c.key}
+                    column={c.key}
+                    label={c.label}
+                    sort={sort}
+                    onSort={(x) => (setSort(x), setPage(1))}
+                  />
                 ))}
               </tr>
             </thead>
@@ -117,7 +170,9 @@ export function FacilitiesTab(props: {
                   <td>{t(`kind.${r.kind}`)}</td>
                   <td data-status={r.status}>{t(`status.${r.status}`)}</td>
                   <td>{r.plannedStart ?? '—'}</td>
-                  <td className="num" data-late-days={r.lateDays ?? ''}>{r.lateDays ?? '—'}</td>
+                  <td className="num" data-late-days={r.lateDays ?? ''}>
+                    {r.lateDays ?? '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,21 +7,54 @@ import { CheckGroup, SubDistrictSelect } from './TableParts.tsx'
 type Places = ReturnType<typeof usePlaces>
 
 /** The filter bar: every change applies at once to the map and the table. */
-export function FilterBar({ value, onChange, places }: { value: PlanFilter; onChange: (f: PlanFilter) => void; places: Places }) {
+export function FilterBar({
+  value,
+  onChange,
+  places,
+}: {
+  value: PlanFilter
+  onChange: (f: PlanFilter) => void
+  places: Places
+}) {
   const { t, i18n } = useTranslation()
   const name = (p: { nameZh: string; nameEn: string }) => (i18n.language === 'zh' ? p.nameZh : p.nameEn)
   const set = (patch: Partial<PlanFilter>) => onChange({ ...value, ...patch })
   return (
     <form className="plan-filters" aria-label={t('plan.filter.label')} onSubmit={(e) => e.preventDefault()}>
-      <CheckGroup legend="plan.filter.status" name="status" values={ROAD_SEGMENT_STATUSES} checked={value.status} labelKey={(s) => `roadStatus.${s}`} onChange={(status) => set({ status })}>
+      <CheckGroup
+        legend="plan.filter.status"
+        name="status"
+        values={ROAD_SEGMENT_STATUSES}
+        checked={value.status}
+        labelKey={(s) => `roadStatus.${s}`}
+        onChange={(status) => set({ status })}
+      >
         <button type="button" className="plan-chip" onClick={() => set({ status: [...UNBUILT_STATUSES] })}>
           {t('plan.filter.unbuilt')}
         </button>
       </CheckGroup>
-      <CheckGroup legend="plan.filter.class" name="class" values={ROAD_CLASSES} checked={value.roadClass} labelKey={(c) => `roadClass.${c}`} onChange={(roadClass) => set({ roadClass })} />
-      <CheckGroup legend="plan.filter.schedule" name="schedule" values={SCHEDULE_CHOICES} checked={value.schedule} labelKey={(s) => `plan.schedule.${s}`} onChange={(schedule) => set({ schedule })} />
+      <CheckGroup
+        legend="plan.filter.class"
+        name="class"
+        values={ROAD_CLASSES}
+        checked={value.roadClass}
+        labelKey={(c) => `roadClass.${c}`}
+        onChange={(roadClass) => set({ roadClass })}
+      />
+      <CheckGroup
+        legend="plan.filter.schedule"
+        name="schedule"
+        values={SCHEDULE_CHOICES}
+        checked={value.schedule}
+        labelKey={(s) => `plan.schedule.${s}`}
+        onChange={(schedule) => set({ schedule })}
+      />
       <div className="plan-filter-row">
-        <SubDistrictSelect value={value.subDistrict} options={places.subDistricts} onChange={(subDistrict) => set({ subDistrict })} />
+        <SubDistrictSelect
+          value={value.subDistrict}
+          options={places.subDistricts}
+          onChange={(subDistrict) => set({ subDistrict })}
+        />
         <label>
           {t('plan.filter.area')}
           <select value={value.area} onChange={(e) => set({ area: e.target.value })}>

@@ -41,7 +41,13 @@ export function IndicatorPanel({ canEdit }: { canEdit: boolean }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setSaved(null)
-    save.mutate({ id, period: period.trim(), value: Number(value), expectedVersion: current?.version ?? 0, ...(note.trim() ? { note } : {}) })
+    save.mutate({
+      id,
+      period: period.trim(),
+      value: Number(value),
+      expectedVersion: current?.version ?? 0,
+      ...(note.trim() ? { note } : {}),
+    })
   }
   return (
     <section aria-labelledby="plan-indicators-title" className="plan-tool" data-testid="indicator-panel">
@@ -62,19 +68,34 @@ export function IndicatorPanel({ canEdit }: { canEdit: boolean }) {
           </select>
         </label>
         <label>
-          {t('indicators.edit.period')} ({t('indicators.edit.periodHint', { example: chosen ? PERIOD_EXAMPLE[chosen.cadence] : '2020' })})
+          {t('indicators.edit.period')} (
+          {t('indicators.edit.periodHint', { example: chosen ? PERIOD_EXAMPLE[chosen.cadence] : '2020' })})
           <input value={period} onChange={(e) => setPeriod(e.target.value)} required maxLength={10} name="period" />
         </label>
         <p className="plan-note" data-testid="indicator-current">
           {!current
             ? t('indicators.edit.none')
             : current.isSample
-              ? t('indicators.edit.currentSample', { value: withUnit(current.value, chosen?.unit ?? '', i18n.language) })
-              : t('indicators.edit.current', { value: withUnit(current.value, chosen?.unit ?? '', i18n.language), version: current.version, who: current.updatedBy, when: current.updatedAt })}
+              ? t('indicators.edit.currentSample', {
+                  value: withUnit(current.value, chosen?.unit ?? '', i18n.language),
+                })
+              : t('indicators.edit.current', {
+                  value: withUnit(current.value, chosen?.unit ?? '', i18n.language),
+                  version: current.version,
+                  who: current.updatedBy,
+                  when: current.updatedAt,
+                })}
         </p>
         <label>
           {t('indicators.edit.value', { unit: chosen?.unit ?? '' })}
-          <input type="number" step="any" value={value} onChange={(e) => setValue(e.target.value)} required name="value" />
+          <input
+            type="number"
+            step="any"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            required
+            name="value"
+          />
         </label>
         <label>
           {t('indicators.edit.note')}

@@ -21,7 +21,11 @@ export function LatenessText({ row }: { row: LatenessFields }) {
   if (revised) parts.push(t('plan.lateness.revised', { days: revised.days }))
   const detail =
     base.basis === 'suspended'
-      ? t('plan.lateness.suspended', { days: base.daysSuspended, since: row.suspendedSince ?? '—', finish: base.daysPastFinish })
+      ? t('plan.lateness.suspended', {
+          days: base.daysSuspended,
+          since: row.suspendedSince ?? '—',
+          finish: base.daysPastFinish,
+        })
       : t(`plan.lateness.${base.basis}`)
   return (
     <span data-testid="drawer-lateness" data-baseline-days={base.days} data-revised-days={revised?.days ?? ''}>
@@ -66,14 +70,27 @@ function Note({ kind, note }: { kind: string; note: string | null }) {
 }
 
 /** Baseline and revised plan side by side: the baseline is the 2020 plan and never changes. */
-export function PlanDates({ row }: { row: { plannedStart: string | null; plannedFinish: string | null; revisedStart: string | null; revisedFinish: string | null } }) {
+export function PlanDates({
+  row,
+}: {
+  row: {
+    plannedStart: string | null
+    plannedFinish: string | null
+    revisedStart: string | null
+    revisedFinish: string | null
+  }
+}) {
   const { t } = useTranslation()
   return (
     <>
       <dt>{t('plan.drawer.baseline')}</dt>
       <dd>{`${row.plannedStart ?? '—'} … ${row.plannedFinish ?? '—'}`}</dd>
       <dt>{t('plan.drawer.revised')}</dt>
-      <dd data-testid="drawer-revised">{row.revisedStart || row.revisedFinish ? `${row.revisedStart ?? '—'} … ${row.revisedFinish ?? '—'}` : t('plan.drawer.noRevision')}</dd>
+      <dd data-testid="drawer-revised">
+        {row.revisedStart || row.revisedFinish
+          ? `${row.revisedStart ?? '—'} … ${row.revisedFinish ?? '—'}`
+          : t('plan.drawer.noRevision')}
+      </dd>
     </>
   )
 }

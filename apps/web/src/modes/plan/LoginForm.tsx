@@ -26,7 +26,14 @@ export function LoginForm() {
       </label>
       <label>
         {t('plan.login.password')}
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </label>
       <button type="submit" disabled={login.isPending}>
         {t('plan.login.submit')}

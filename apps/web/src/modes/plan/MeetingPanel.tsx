@@ -18,7 +18,17 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s)
  * Weekly meeting (重点项目周例会): what happened on site since a date (by default the last meeting),
  * grouped by sub-district with the meeting's figures, as a list and as highlights on the map.
  */
-export function MeetingPanel({ onChanged, onSelect, canEdit, isAdmin }: { onChanged: (ids: ChangedIds) => void; onSelect: (entity: Entity, id: string) => void; canEdit: boolean; isAdmin: boolean }) {
+export function MeetingPanel({
+  onChanged,
+  onSelect,
+  canEdit,
+  isAdmin,
+}: {
+  onChanged: (ids: ChangedIds) => void
+  onSelect: (entity: Entity, id: string) => void
+  canEdit: boolean
+  isAdmin: boolean
+}) {
   const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
@@ -29,13 +39,24 @@ export function MeetingPanel({ onChanged, onSelect, canEdit, isAdmin }: { onChan
   const [until, setUntil] = useState('')
   const [includeLoaded, setIncludeLoaded] = useState(false)
   const input = { since, includeLoaded, ...(isDate(until) ? { until } : {}) }
-  const changes = useQuery(trpc.progress.changesSince.queryOptions({ ...input, limit: 1000 }, { enabled: isDate(since) }))
+  const changes = useQuery(
+    trpc.progress.changesSince.queryOptions({ ...input, limit: 1000 }, { enabled: isDate(since) }),
+  )
   const figures = useQuery(trpc.meeting.figures.queryOptions(input, { enabled: isDate(since) }))
-  const mark = useMutation(trpc.meeting.mark.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.meeting.last.pathFilter()) }))
+  const mark = useMutation(
+    trpc.meeting.mark.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.meeting.last.pathFilter()),
+    }),
+  )
   const ids = useMemo<ChangedIds>(() => {
     const rows = changes.data ?? []
     return {
-      segments: new Map(rows.filter((r) => r.entity === 'road_segment').flatMap((r) => [r.entityId, ...(r.parts ?? [])]).map((id) => [id, true])),
+      segments: new Map(
+        rows
+          .filter((r) => r.entity === 'road_segment')
+          .flatMap((r) => [r.entityId, ...(r.parts ?? [])])
+          .map((id) => [id, true]),
+      ),
       facilities: new Map(rows.filter((r) => r.entity === 'facility').map((r) => [r.entityId, true])),
     }
   }, [changes.data])
@@ -49,7 +70,8 @@ export function MeetingPanel({ onChanged, onSelect, canEdit, isAdmin }: { onChan
     }
     return [...out.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1))
   }, [changes.data])
-  const name = (c: { nameZh: string | null; nameEn: string | null; entityId: string }) => (i18n.language === 'zh' ? c.nameZh : c.nameEn) ?? c.entityId
+  const name = (c: { nameZh: string | null; nameEn: string | null; entityId: string }) =>
+    (i18n.language === 'zh' ? c.nameZh : c.nameEn) ?? c.entityId
 
   return (
     <section aria-labelledby="plan-meeting-title" className="plan-tool">
@@ -61,9 +83,21 @@ export function MeetingPanel({ onChanged, onSelect, canEdit, isAdmin }: { onChan
         </label>
         <label>
           {t('plan.meeting.until')}
-          <input type="date" name="until" value={until} min={since} max={today} onChange={(e) => setUntil(e.target.value)} />
+          <input
+            type="date"
+            name="until"
+            value={until}
+            min={since}
+            max={today}
+            onChange={(e) => setUntil(e.target.value)}
+          />
         </label>
-        <button type="button" disabled={!last.data} onClick={() => last.data && setSince(last.data.heldOn)} data-testid="since-last-meeting">
+        <button
+          type="button"
+          disabled={!last.data}
+          onClick={() => last.data && setSince(last.data.heldOn)}
+          data-testid="since-last-meeting"
+        >
           {last.data ? t('plan.meeting.sinceLast', { date: last.data.heldOn }) : t('plan.meeting.noMeeting')}
         </button>
         {canEdit && (
@@ -73,10 +107,19 @@ export function MeetingPanel({ onChanged, onSelect, canEdit, isAdmin }: { onChan
         )}
       </div>
       <label className="plan-check">
-        <input type="checkbox" name="includeLoaded" checked={includeLoaded} onChange={(e) => setIncludeLoaded(e.target.checked)} />
+        <input
+          type="checkbox"
+          name="includeLoaded"
+          checked={includeLoaded}
+          onChange={(e) => setIncludeLoaded(e.target.checked)}
+        />
         {t('plan.meeting.includeLoaded')}
       </label>
-      {(changes.error ?? figures.error) && <p role="alert" className="plan-error">{messageOf(changes.error ?? figures.error)}</p>}
+      {(changes.error ?? figures.error) && (
+        <p role="alert" className="plan-error">
+          {messageOf(changes.error ?? figures.error)}
+        </p>
+      )}
       {figures.data && (
         <ul className="plan-figures" data-testid="meeting-figures">
           {FIGURES.map((f) => (
@@ -94,10 +137,18 @@ export function MeetingPanel({ onChanged, onSelect, canEdit, isAdmin }: { onChan
             <ol className="plan-changes">
               {rows.map((c) => {
                 const status = (s: string) => t(statusKey(c.entity, s))
-                const change = c.parts ? t('plan.meeting.split', { parts: c.parts.join(', ') }) : c.from === c.to ? t('plan.meeting.replanned') : `${c.from ? `${status(c.from)} → ` : ''}${status(c.to)}`
+                const change = c.parts
+                  ? t('plan.meeting.split', { parts: c.parts.join(', ') })
+                  : c.from === c.to
+                    ? t('plan.meeting.replanned')
+                    : `${c.from ? `${status(c.from)} → ` : ''}${status(c.to)}`
                 return (
                   <li key={c.id} data-entity-id={c.entityId} data-kind={c.kind}>
-                    <button type="button" className="plan-row-link" onClick={() => onSelect(c.entity, c.parts?.[0] ?? c.entityId)}>
+                    <button
+                      type="button"
+                      className="plan-row-link"
+                      onClick={() => onSelect(c.entity, c.parts?.[0] ?? c.entityId)}
+                    >
                       {c.happenedOn} · {name(c)}
                     </button>{' '}
                     <span className="plan-id-inline">{c.entityId}</span> · {change}

@@ -23,7 +23,12 @@ export function MilestonePanel({ canEdit }: { canEdit: boolean }) {
   const submit = (e: FormEvent, reopen: boolean) => {
     e.preventDefault()
     if (!chosen) return
-    save.mutate({ id, expectedVersion: chosen.version, doneOn: reopen ? null : doneOn, evidence: reopen ? null : evidence.trim() })
+    save.mutate({
+      id,
+      expectedVersion: chosen.version,
+      doneOn: reopen ? null : doneOn,
+      evidence: reopen ? null : evidence.trim(),
+    })
   }
   return (
     <section aria-labelledby="plan-milestones-title" className="plan-tool" data-testid="milestone-panel">
@@ -52,7 +57,14 @@ export function MilestonePanel({ canEdit }: { canEdit: boolean }) {
         </label>
         <label>
           {t('indicators.edit.evidenceField')}
-          <input value={evidence} onChange={(e) => setEvidence(e.target.value)} required minLength={2} maxLength={2000} name="evidence" />
+          <input
+            value={evidence}
+            onChange={(e) => setEvidence(e.target.value)}
+            required
+            minLength={2}
+            maxLength={2000}
+            name="evidence"
+          />
         </label>
         <button type="submit" disabled={!canEdit || save.isPending}>
           {t('indicators.edit.markDone')}

@@ -14,7 +14,11 @@ export function PlanLegend() {
             <li key={status}>
               <span
                 className="swatch swatch-line"
-                style={{ background: colour, height: status === 'completed' ? 2 : 5, outline: status === 'planned' ? '1px solid #334155' : undefined }}
+                style={{
+                  background: colour,
+                  height: status === 'completed' ? 2 : 5,
+                  outline: status === 'planned' ? '1px solid #334155' : undefined,
+                }}
                 aria-hidden="true"
               />
               {t(`roadStatus.${status}`)}
@@ -24,7 +28,11 @@ export function PlanLegend() {
         <ul aria-label={t('plan.layers.facilities')}>
           {FACILITY_STATUSES.map((status) => (
             <li key={status}>
-              <span className="swatch swatch-dot" style={{ background: FACILITY_STATUS_COLOURS[status] }} aria-hidden="true" />
+              <span
+                className="swatch swatch-dot"
+                style={{ background: FACILITY_STATUS_COLOURS[status] }}
+                aria-hidden="true"
+              />
               {t('plan.time.facility', { status: t(`status.${status}`) })}
             </li>
           ))}

@@ -88,7 +88,10 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
 
   const selection = useMemo(() => toSelection(filter), [filter])
   const segmentFocus = focus?.entity === 'road_segment' ? focus.id : null
-  const segments = useSegments({ ...selection, ...sort, page, pageSize: PAGE_SIZE, ...(segmentFocus ? { focusId: segmentFocus } : {}) }, true)
+  const segments = useSegments(
+    { ...selection, ...sort, page, pageSize: PAGE_SIZE, ...(segmentFocus ? { focusId: segmentFocus } : {}) },
+    true,
+  )
   // A pick on the map asked for the page holding that segment: adopt it as the current page.
   useEffect(() => {
     if (segmentFocus && segments.data && !segments.isPlaceholderData) {
@@ -99,8 +102,14 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
 
   const ids = segments.data?.ids
   const idFilter = useMemo(() => (needsIdFilter(filter) ? (ids ?? []) : null), [filter, ids])
-  const selectedSegment = useMemo(() => new Map(selected?.entity === 'road_segment' ? [[selected.id, true]] : []), [selected])
-  const selectedFacility = useMemo(() => new Map(selected?.entity === 'facility' ? [[selected.id, true]] : []), [selected])
+  const selectedSegment = useMemo(
+    () => new Map(selected?.entity === 'road_segment' ? [[selected.id, true]] : []),
+    [selected],
+  )
+  const selectedFacility = useMemo(
+    () => new Map(selected?.entity === 'facility' ? [[selected.id, true]] : []),
+    [selected],
+  )
   const choose = useCallback((entity: Entity, id: string) => {
     setSelected({ entity, id })
     setFocus({ entity, id })
@@ -111,10 +120,28 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
   // A split point snaps onto the selected segment (the drawer's query, already cached), as the server will cut it.
   const splitLine = useSegment(selected?.entity === 'road_segment' ? selected.id : null).data?.geometry.coordinates
   const onPoint = useCallback(
-    (p: LonLat) => (tool === 'split' ? setSplitPoint(splitLine ? nearestPointOn(splitLine, p) : p) : setPoints((prev) => [...prev, p])),
+    (p: LonLat) =>
+      tool === 'split'
+        ? setSplitPoint(splitLine ? nearestPointOn(splitLine, p) : p)
+        : setPoints((prev) => [...prev, p]),
     [tool, splitLine],
   )
-  const map = usePlanMap({ tileQuery: tileQuery(selection.filter), idFilter, facilityIdFilter: facilityIds, revision, visible, selected: selectedSegment, selectedFacility, changedSegments: changed.segments, changedFacilities: changed.facilities, asOf: asOf.segments, facilitiesAsOf: asOf.facilities, tool, onPick: choose, onPoint })
+  const map = usePlanMap({
+    tileQuery: tileQuery(selection.filter),
+    idFilter,
+    facilityIdFilter: facilityIds,
+    revision,
+    visible,
+    selected: selectedSegment,
+    selectedFacility,
+    changedSegments: changed.segments,
+    changedFacilities: changed.facilities,
+    asOf: asOf.segments,
+    facilitiesAsOf: asOf.facilities,
+    tool,
+    onPick: choose,
+    onPoint,
+  })
   useMeasureDrawing(map, points, tool === 'measure-area')
   useCardOutlines(map, true)
   useSplitMarker(map, tool === 'split' ? splitPoint : null)
@@ -187,15 +214,36 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
       panel: () => (
         <>
           <LayerPanel value={visible} onChange={setVisible} />
-          <MeasureTool tool={tool} points={points} onTool={(next) => (setTool(next), setPoints([]))} onClear={() => setPoints([])} />
-          <RiverZoneTool value={filter.riverZone} onChange={(riverZone) => setFilter({ ...filter, riverZone })} rivers={places.rivers} />
-          {filter.riverZone && <p data-testid="river-count">{t('plan.river.count', { count: segments.data?.totals.segments ?? 0 })}</p>}
+          <MeasureTool
+            tool={tool}
+            points={points}
+            onTool={(next) => (setTool(next), setPoints([]))}
+            onClear={() => setPoints([])}
+          />
+          <RiverZoneTool
+            value={filter.riverZone}
+            onChange={(riverZone) => setFilter({ ...filter, riverZone })}
+            rivers={places.rivers}
+          />
+          {filter.riverZone && (
+            <p data-testid="river-count">{t('plan.river.count', { count: segments.data?.totals.segments ?? 0 })}</p>
+          )}
         </>
       ),
     },
-    { id: 'meeting', label: 'plan.tabs.meeting', panel: () => <MeetingPanel onChanged={setChanged} onSelect={open} canEdit={canEdit} isAdmin={isAdmin} /> },
+    {
+      id: 'meeting',
+      label: 'plan.tabs.meeting',
+      panel: () => <MeetingPanel onChanged={setChanged} onSelect={open} canEdit={canEdit} isAdmin={isAdmin} />,
+    },
     { id: 'time', label: 'plan.tabs.time', panel: () => <TimeSlider onStatuses={setAsOf} /> },
-    { id: 'duban', label: 'duban.tab', panel: () => <DubanPanel canEdit={canEdit} isAdmin={isAdmin} onSelectSegment={(id) => open('road_segment', id)} /> },
+    {
+      id: 'duban',
+      label: 'duban.tab',
+      panel: () => (
+        <DubanPanel canEdit={canEdit} isAdmin={isAdmin} onSelectSegment={(id) => open('road_segment', id)} />
+      ),
+    },
     {
       id: 'indicators',
       label: 'plan.tabs.indicators',
@@ -211,7 +259,12 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
   const current = tabs.find((x) => x.id === tab) ?? tabs[0]!
 
   return (
-    <div className="plan-workbench" data-settled-id={settledId ?? ''} data-revision={revision} data-idle-revision={idleRevision}>
+    <div
+      className="plan-workbench"
+      data-settled-id={settledId ?? ''}
+      data-revision={revision}
+      data-idle-revision={idleRevision}
+    >
       <div role="tablist" className="plan-tabs" aria-label={t('plan.tabs.label')}>
         {tabs.map((x) => (
           <button key={x.id} type="button" role="tab" aria-selected={x.id === current.id} onClick={() => setTab(x.id)}>
@@ -235,7 +288,13 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
               onClose={() => (setSelected(null), tool === 'split' && setTool('select'))}
             />
           ) : (
-            <FacilityDrawer id={selected.id} canEdit={canEdit} isAdmin={isAdmin} onEdited={() => onEdited()} onClose={() => setSelected(null)} />
+            <FacilityDrawer
+              id={selected.id}
+              canEdit={canEdit}
+              isAdmin={isAdmin}
+              onEdited={() => onEdited()}
+              onClose={() => setSelected(null)}
+            />
           )}
         </aside>
       )}

@@ -29,18 +29,32 @@ export function SegmentDrawer(props: DrawerProps) {
   const placeName = usePlaceName()
   const s = segment.data
   const item = useMemo(() => s && editable(s), [s])
-  const session = useEditSession(item, async () => {
-    const fresh = await segment.refetch()
-    await history.refetch()
-    return fresh.data && editable(fresh.data)
-  }, props.onEdited)
+  const session = useEditSession(
+    item,
+    async () => {
+      const fresh = await segment.refetch()
+      await history.refetch()
+      return fresh.data && editable(fresh.data)
+    },
+    props.onEdited,
+  )
 
-  if (segment.error) return <p role="alert" className="plan-error">{messageOf(segment.error)}</p>
+  if (segment.error)
+    return (
+      <p role="alert" className="plan-error">
+        {messageOf(segment.error)}
+      </p>
+    )
   if (!s || !item || !session.ready) return <p>{t('plan.table.loading')}</p>
   const name = i18n.language === 'zh' ? s.nameZh : s.nameEn
 
   return (
-    <section className="plan-drawer" data-testid="segment-drawer" data-segment-id={s.id} aria-labelledby="plan-drawer-title">
+    <section
+      className="plan-drawer"
+      data-testid="segment-drawer"
+      data-segment-id={s.id}
+      aria-labelledby="plan-drawer-title"
+    >
       <header>
         <h3 id="plan-drawer-title">{name}</h3>
         <button type="button" onClick={props.onClose} aria-label={t('plan.drawer.close')}>
@@ -71,7 +85,13 @@ export function SegmentDrawer(props: DrawerProps) {
           {s.latestStart ? ` · ${t('plan.drawer.latestStart', { date: s.latestStart })}` : ''}
         </dd>
         <dt>{t('plan.drawer.lastChange')}</dt>
-        <dd>{t('plan.drawer.changedBy', { who: s.updatedBy, when: new Date(s.updatedAt).toLocaleString(), version: s.version })}</dd>
+        <dd>
+          {t('plan.drawer.changedBy', {
+            who: s.updatedBy,
+            when: new Date(s.updatedAt).toLocaleString(),
+            version: s.version,
+          })}
+        </dd>
       </dl>
       <ItemHistory entity="road_segment" id={s.id} />
       <EditPanel item={item} session={session} canEdit={props.canEdit} isAdmin={props.isAdmin}>

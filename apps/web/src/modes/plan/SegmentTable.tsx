@@ -40,7 +40,12 @@ export function SegmentTable(props: {
     // A block body: newer browsers return a promise from scrollIntoView, which React must not take for a cleanup.
     void selectedRow.current?.scrollIntoView({ block: 'nearest' })
   }, [selectedId, data?.page])
-  if (props.error) return <p role="alert" className="plan-error">{props.error}</p>
+  if (props.error)
+    return (
+      <p role="alert" className="plan-error">
+        {props.error}
+      </p>
+    )
   if (!data) return <p>{t('plan.table.loading')}</p>
   const pages = Math.max(1, Math.ceil(data.totals.segments / data.pageSize))
   const km = (data.totals.lengthM / 1000).toFixed(2)
@@ -50,7 +55,13 @@ export function SegmentTable(props: {
       <h3 id="plan-table-title" className="visually-hidden">
         {t('plan.table.title')}
       </h3>
-      <p className="plan-totals" data-testid="plan-totals" data-count={data.totals.segments} data-length-m={data.totals.lengthM} data-share={data.totals.completedShare}>
+      <p
+        className="plan-totals"
+        data-testid="plan-totals"
+        data-count={data.totals.segments}
+        data-length-m={data.totals.lengthM}
+        data-share={data.totals.completedShare}
+      >
         {t('plan.table.totals', { count: data.totals.segments, km, share })}
       </p>
       <table className="plan-table" data-testid="plan-table">
@@ -68,13 +79,21 @@ export function SegmentTable(props: {
         </thead>
         <tbody>
           {data.rows.map((r) => (
-            <tr key={r.id} data-segment-id={r.id} aria-selected={r.id === selectedId} ref={r.id === selectedId ? selectedRow : undefined}>
+            <tr
+              key={r.id}
+              data-segment-id={r.id}
+              aria-selected={r.id === selectedId}
+              ref={r.id === selectedId ? selectedRow : undefined}
+            >
               {props.onTick && (
                 <td>
                   <input
                     type="checkbox"
                     name="bulk"
-                    aria-label={t('plan.bulk.tickRow', { name: i18n.language === 'zh' ? r.nameZh : r.nameEn, id: r.id })}
+                    aria-label={t('plan.bulk.tickRow', {
+                      name: i18n.language === 'zh' ? r.nameZh : r.nameEn,
+                      id: r.id,
+                    })}
                     checked={props.ticked?.has(r.id) ?? false}
                     onChange={(e) => props.onTick?.(r, e.target.checked)}
                   />

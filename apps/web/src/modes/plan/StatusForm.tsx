@@ -36,13 +36,25 @@ export function StatusForm({ item, baseVersion, isAdmin, onSaved, onFailed }: Ed
   const options = to && !targets.includes(to) ? [to, ...targets] : targets
   const save = useMutation(
     trpc.edits.setStatus.mutationOptions({
-      onSuccess: (r) => onSaved({ version: r.version, eventIds: [r.eventId], saved: { from: item.status, to: r.status, at, version: r.version, savedAt: Date.now() } }),
+      onSuccess: (r) =>
+        onSaved({
+          version: r.version,
+          eventIds: [r.eventId],
+          saved: { from: item.status, to: r.status, at, version: r.version, savedAt: Date.now() },
+        }),
       onError: onFailed,
     }),
   )
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    save.mutate({ entity: item.entity, id: item.id, expectedVersion: baseVersion, to: chosen, at, ...(note.trim() ? { note } : {}) })
+    save.mutate({
+      entity: item.entity,
+      id: item.id,
+      expectedVersion: baseVersion,
+      to: chosen,
+      at,
+      ...(note.trim() ? { note } : {}),
+    })
   }
   if (targets.length === 0) return <p>{t('plan.edit.noTransition')}</p>
   return (
@@ -64,7 +76,14 @@ export function StatusForm({ item, baseVersion, isAdmin, onSaved, onFailed }: Ed
       </label>
       <label>
         {t('plan.edit.at')}
-        <input name="at" type="date" value={at} max={zoneToday(new Date())} onChange={(e) => setAt(e.target.value)} required />
+        <input
+          name="at"
+          type="date"
+          value={at}
+          max={zoneToday(new Date())}
+          onChange={(e) => setAt(e.target.value)}
+          required
+        />
       </label>
       <label>
         {t('plan.edit.note')}
@@ -84,7 +103,13 @@ export function SavedNotice({ item, session }: { item: EditableItem; session: Ed
   const saved = session.saved
   const undo = useMutation(
     trpc.edits.undo.mutationOptions({
-      onSuccess: (r) => saved && void session.onSaved({ version: r.version, eventIds: [r.eventId], saved: { ...saved, version: r.version, undone: true } }),
+      onSuccess: (r) =>
+        saved &&
+        void session.onSaved({
+          version: r.version,
+          eventIds: [r.eventId],
+          saved: { ...saved, version: r.version, undone: true },
+        }),
       onError: session.setFailure,
     }),
   )
@@ -99,9 +124,19 @@ export function SavedNotice({ item, session }: { item: EditableItem; session: Ed
   const canUndo = item.version === saved.version && Date.now() - saved.savedAt < UNDO_WINDOW_MS
   return (
     <div role="status" className="plan-saved" data-testid="plan-saved">
-      <p>{t('plan.edit.saved', { from: t(statusKey(item.entity, saved.from)), to: t(statusKey(item.entity, saved.to)), at: saved.at })}</p>
+      <p>
+        {t('plan.edit.saved', {
+          from: t(statusKey(item.entity, saved.from)),
+          to: t(statusKey(item.entity, saved.to)),
+          at: saved.at,
+        })}
+      </p>
       {canUndo && (
-        <button type="button" disabled={undo.isPending} onClick={() => undo.mutate({ entity: item.entity, id: item.id, expectedVersion: session.baseVersion })}>
+        <button
+          type="button"
+          disabled={undo.isPending}
+          onClick={() => undo.mutate({ entity: item.entity, id: item.id, expectedVersion: session.baseVersion })}
+        >
           {t('plan.edit.undo')}
         </button>
       )}

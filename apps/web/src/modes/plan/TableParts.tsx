@@ -2,12 +2,25 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** A sortable column header: a click sorts by it, descending first, then flips the direction. */
-export function SortHeader<K extends string>({ column, label, sort, onSort }: { column: K; label: string; sort: { sort: K; dir: 'asc' | 'desc' }; onSort: (s: { sort: K; dir: 'asc' | 'desc' }) => void }) {
+export function SortHeader<K extends string>({
+  column,
+  label,
+  sort,
+  onSort,
+}: {
+  column: K
+  label: string
+  sort: { sort: K; dir: 'asc' | 'desc' }
+  onSort: (s: { sort: K; dir: 'asc' | 'desc' }) => void
+}) {
   const { t } = useTranslation()
   const active = sort.sort === column
   return (
     <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" onClick={() => onSort({ sort: column, dir: active && sort.dir === 'desc' ? 'asc' : 'desc' })}>
+      <button
+        type="button"
+        onClick={() => onSort({ sort: column, dir: active && sort.dir === 'desc' ? 'asc' : 'desc' })}
+      >
         {t(label)}
         {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
       </button>
@@ -31,10 +44,19 @@ export function Pager({ page, pages, onPage }: { page: number; pages: number; on
   )
 }
 
-const toggle = <T extends string>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value])
+const toggle = <T extends string>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value]
 
 /** A fieldset of checkboxes, one per value; `labelKey` gives each value's i18n key. */
-export function CheckGroup<T extends string>(props: { legend: string; name: string; values: readonly T[]; checked: readonly T[]; labelKey: (v: T) => string; onChange: (checked: T[]) => void; children?: ReactNode }) {
+export function CheckGroup<T extends string>(props: {
+  legend: string
+  name: string
+  values: readonly T[]
+  checked: readonly T[]
+  labelKey: (v: T) => string
+  onChange: (checked: T[]) => void
+  children?: ReactNode
+}) {
   const { t } = useTranslation()
   return (
     <fieldset>
@@ -42,7 +64,13 @@ export function CheckGroup<T extends string>(props: { legend: string; name: stri
       {props.children}
       {props.values.map((v) => (
         <label key={v} className="plan-check">
-          <input type="checkbox" name={props.name} value={v} checked={props.checked.includes(v)} onChange={() => props.onChange(toggle(props.checked, v))} />
+          <input
+            type="checkbox"
+            name={props.name}
+            value={v}
+            checked={props.checked.includes(v)}
+            onChange={() => props.onChange(toggle(props.checked, v))}
+          />
           {t(props.labelKey(v))}
         </label>
       ))}
@@ -51,7 +79,17 @@ export function CheckGroup<T extends string>(props: { legend: string; name: stri
 }
 
 /** A sub-district choice ("any" first), names in the UI's language. */
-export function SubDistrictSelect({ name, value, options, onChange }: { name?: string; value: string; options: readonly { id: string; nameZh: string; nameEn: string }[]; onChange: (code: string) => void }) {
+export function SubDistrictSelect({
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  name?: string
+  value: string
+  options: readonly { id: string; nameZh: string; nameEn: string }[]
+  onChange: (code: string) => void
+}) {
   const { t, i18n } = useTranslation()
   return (
     <label>

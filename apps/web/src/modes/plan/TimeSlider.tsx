@@ -25,10 +25,15 @@ export function TimeSlider({ onStatuses }: { onStatuses: (statuses: StatusesOn) 
   const [date, setDate] = useState(start)
   const [playing, setPlaying] = useState(false)
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= start && date <= today
-  const asOf = useQuery({ ...trpc.progress.asOf.queryOptions({ date }), enabled: valid, placeholderData: keepPreviousData })
+  const asOf = useQuery({
+    ...trpc.progress.asOf.queryOptions({ date }),
+    enabled: valid,
+    placeholderData: keepPreviousData,
+  })
 
   const both = useMemo(() => {
-    const of = (entity: string) => new Map((asOf.data?.items ?? []).filter((i) => i.entity === entity).map((i) => [i.id, i.status]))
+    const of = (entity: string) =>
+      new Map((asOf.data?.items ?? []).filter((i) => i.entity === entity).map((i) => [i.id, i.status]))
     return { segments: of('road_segment'), facilities: of('facility') }
   }, [asOf.data])
   const statuses = both.segments
@@ -72,13 +77,28 @@ export function TimeSlider({ onStatuses }: { onStatuses: (statuses: StatusesOn) 
       <div className="plan-filter-row">
         <label>
           {t('plan.time.date')}
-          <input type="date" name="asOf" min={start} max={today} value={date} onChange={(e) => setDate(e.target.value)} />
+          <input
+            type="date"
+            name="asOf"
+            min={start}
+            max={today}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
         </label>
-        <button type="button" aria-pressed={playing} onClick={() => (playing ? setPlaying(false) : (date >= today && setDate(start), setPlaying(true)))}>
+        <button
+          type="button"
+          aria-pressed={playing}
+          onClick={() => (playing ? setPlaying(false) : (date >= today && setDate(start), setPlaying(true)))}
+        >
           {playing ? t('plan.time.pause') : t('plan.time.play')}
         </button>
       </div>
-      {asOf.error && <p role="alert" className="plan-error">{messageOf(asOf.error)}</p>}
+      {asOf.error && (
+        <p role="alert" className="plan-error">
+          {messageOf(asOf.error)}
+        </p>
+      )}
       {shown && (
         <p data-testid="time-summary" data-date={shown.date} data-ratio={shown.roads.ratio ?? ''} aria-live="polite">
           {t('plan.time.summary', {

@@ -23,7 +23,14 @@ export const accountsZh = {
   failed: '操作未完成：{{message}}',
   events: '最近的账号变更',
   event: '{{time}} {{actor}} → {{account}}：{{action}}',
-  action: { create: '新建', role: '改角色', password: '重置密码', disable: '停用', enable: '启用', end_sessions: '结束会话' },
+  action: {
+    create: '新建',
+    role: '改角色',
+    password: '重置密码',
+    disable: '停用',
+    enable: '启用',
+    end_sessions: '结束会话',
+  },
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }
@@ -52,5 +59,12 @@ export const accountsEn: Strings<typeof accountsZh> = {
   failed: 'Not done: {{message}}',
   events: 'Recent account changes',
   event: '{{time}} {{actor}} → {{account}}: {{action}}',
-  action: { create: 'created', role: 'role changed', password: 'password reset', disable: 'disabled', enable: 'enabled', end_sessions: 'sessions ended' },
+  action: {
+    create: 'created',
+    role: 'role changed',
+    password: 'password reset',
+    disable: 'disabled',
+    enable: 'enabled',
+    end_sessions: 'sessions ended',
+  },
 }

@@ -10,13 +10,35 @@ import { type ExportFeature, exportTable, neutralise, toCsv, toGeoJson, toXlsx, 
 const zh = { ...shellZh, plan: planZh }
 const en = { ...shellEn, plan: planEn }
 const i18n = i18next.createInstance()
-await i18n.init({ lng: 'zh', resources: { zh: { translation: zh }, en: { translation: en } }, interpolation: { escapeValue: false } })
+await i18n.init({
+  lng: 'zh',
+  resources: { zh: { translation: zh }, en: { translation: en } },
+  interpolation: { escapeValue: false },
+})
 
 const feature: ExportFeature = {
   type: 'Feature',
   id: 'r-1',
-  geometry: { type: 'LineString', coordinates: [[113.5, 34.8], [113.51, 34.8]] },
-  properties: { id: 'r-1', roadId: 'r', nameZh: '=HYPERLINK("http://x")', nameEn: 'Kexue Avenue, "east"', roadClass: 'arterial', status: 'planned', lengthM: 913.4, plannedStart: '2021-03-01', lateDays: 12, state: 'overdue', inProgramme: true },
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [113.5, 34.8],
+      [113.51, 34.8],
+    ],
+  },
+  properties: {
+    id: 'r-1',
+    roadId: 'r',
+    nameZh: '=HYPERLINK("http://x")',
+    nameEn: 'Kexue Avenue, "east"',
+    roadClass: 'arterial',
+    status: 'planned',
+    lengthM: 913.4,
+    plannedStart: '2021-03-01',
+    lateDays: 12,
+    state: 'overdue',
+    inProgramme: true,
+  },
   wkt: 'LINESTRING(113.5 34.8,113.51 34.8)',
 }
 

@@ -22,10 +22,19 @@ interface Column {
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
 const num = (v: unknown) => (typeof v === 'number' ? v : null)
-const field = (key: string, type?: Column['type']): Column => ({ key, ...(type ? { type } : {}), value: (p) => (type === 'number' ? num(p[key]) : str(p[key])) })
+const field = (key: string, type?: Column['type']): Column => ({
+  key,
+  ...(type ? { type } : {}),
+  value: (p) => (type === 'number' ? num(p[key]) : str(p[key])),
+})
 const name: Column = { key: 'name', value: (p, _t, lang) => str(lang === 'zh' ? p.nameZh : p.nameEn) }
-const label = (key: string, prefix: string): Column => ({ key, value: (p, t) => (p[key] == null ? null : t(`${prefix}.${String(p[key])}`)) })
-const dates = ['plannedStart', 'plannedFinish', 'revisedStart', 'revisedFinish', 'actualStart', 'actualFinish'].map((k) => field(k, 'date'))
+const label = (key: string, prefix: string): Column => ({
+  key,
+  value: (p, t) => (p[key] == null ? null : t(`${prefix}.${String(p[key])}`)),
+})
+const dates = ['plannedStart', 'plannedFinish', 'revisedStart', 'revisedFinish', 'actualStart', 'actualFinish'].map(
+  (k) => field(k, 'date'),
+)
 const tail: Column[] = [
   field('lateDays', 'number'),
   field('lateDaysRevised', 'number'),
@@ -37,7 +46,16 @@ const tail: Column[] = [
 
 /** Column order of the exports: what a planner reads first, then dates, lateness and place, then WKT. */
 export const EXPORT_COLUMNS: Record<ExportKind, readonly Column[]> = {
-  segments: [field('id'), field('roadId'), name, label('roadClass', 'roadClass'), label('status', 'roadStatus'), field('lengthM', 'number'), ...dates, ...tail],
+  segments: [
+    field('id'),
+    field('roadId'),
+    name,
+    label('roadClass', 'roadClass'),
+    label('status', 'roadStatus'),
+    field('lengthM', 'number'),
+    ...dates,
+    ...tail,
+  ],
   facilities: [field('id'), name, label('kind', 'kind'), label('status', 'status'), ...dates, ...tail],
 }
 

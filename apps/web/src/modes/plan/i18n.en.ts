@@ -16,7 +16,16 @@ export const planEn: Strings<typeof planZh> = {
     signOut: 'Sign out',
   },
   role: { viewer: 'read only', planner: 'planner', admin: 'administrator', unit: 'responsible unit' },
-  tabs: { label: 'Workbench sections', table: 'Filter and table', tools: 'Layers and tools', facilities: 'Facilities', meeting: 'Weekly meeting', time: 'Time slider', indicators: 'Indicators', accounts: 'Accounts' },
+  tabs: {
+    label: 'Workbench sections',
+    table: 'Filter and table',
+    tools: 'Layers and tools',
+    facilities: 'Facilities',
+    meeting: 'Weekly meeting',
+    time: 'Time slider',
+    indicators: 'Indicators',
+    accounts: 'Accounts',
+  },
   accounts: accountsEn,
   filter: {
     label: 'Segment filter',
@@ -96,7 +105,8 @@ export const planEn: Strings<typeof planZh> = {
     splitConfirm: 'Split here',
     cancel: 'Cancel',
     failed: 'Not saved: {{message}}',
-    conflict: '{{who}} changed this segment at {{when}} (now version {{version}}). What you typed is kept; reload the segment, then save again.',
+    conflict:
+      '{{who}} changed this segment at {{when}} (now version {{version}}). What you typed is kept; reload the segment, then save again.',
     reload: 'Reload segment',
   },
   measure: {
@@ -196,7 +206,12 @@ export const planEn: Strings<typeof planZh> = {
     noPlace: 'Outside the sub-districts',
     split: 'split into {{parts}}',
     replanned: 'plan revised',
-    figure: { started: 'started', finished: 'finished', slipped: 'slipped (suspended or re-planned)', becameOverdue: 'became late this period' },
+    figure: {
+      started: 'started',
+      finished: 'finished',
+      slipped: 'slipped (suspended or re-planned)',
+      becameOverdue: 'became late this period',
+    },
   },
   time: {
     title: 'Time slider',

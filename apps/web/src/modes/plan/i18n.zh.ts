@@ -13,7 +13,16 @@ export const planZh = {
     signOut: '退出登录',
   },
   role: { viewer: '只读', planner: '规划人员', admin: '管理员', unit: '责任单位' },
-  tabs: { label: '工作台功能', table: '筛选与列表', tools: '图层与工具', facilities: '设施', meeting: '周例会', time: '时间轴', indicators: '指标', accounts: '账号管理' },
+  tabs: {
+    label: '工作台功能',
+    table: '筛选与列表',
+    tools: '图层与工具',
+    facilities: '设施',
+    meeting: '周例会',
+    time: '时间轴',
+    indicators: '指标',
+    accounts: '账号管理',
+  },
   accounts: accountsZh,
   filter: {
     label: '路段筛选',
@@ -193,7 +202,12 @@ export const planZh = {
     noPlace: '未落入乡镇街道',
     split: '拆分为 {{parts}}',
     replanned: '调整计划',
-    figure: { started: '项开工', finished: '项完工', slipped: '项延误（暂停或调整计划）', becameOverdue: '项本期转为滞后' },
+    figure: {
+      started: '项开工',
+      finished: '项完工',
+      slipped: '项延误（暂停或调整计划）',
+      becameOverdue: '项本期转为滞后',
+    },
   },
   time: {
     title: '时间轴',

@@ -33,7 +33,8 @@ export interface EditableItem {
 }
 
 /** The i18n key of a status of either entity. */
-export const statusKey = (entity: Entity, status: string) => (entity === 'road_segment' ? `roadStatus.${status}` : `status.${status}`)
+export const statusKey = (entity: Entity, status: string) =>
+  entity === 'road_segment' ? `roadStatus.${status}` : `status.${status}`
 
 /** Who is signed in (null for nobody); planners and admins may edit, viewers only look. */
 export function useAccount() {
@@ -83,7 +84,20 @@ function bboxOf(geometry: { type: string; coordinates: unknown } | null): [numbe
 export function usePlaces() {
   const trpc = useTRPC()
   const names = (layer: 'sub_districts' | 'renewal_zones' | 'renewal_units' | 'rivers') =>
-    trpc.features.query.queryOptions({ layer, limit: 500 }, { staleTime: Infinity, select: (fc) => fc.features.map((f) => ({ id: String(f.id), nameZh: String(f.properties.name_zh ?? f.id), nameEn: String(f.properties.name_en ?? f.id), bbox: bboxOf(f.geometry), labelPoint: f.geometry ? labelPoint(f.geometry) : null })) })
+    trpc.features.query.queryOptions(
+      { layer, limit: 500 },
+      {
+        staleTime: Infinity,
+        select: (fc) =>
+          fc.features.map((f) => ({
+            id: String(f.id),
+            nameZh: String(f.properties.name_zh ?? f.id),
+            nameEn: String(f.properties.name_en ?? f.id),
+            bbox: bboxOf(f.geometry),
+            labelPoint: f.geometry ? labelPoint(f.geometry) : null,
+          })),
+      },
+    )
   return {
     subDistricts: useQuery(names('sub_districts')).data ?? [],
     renewalZones: useQuery(names('renewal_zones')).data ?? [],
@@ -113,7 +127,9 @@ export function useRefreshAfterEdit() {
             ...(changed.some((c) => c.entity === 'road_segment') ? [trpc.analysis.segments.pathFilter()] : []),
             ...(changed.some((c) => c.entity === 'facility') ? [trpc.analysis.facilities.pathFilter()] : []),
             ...changed.flatMap((c) => [
-              c.entity === 'road_segment' ? trpc.analysis.segment.queryFilter({ id: c.entityId }) : trpc.analysis.facility.queryFilter({ id: c.entityId }),
+              c.entity === 'road_segment'
+                ? trpc.analysis.segment.queryFilter({ id: c.entityId })
+                : trpc.analysis.facility.queryFilter({ id: c.entityId }),
               trpc.edits.history.queryFilter({ entity: c.entity, id: c.entityId }),
             ]),
           ]
@@ -126,7 +142,9 @@ export function useRefreshAfterEdit() {
 
 /** Who changed an item under the editor, from a CONFLICT answer; null for any other error. */
 export function conflictOf(err: unknown): { version: number; updatedBy: string; updatedAt: string } | null {
-  const data = (err as { data?: { code?: string; conflict?: { version: number; updatedBy: string; updatedAt: string } } } | null)?.data
+  const data = (
+    err as { data?: { code?: string; conflict?: { version: number; updatedBy: string; updatedAt: string } } } | null
+  )?.data
   return data?.code === 'CONFLICT' && data.conflict ? data.conflict : null
 }
 
@@ -135,7 +153,9 @@ export function conflictOf(err: unknown): { version: number; updatedBy: string; 
  * drawer shows the same notice whether the server refused a save or the live stream came first.
  */
 export function changedUnder(s: Pick<EditableItem, 'version' | 'updatedBy' | 'updatedAt'>) {
-  return { data: { code: 'CONFLICT', conflict: { version: s.version, updatedBy: s.updatedBy, updatedAt: s.updatedAt } } }
+  return {
+    data: { code: 'CONFLICT', conflict: { version: s.version, updatedBy: s.updatedBy, updatedAt: s.updatedAt } },
+  }
 }
 
 /** A readable message of a failed call (the API's own message names what failed). */

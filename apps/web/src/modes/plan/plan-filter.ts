@@ -60,7 +60,15 @@ export function needsIdFilter(f: PlanFilter): boolean {
   return f.schedule.length > 0 || f.riverZone !== null
 }
 
-const TILE_PARAM_ORDER = ['status', 'class', 'subDistrict', 'renewalZone', 'renewalUnit', 'plannedFrom', 'plannedTo'] as const
+const TILE_PARAM_ORDER = [
+  'status',
+  'class',
+  'subDistrict',
+  'renewalZone',
+  'renewalUnit',
+  'plannedFrom',
+  'plannedTo',
+] as const
 
 /** Query string of the tile and TileJSON routes for a feature filter, in a fixed order (one cache key per filter). */
 export function tileQuery(filter: FeatureFilter): string {

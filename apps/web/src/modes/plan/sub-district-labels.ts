@@ -9,7 +9,9 @@ type Ring = [number, number][]
  * outline, where a centroid may fall outside). Of a multipolygon, its largest part by box area.
  */
 export function labelPoint(geometry: { type: string; coordinates: unknown }): [number, number] | null {
-  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : []) as Ring[][]
+  const polygons = (
+    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : []
+  ) as Ring[][]
   let best: { area: number; point: [number, number] } | null = null
   for (const rings of polygons) {
     const outer = rings[0]
@@ -22,7 +24,7 @@ export function labelPoint(geometry: { type: string; coordinates: unknown }): [n
     for (const ring of rings) {
       for (let i = 1; i < ring.length; i++) {
         const [a, b] = [ring[i - 1]!, ring[i]!]
-        if ((a[1] <= y) !== (b[1] <= y)) crossings.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]))
+        if (a[1] <= y !== b[1] <= y) crossings.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]))
       }
     }
     crossings.sort((p, q) => p - q)
@@ -45,14 +47,25 @@ export const SUB_DISTRICT_LABEL = 'plan-sub-district-label'
  * spread over several tiles is named once per tile; while the workbench is open its label layer is
  * replaced by one point per sub-district with the same style (and the same language switching).
  */
-export function useSubDistrictLabels(map: MapLibreMap | null, places: readonly { id: string; nameZh: string; nameEn: string; labelPoint: [number, number] | null }[]) {
+export function useSubDistrictLabels(
+  map: MapLibreMap | null,
+  places: readonly { id: string; nameZh: string; nameEn: string; labelPoint: [number, number] | null }[],
+) {
   useEffect(() => {
     if (!map) return
-    const basemap = map.getStyle().layers.find((l) => l.id === BASEMAP_LABEL) as (LayerSpecification & { layout?: object; paint?: object }) | undefined
+    const basemap = map.getStyle().layers.find((l) => l.id === BASEMAP_LABEL) as
+      (LayerSpecification & { layout?: object; paint?: object }) | undefined
     if (!basemap) return
     map.addSource('plan-sub-district-labels', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } })
-    const { source: _source, 'source-layer': _sourceLayer, ...style } = basemap as LayerSpecification & { source: string; 'source-layer'?: string }
-    map.addLayer({ ...style, id: SUB_DISTRICT_LABEL, source: 'plan-sub-district-labels' } as LayerSpecification, BASEMAP_LABEL)
+    const {
+      source: _source,
+      'source-layer': _sourceLayer,
+      ...style
+    } = basemap as LayerSpecification & { source: string; 'source-layer'?: string }
+    map.addLayer(
+      { ...style, id: SUB_DISTRICT_LABEL, source: 'plan-sub-district-labels' } as LayerSpecification,
+      BASEMAP_LABEL,
+    )
     map.setLayoutProperty(BASEMAP_LABEL, 'visibility', 'none')
     return () => {
       if (!map.getStyle()) return
@@ -64,7 +77,15 @@ export function useSubDistrictLabels(map: MapLibreMap | null, places: readonly {
 
   useEffect(() => {
     const features = places.flatMap((p) =>
-      p.labelPoint ? [{ type: 'Feature' as const, properties: { code: p.id, name_zh: p.nameZh, name_en: p.nameEn }, geometry: { type: 'Point' as const, coordinates: p.labelPoint } }] : [],
+      p.labelPoint
+        ? [
+            {
+              type: 'Feature' as const,
+              properties: { code: p.id, name_zh: p.nameZh, name_en: p.nameEn },
+              geometry: { type: 'Point' as const, coordinates: p.labelPoint },
+            },
+          ]
+        : [],
     )
     map?.getSource<GeoJSONSource>('plan-sub-district-labels')?.setData({ type: 'FeatureCollection', features })
   }, [map, places])

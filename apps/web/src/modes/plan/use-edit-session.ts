@@ -31,7 +31,11 @@ export interface EditOutcome {
  * (bumped to reset the forms: after one's own save and when a colleague's change arrives untouched).
  * `item` must keep its identity between renders (memoise it) or the effects below run on every render.
  */
-export function useEditSession(item: EditableItem | undefined, reloadItem: () => Promise<EditableItem | undefined>, onEdited: (selectId?: string) => void) {
+export function useEditSession(
+  item: EditableItem | undefined,
+  reloadItem: () => Promise<EditableItem | undefined>,
+  onEdited: (selectId?: string) => void,
+) {
   const refresh = useRefreshAfterEdit()
   const me = useAccount().account?.name
   const [base, setBase] = useState<{ id: string; version: number } | null>(null)

@@ -10,7 +10,11 @@ import { PLAN_SOURCES } from './plan-layers.ts'
  * is already drawn fires no further 'idle') and again on every 'idle' event, MapLibre's signal that a
  * render left nothing to load or animate. `recheck` lets a caller look again after `ready()` changed.
  */
-export function whenDrawn(map: MapLibreMap, ready: () => boolean, done: () => void): { stop: () => void; recheck: () => void } {
+export function whenDrawn(
+  map: MapLibreMap,
+  ready: () => boolean,
+  done: () => void,
+): { stop: () => void; recheck: () => void } {
   let finished = false
   const stop = () => {
     finished = true
@@ -35,7 +39,11 @@ export function useIdleRevision(map: MapLibreMap | null, revision: number): numb
   useEffect(() => {
     if (!map) return
     let reloaded = revision === 0
-    const drawn = whenDrawn(map, () => reloaded, () => setIdleRevision(revision))
+    const drawn = whenDrawn(
+      map,
+      () => reloaded,
+      () => setIdleRevision(revision),
+    )
     const onData = (e: MapSourceDataEvent) => {
       if (e.sourceId !== PLAN_SOURCES.segments || e.sourceDataType !== 'metadata') return
       reloaded = true
@@ -72,8 +80,16 @@ export function useFlyTo(map: MapLibreMap | null, onSettled: (id: string) => voi
         const f = await queryClient.fetchQuery(trpc.analysis.facility.queryOptions({ id }))
         bounds = [f.lonLat[0], f.lonLat[1], f.lonLat[0], f.lonLat[1]]
       }
-      map.fitBounds(bounds, { padding: { ...PADDING, right: drawerDocked() ? DOCKED_RIGHT : PADDING.right }, maxZoom: entity === 'facility' ? 16 : 17, duration: 600 })
-      whenDrawn(map, () => true, () => onSettled(id))
+      map.fitBounds(bounds, {
+        padding: { ...PADDING, right: drawerDocked() ? DOCKED_RIGHT : PADDING.right },
+        maxZoom: entity === 'facility' ? 16 : 17,
+        duration: 600,
+      })
+      whenDrawn(
+        map,
+        () => true,
+        () => onSettled(id),
+      )
     },
     [map, queryClient, trpc, onSettled],
   )

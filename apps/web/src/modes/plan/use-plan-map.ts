@@ -1,15 +1,33 @@
-import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, MapMouseEvent, VectorTileSource } from 'maplibre-gl'
+import type {
+  FilterSpecification,
+  GeoJSONSource,
+  Map as MapLibreMap,
+  MapMouseEvent,
+  VectorTileSource,
+} from 'maplibre-gl'
 import { useEffect, useRef, useState } from 'react'
 import { useMap } from '../../map/map-context.ts'
 import type { LonLat } from './measure.ts'
-import { BASEMAP_GROUPS, FACILITY_CIRCLE, FACILITY_LAYERS, LAYER_GROUPS, type LayerVisibility, PLAN_LAYERS, PLAN_SOURCES, SEGMENT_LAYERS, SEGMENT_LINE, SOURCE_LAYER } from './plan-layers.ts'
+import {
+  BASEMAP_GROUPS,
+  FACILITY_CIRCLE,
+  FACILITY_LAYERS,
+  LAYER_GROUPS,
+  type LayerVisibility,
+  PLAN_LAYERS,
+  PLAN_SOURCES,
+  SEGMENT_LAYERS,
+  SEGMENT_LINE,
+  SOURCE_LAYER,
+} from './plan-layers.ts'
 
 /** The first basemap label layer: the workbench draws beneath it so names stay readable. */
 const BELOW_LABELS = 'river-label'
 /** Pixels around a click that still pick a segment: lines are thin at low zoom. */
 const PICK_RADIUS = 6
 
-const tileJsonUrl = (layer: string, query: string) => `${location.origin}/tiles/${layer}.json${query ? `?${query}` : ''}`
+const tileJsonUrl = (layer: string, query: string) =>
+  `${location.origin}/tiles/${layer}.json${query ? `?${query}` : ''}`
 
 /** Adds the workbench's sources and layers while mounted; returns the map once they exist. */
 function usePlanSources(): MapLibreMap | null {
@@ -29,14 +47,21 @@ function usePlanSources(): MapLibreMap | null {
       if (!map.getStyle()) return
       for (const { layer } of PLAN_LAYERS) if (map.getLayer(layer.id)) map.removeLayer(layer.id)
       for (const source of Object.keys(SOURCE_LAYER)) if (map.getSource(source)) map.removeSource(source)
-      for (const ids of Object.values(BASEMAP_GROUPS)) for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible')
+      for (const ids of Object.values(BASEMAP_GROUPS))
+        for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible')
     }
   }, [map])
   return ready
 }
 
 /** Sets one feature-state flag on exactly `ids` of a source, clearing it from the ids it was on before. */
-function useFeatureFlag(map: MapLibreMap | null, source: string, key: string, values: ReadonlyMap<string, unknown>, revision: number) {
+function useFeatureFlag(
+  map: MapLibreMap | null,
+  source: string,
+  key: string,
+  values: ReadonlyMap<string, unknown>,
+  revision: number,
+) {
   const previous = useRef<string[]>([])
   useEffect(() => {
     if (!map) return
@@ -91,7 +116,9 @@ export function usePlanMap(o: PlanMapOptions): MapLibreMap | null {
 
   useEffect(() => {
     if (!map) return
-    const filter: FilterSpecification | null = o.facilityIdFilter ? ['in', ['get', 'id'], ['literal', [...o.facilityIdFilter]]] : null
+    const filter: FilterSpecification | null = o.facilityIdFilter
+      ? ['in', ['get', 'id'], ['literal', [...o.facilityIdFilter]]]
+      : null
     for (const id of FACILITY_LAYERS) map.setFilter(id, filter)
   }, [map, o.facilityIdFilter])
 
@@ -99,7 +126,10 @@ export function usePlanMap(o: PlanMapOptions): MapLibreMap | null {
     if (!map) return
     for (const group of LAYER_GROUPS) {
       const visibility = o.visible[group] ? 'visible' : 'none'
-      const ids = [...PLAN_LAYERS.filter((l) => l.group === group).map((l) => l.layer.id), ...(BASEMAP_GROUPS[group] ?? [])]
+      const ids = [
+        ...PLAN_LAYERS.filter((l) => l.group === group).map((l) => l.layer.id),
+        ...(BASEMAP_GROUPS[group] ?? []),
+      ]
       for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visibility)
     }
   }, [map, o.visible])
@@ -151,12 +181,36 @@ export function useMeasureDrawing(map: MapLibreMap | null, points: readonly LonL
   useEffect(() => {
     if (!map) return
     map.addSource('plan-measure', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } })
-    map.addLayer({ id: 'plan-measure-fill', type: 'fill', source: 'plan-measure', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#0f766e', 'fill-opacity': 0.15 } })
-    map.addLayer({ id: 'plan-measure-line', type: 'line', source: 'plan-measure', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#0f766e', 'line-width': 2, 'line-dasharray': [2, 1] } })
-    map.addLayer({ id: 'plan-measure-point', type: 'circle', source: 'plan-measure', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': '#0f766e', 'circle-stroke-width': 2 } })
+    map.addLayer({
+      id: 'plan-measure-fill',
+      type: 'fill',
+      source: 'plan-measure',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': '#0f766e', 'fill-opacity': 0.15 },
+    })
+    map.addLayer({
+      id: 'plan-measure-line',
+      type: 'line',
+      source: 'plan-measure',
+      filter: ['!=', ['geometry-type'], 'Point'],
+      paint: { 'line-color': '#0f766e', 'line-width': 2, 'line-dasharray': [2, 1] },
+    })
+    map.addLayer({
+      id: 'plan-measure-point',
+      type: 'circle',
+      source: 'plan-measure',
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-radius': 4,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': '#0f766e',
+        'circle-stroke-width': 2,
+      },
+    })
     return () => {
       if (!map.getStyle()) return
-      for (const id of ['plan-measure-point', 'plan-measure-line', 'plan-measure-fill']) if (map.getLayer(id)) map.removeLayer(id)
+      for (const id of ['plan-measure-point', 'plan-measure-line', 'plan-measure-fill'])
+        if (map.getLayer(id)) map.removeLayer(id)
       if (map.getSource('plan-measure')) map.removeSource('plan-measure')
     }
   }, [map])
@@ -164,9 +218,16 @@ export function useMeasureDrawing(map: MapLibreMap | null, points: readonly LonL
   useEffect(() => {
     const source = map?.getSource<GeoJSONSource>('plan-measure')
     if (!source) return
-    const features: GeoJSON.Feature[] = points.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }))
+    const features: GeoJSON.Feature[] = points.map((p) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates: p },
+    }))
     if (points.length >= 2) {
-      const geometry: GeoJSON.Geometry = closed && points.length >= 3 ? { type: 'Polygon', coordinates: [[...points, points[0] as LonLat]] } : { type: 'LineString', coordinates: [...points] }
+      const geometry: GeoJSON.Geometry =
+        closed && points.length >= 3
+          ? { type: 'Polygon', coordinates: [[...points, points[0] as LonLat]] }
+          : { type: 'LineString', coordinates: [...points] }
       features.push({ type: 'Feature', properties: {}, geometry })
     }
     source.setData({ type: 'FeatureCollection', features })
@@ -177,8 +238,21 @@ export function useMeasureDrawing(map: MapLibreMap | null, points: readonly LonL
 export function useSplitMarker(map: MapLibreMap | null, point: LonLat | null) {
   useEffect(() => {
     if (!map || !point) return
-    map.addSource('plan-split', { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } } })
-    map.addLayer({ id: 'plan-split-point', type: 'circle', source: 'plan-split', paint: { 'circle-radius': 7, 'circle-color': '#ffffff', 'circle-stroke-color': '#b91c1c', 'circle-stroke-width': 3 } })
+    map.addSource('plan-split', {
+      type: 'geojson',
+      data: { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } },
+    })
+    map.addLayer({
+      id: 'plan-split-point',
+      type: 'circle',
+      source: 'plan-split',
+      paint: {
+        'circle-radius': 7,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': '#b91c1c',
+        'circle-stroke-width': 3,
+      },
+    })
     return () => {
       if (!map.getStyle()) return
       if (map.getLayer('plan-split-point')) map.removeLayer('plan-split-point')

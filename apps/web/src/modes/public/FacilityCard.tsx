@@ -26,8 +26,10 @@ const FINISHED = ['completed', 'in_service']
 /** Why a date is shown as "—", one line each (the card never shows a wall of 未定). */
 function unknownReasons(f: Facility): string[] {
   const reasons: string[] = []
-  if (!f.planned_start || !f.planned_finish) reasons.push(f.in_programme ? 'card.reasonNoPlan' : 'card.reasonNotProgramme')
-  if (!f.actual_start && (f.status === 'planned' || (f.status === 'suspended' && f.suspended_from === 'planned'))) reasons.push('card.reasonNotStarted')
+  if (!f.planned_start || !f.planned_finish)
+    reasons.push(f.in_programme ? 'card.reasonNoPlan' : 'card.reasonNotProgramme')
+  if (!f.actual_start && (f.status === 'planned' || (f.status === 'suspended' && f.suspended_from === 'planned')))
+    reasons.push('card.reasonNotStarted')
   else if (!f.actual_start) reasons.push('card.reasonStartUnrecorded')
   if (!f.actual_finish && !FINISHED.includes(f.status)) reasons.push('card.reasonNotFinished')
   else if (!f.actual_finish) reasons.push('card.reasonFinishUnrecorded')
@@ -54,13 +56,21 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
       </section>
     )
   }
-  if (!facility) return <section className="card sheet" aria-busy="true"><p>{t('card.loading')}</p></section>
+  if (!facility)
+    return (
+      <section className="card sheet" aria-busy="true">
+        <p>{t('card.loading')}</p>
+      </section>
+    )
 
   const day = (d: string | null) => (d ? formatDay(d, lang, 'medium') : '—')
   const finished = FINISHED.includes(facility.status)
   const currentFinish = facility.revised_finish ?? facility.planned_finish
   const late = today && deadline ? latenessWords(facilityLateness(facility, today, deadline)) : null
-  const capacity = facility.capacity && facility.capacity_unit ? t(`capacity.${facility.capacity_unit}`, { count: facility.capacity }) : null
+  const capacity =
+    facility.capacity && facility.capacity_unit
+      ? t(`capacity.${facility.capacity_unit}`, { count: facility.capacity })
+      : null
   const name = facilityName(facility, lang)
   return (
     <section className="card sheet" aria-labelledby="card-title" data-testid="facility-card">
@@ -81,7 +91,11 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
       </p>
       {isSample && <SampleBadge />}
       <p className="status-line">
-        <span className="status-dot" style={{ background: FACILITY_STATUS_COLOURS[facility.status] }} aria-hidden="true" />
+        <span
+          className="status-dot"
+          style={{ background: FACILITY_STATUS_COLOURS[facility.status] }}
+          aria-hidden="true"
+        />
         <strong>{t(`status.${facility.status}`)}</strong>
         {late && (
           <span className={late.days > 0 ? 'late late-yes' : 'late'} data-testid="lateness">
@@ -113,7 +127,10 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
       {(facility.revised_start || facility.revised_finish) && (
         // A revised plan (调整计划) is shown beside the 2020 baseline, never in its place.
         <p className="current-plan" data-testid="revised-plan">
-          {t('card.revisedPlan', { start: day(facility.revised_start ?? null), finish: day(facility.revised_finish ?? null) })}
+          {t('card.revisedPlan', {
+            start: day(facility.revised_start ?? null),
+            finish: day(facility.revised_finish ?? null),
+          })}
         </p>
       )}
       {!finished && currentFinish && (
@@ -135,7 +152,11 @@ export function FacilityCard({ id, facility, history, loading, notFound, isSampl
           {history.map((h, i) => (
             <li key={`${h.happened_on}-${i}`}>
               {h.from_status
-                ? t('card.historyEntry', { date: day(h.happened_on), from: t(`status.${h.from_status}`), to: t(`status.${h.to_status}`) })
+                ? t('card.historyEntry', {
+                    date: day(h.happened_on),
+                    from: t(`status.${h.from_status}`),
+                    to: t(`status.${h.to_status}`),
+                  })
                 : t('card.historyFirst', { date: day(h.happened_on), to: t(`status.${h.to_status}`) })}
             </li>
           ))}

@@ -29,7 +29,10 @@ export function FacilityList({
   error: string | undefined
 }) {
   const { t, i18n } = useTranslation()
-  const km = new Intl.NumberFormat(i18n.language === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+  const km = new Intl.NumberFormat(i18n.language === 'zh' ? 'zh-CN' : 'en', {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  })
   const count = error
     ? t('list.error', { message: error })
     : loading
@@ -49,7 +52,12 @@ export function FacilityList({
         </button>
       ) : (
         <label className="toggle">
-          <input type="checkbox" checked={scope === 'all'} onChange={(e) => onScope(e.target.checked ? 'all' : 'programme')} data-testid="include-others" />
+          <input
+            type="checkbox"
+            checked={scope === 'all'}
+            onChange={(e) => onScope(e.target.checked ? 'all' : 'programme')}
+            data-testid="include-others"
+          />
           {t('list.includeOthers', { count: others })}
         </label>
       )}
@@ -58,13 +66,23 @@ export function FacilityList({
           const distance = distancesKm?.get(f.id)
           return (
             <li key={f.id}>
-              <Link href={`/facility/${encodeURIComponent(f.id)}`} aria-current={f.id === selectedId ? 'true' : undefined} data-facility-id={f.id}>
-                <span className="status-dot" style={{ background: FACILITY_STATUS_COLOURS[f.status] }} aria-hidden="true" />
+              <Link
+                href={`/facility/${encodeURIComponent(f.id)}`}
+                aria-current={f.id === selectedId ? 'true' : undefined}
+                data-facility-id={f.id}
+              >
+                <span
+                  className="status-dot"
+                  style={{ background: FACILITY_STATUS_COLOURS[f.status] }}
+                  aria-hidden="true"
+                />
                 <span className="facility-name">{facilityName(f, i18n.language)}</span>
                 <span className="facility-meta">
                   {t(`kind.${f.kind}`)} · {t(`status.${f.status}`)}
                   {f.in_programme ? '' : ` · ${t('card.notInProgramme')}`}
-                  {distance !== undefined && <span data-testid="distance"> · {t('near.distance', { km: km.format(distance) })}</span>}
+                  {distance !== undefined && (
+                    <span data-testid="distance"> · {t('near.distance', { km: km.format(distance) })}</span>
+                  )}
                 </span>
               </Link>
             </li>

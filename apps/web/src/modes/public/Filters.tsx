@@ -35,11 +35,21 @@ export function Filters({
     <form className="filters" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <div className="field field-search">
         <label htmlFor={`${id}-q`}>{t('filters.search')}</label>
-        <input id={`${id}-q`} type="search" value={value.q} placeholder={t('filters.searchPlaceholder')} onChange={(e) => set('q', e.target.value)} />
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={value.q}
+          placeholder={t('filters.searchPlaceholder')}
+          onChange={(e) => set('q', e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t('filters.kind')}</label>
-        <select id={`${id}-kind`} value={value.kind} onChange={(e) => set('kind', e.target.value as FacilityFilters['kind'])}>
+        <select
+          id={`${id}-kind`}
+          value={value.kind}
+          onChange={(e) => set('kind', e.target.value as FacilityFilters['kind'])}
+        >
           <option value="">{t('filters.all')}</option>
           {FACILITY_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -50,7 +60,11 @@ export function Filters({
       </div>
       <div className="field">
         <label htmlFor={`${id}-status`}>{t('filters.status')}</label>
-        <select id={`${id}-status`} value={value.status} onChange={(e) => set('status', e.target.value as FacilityFilters['status'])}>
+        <select
+          id={`${id}-status`}
+          value={value.status}
+          onChange={(e) => set('status', e.target.value as FacilityFilters['status'])}
+        >
           <option value="">{t('filters.all')}</option>
           {FACILITY_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -12,7 +12,9 @@ export function formatAsOf(iso: string, language: string): string {
 
 /** A calendar date (YYYY-MM-DD) in words in the page language: 2023年8月2日 / 2 August 2023. */
 export function formatDay(day: string, language: string, style: 'long' | 'medium' = 'long'): string {
-  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: style, timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  )
 }
 
 /** Which list the headline's "what remains" buttons open. */
@@ -21,7 +23,15 @@ export type RemainingList = 'facilities' | 'roads'
 function Bar({ ratio, label, testId }: { ratio: number; label: string; testId: string }) {
   const percent = Math.round(ratio * 100)
   return (
-    <div className="goal-bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} data-testid={testId}>
+    <div
+      className="goal-bar"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      data-testid={testId}
+    >
       <span style={{ width: `${percent}%` }} />
     </div>
   )
@@ -74,23 +84,41 @@ export function Headline({
       </p>
       <div className="goal">
         <p className="headline-figure" data-testid="headline-facilities">
-          {t('headline.facilities', { started: facilities.started, planned: facilities.planned, percent: Math.round(facilityRatio * 100) })}
+          {t('headline.facilities', {
+            started: facilities.started,
+            planned: facilities.planned,
+            percent: Math.round(facilityRatio * 100),
+          })}
         </p>
         <Bar ratio={facilityRatio} label={t('goal.facilitiesBar')} testId="bar-facilities" />
         {others > 0 && <p className="goal-note">{t('goal.othersNote', { count: others })}</p>}
         {notStarted > 0 && (
-          <button type="button" className="link-button remaining" onClick={() => onShowRemaining('facilities')} data-testid="remaining-facilities">
+          <button
+            type="button"
+            className="link-button remaining"
+            onClick={() => onShowRemaining('facilities')}
+            data-testid="remaining-facilities"
+          >
             {t('goal.facilitiesLeft', { count: notStarted })}
           </button>
         )}
       </div>
       <div className="goal">
         <p className="headline-figure" data-testid="headline-roads">
-          {t('headline.roads', { built: km(roads.completedM), planned: km(roads.plannedM), percent: Math.round(roadRatio * 100) })}
+          {t('headline.roads', {
+            built: km(roads.completedM),
+            planned: km(roads.plannedM),
+            percent: Math.round(roadRatio * 100),
+          })}
         </p>
         <Bar ratio={roadRatio} label={t('goal.roadsBar')} testId="bar-roads" />
         {unbuiltM > 0.5 && (
-          <button type="button" className="link-button remaining" onClick={() => onShowRemaining('roads')} data-testid="remaining-roads">
+          <button
+            type="button"
+            className="link-button remaining"
+            onClick={() => onShowRemaining('roads')}
+            data-testid="remaining-roads"
+          >
             {t('goal.roadsLeft', { km: km(unbuiltM) })}
           </button>
         )}

@@ -1,4 +1,10 @@
-import { FACILITY_KINDS, FACILITY_STATUS_COLOURS, FACILITY_STATUSES, ROAD_SEGMENT_STATUS_COLOURS, ROAD_SEGMENT_STATUSES } from '@onemap/domain/values'
+import {
+  FACILITY_KINDS,
+  FACILITY_STATUS_COLOURS,
+  FACILITY_STATUSES,
+  ROAD_SEGMENT_STATUS_COLOURS,
+  ROAD_SEGMENT_STATUSES,
+} from '@onemap/domain/values'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BASEMAP_COLOURS } from '../../map/basemap-style.ts'
@@ -22,7 +28,11 @@ export function Legend() {
         <ul>
           {FACILITY_STATUSES.map((s) => (
             <li key={s}>
-              <span className="swatch swatch-dot" style={{ background: FACILITY_STATUS_COLOURS[s] }} aria-hidden="true" />
+              <span
+                className="swatch swatch-dot"
+                style={{ background: FACILITY_STATUS_COLOURS[s] }}
+                aria-hidden="true"
+              />
               {t(`status.${s}`)}
             </li>
           ))}
@@ -40,7 +50,11 @@ export function Legend() {
         <ul>
           {ROAD_SEGMENT_STATUSES.map((s) => (
             <li key={s}>
-              <span className="swatch swatch-line" style={{ background: ROAD_SEGMENT_STATUS_COLOURS[s] }} aria-hidden="true" />
+              <span
+                className="swatch swatch-line"
+                style={{ background: ROAD_SEGMENT_STATUS_COLOURS[s] }}
+                aria-hidden="true"
+              />
               {t(`roadStatus.${s}`)}
             </li>
           ))}

@@ -23,7 +23,13 @@ export function NearMe({ state, onLocate, onClear }: { state: NearState; onLocat
           {t('near.stop')}
         </button>
       ) : (
-        <button type="button" className="button" onClick={onLocate} disabled={state.status === 'locating'} data-testid="near-me">
+        <button
+          type="button"
+          className="button"
+          onClick={onLocate}
+          disabled={state.status === 'locating'}
+          data-testid="near-me"
+        >
           {t('near.button')}
         </button>
       )}

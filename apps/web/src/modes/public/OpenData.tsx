@@ -2,7 +2,16 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 
 /** The layers offered for download, in the order a reader looks for them. */
-const LAYERS = ['facilities', 'road_segments', 'sub_districts', 'renewal_zones', 'renewal_units', 'rivers', 'water_bodies', 'zone_boundary'] as const
+const LAYERS = [
+  'facilities',
+  'road_segments',
+  'sub_districts',
+  'renewal_zones',
+  'renewal_units',
+  'rivers',
+  'water_bodies',
+  'zone_boundary',
+] as const
 
 /**
  * 数据下载 / Open data: every map layer's public fields as GeoJSON and CSV, the OGC API endpoint for
@@ -33,7 +42,10 @@ export function OpenData() {
                 <a href={`/data/${layer}.geojson`} download data-testid={`download-${layer}-geojson`}>
                   GeoJSON
                 </a>{' '}
-                · <a href={`/data/${layer}.csv`} download>CSV</a>
+                ·{' '}
+                <a href={`/data/${layer}.csv`} download>
+                  CSV
+                </a>
               </td>
             </tr>
           ))}
@@ -45,7 +57,10 @@ export function OpenData() {
       </p>
       <h3>{t('openData.feedsTitle')}</h3>
       <p>
-        {t('openData.feeds')} <a href={`/feeds/programme.atom?lang=${lang}`} type="application/atom+xml">{t('feeds.programme')}</a>
+        {t('openData.feeds')}{' '}
+        <a href={`/feeds/programme.atom?lang=${lang}`} type="application/atom+xml">
+          {t('feeds.programme')}
+        </a>
       </p>
       <p>{t('openData.fields')}</p>
       <Link href="/">{t('openData.back')}</Link>

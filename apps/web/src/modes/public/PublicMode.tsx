@@ -14,7 +14,16 @@ import { Headline, type RemainingList } from './Headline.tsx'
 import { Legend } from './Legend.tsx'
 import { NearMe } from './NearMe.tsx'
 import { facilityLayers, RENEWAL_LAYERS, SELECTION_LAYERS, subDistrictLabelLayers } from './public-layers.ts'
-import { useAllFacilities, useFacilities, useFacility, useIsSample, useProgrammeSummary, useRenewalZones, useRoads, useSubDistricts } from './public-data.ts'
+import {
+  useAllFacilities,
+  useFacilities,
+  useFacility,
+  useIsSample,
+  useProgrammeSummary,
+  useRenewalZones,
+  useRoads,
+  useSubDistricts,
+} from './public-data.ts'
 import { RoadList } from './RoadList.tsx'
 import { SampleBadge } from './SampleBadge.tsx'
 import { useDistances, useNearMe } from './use-near-me.ts'
@@ -34,7 +43,12 @@ export function preloadPublicChunks() {
 
 /** The open facility as a one-point collection for its ring; empty when no facility is open. */
 function selectionOf(facility: { position: [number, number] } | undefined): GeoJSON.FeatureCollection {
-  return { type: 'FeatureCollection', features: facility ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: facility.position }, properties: {} }] : [] }
+  return {
+    type: 'FeatureCollection',
+    features: facility
+      ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: facility.position }, properties: {} }]
+      : [],
+  }
 }
 
 const matches = (q: string, ...names: string[]) => names.some((n) => n.toLowerCase().includes(q))
@@ -58,18 +72,29 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
   const { summary, failed } = useProgrammeSummary()
   const isSample = useIsSample()
   const subDistricts = useSubDistricts()
-  const zone = useQuery(trpc.features.query.queryOptions({ layer: 'zone_boundary' })).data as GeoJSON.FeatureCollection | undefined
+  const zone = useQuery(trpc.features.query.queryOptions({ layer: 'zone_boundary' })).data as
+    GeoJSON.FeatureCollection | undefined
   const near = useNearMe(zone)
 
   // A road permalink names a road; an older one named a segment: open the segment's road.
-  const road = roadId ? (roads.find((r) => r.id === roadId) ?? roads.find((r) => r.segments.some((s) => s.id === roadId))) : undefined
+  const road = roadId
+    ? (roads.find((r) => r.id === roadId) ?? roads.find((r) => r.segments.some((s) => s.id === roadId)))
+    : undefined
   // The list's copy of the facility shows at once; the card fills in its history when get answers.
   const facility = selected.facility ?? all.find((f) => f.id === facilityId)
 
   useGeoJsonLayers('public-renewal', useRenewalZones(), RENEWAL_LAYERS)
   useGeoJsonLayers('public-facilities', collection, facilityLayers(lang))
-  useGeoJsonLayers('public-selection', useMemo(() => selectionOf(facility), [facility]), SELECTION_LAYERS)
-  useGeoJsonLayers('public-sub-district-labels', useSubDistrictLabelPoints(subDistricts.collection), subDistrictLabelLayers(lang))
+  useGeoJsonLayers(
+    'public-selection',
+    useMemo(() => selectionOf(facility), [facility]),
+    SELECTION_LAYERS,
+  )
+  useGeoJsonLayers(
+    'public-sub-district-labels',
+    useSubDistrictLabelPoints(subDistricts.collection),
+    subDistrictLabelLayers(lang),
+  )
   usePublicMap(facility, road)
   usePreloadWhenIdle(preloadPublicChunks)
 
@@ -83,7 +108,8 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
   useEffect(() => {
     if (!facilityId && !roadId) return
     const close = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement)) navigate('/')
+      if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement))
+        navigate('/')
     }
     document.addEventListener('keydown', close)
     return () => document.removeEventListener('keydown', close)
@@ -96,7 +122,10 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
   }, [scope, all, facilities])
   const distances = useDistances(listed, near.state)
   const items = useMemo(
-    () => (distances ? [...listed].sort((a, b) => (distances.get(a.id) ?? 0) - (distances.get(b.id) ?? 0)) : sortFacilities(listed, lang)),
+    () =>
+      distances
+        ? [...listed].sort((a, b) => (distances.get(a.id) ?? 0) - (distances.get(b.id) ?? 0))
+        : sortFacilities(listed, lang),
     [listed, distances, lang],
   )
   const roadMatches = q ? roads.filter((r) => matches(q, r.name_zh, r.name_en)) : []
@@ -114,23 +143,41 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
 
   return (
     <>
-      <link rel="alternate" type="application/atom+xml" href={`/feeds/programme.atom?lang=${lang}`} title={t('feeds.programme')} />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        href={`/feeds/programme.atom?lang=${lang}`}
+        title={t('feeds.programme')}
+      />
       <Suspense fallback={null}>
-      {facilityId && (
-        <FacilityCard
-          id={facilityId}
-          facility={facility}
-          history={selected.history}
-          loading={selected.loading}
-          notFound={selected.notFound}
-          isSample={isSample}
-          today={summary?.today}
-          deadline={summary?.programme.deadline}
-        />
-      )}
-      {roadId && <RoadCard id={roadId} road={road} loading={roadsLoading} today={summary?.today} deadline={summary?.programme.deadline} />}
+        {facilityId && (
+          <FacilityCard
+            id={facilityId}
+            facility={facility}
+            history={selected.history}
+            loading={selected.loading}
+            notFound={selected.notFound}
+            isSample={isSample}
+            today={summary?.today}
+            deadline={summary?.programme.deadline}
+          />
+        )}
+        {roadId && (
+          <RoadCard
+            id={roadId}
+            road={road}
+            loading={roadsLoading}
+            today={summary?.today}
+            deadline={summary?.programme.deadline}
+          />
+        )}
       </Suspense>
-      <Headline summary={summary} failed={failed} others={all.filter((f) => !f.in_programme).length} onShowRemaining={showRemaining} />
+      <Headline
+        summary={summary}
+        failed={failed}
+        others={all.filter((f) => !f.in_programme).length}
+        onShowRemaining={showRemaining}
+      />
       {isSample && <SampleBadge />}
       <Filters value={filters} onChange={setFilters} subDistricts={subDistricts.options} />
       {subDistrictFeed && (
@@ -145,11 +192,20 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
       <div id="public-lists">
         {(roadMatches.length > 0 || subDistrictMatches.length > 0) && (
           <Suspense fallback={null}>
-            <SearchMatches roads={roadMatches} subDistricts={subDistrictMatches} onSubDistrict={(code) => setFilters({ ...filters, q: '', subDistrict: code })} />
+            <SearchMatches
+              roads={roadMatches}
+              subDistricts={subDistrictMatches}
+              onSubDistrict={(code) => setFilters({ ...filters, q: '', subDistrict: code })}
+            />
           </Suspense>
         )}
         {remainingRoads && (
-          <RoadList roads={roadsNotBuilt(roads)} title={t('list.roadsNotBuiltTitle')} testId="roads-not-built" onClose={() => setRemainingRoads(false)} />
+          <RoadList
+            roads={roadsNotBuilt(roads)}
+            title={t('list.roadsNotBuiltTitle')}
+            testId="roads-not-built"
+            onClose={() => setRemainingRoads(false)}
+          />
         )}
         <FacilityList
           items={items}

@@ -14,7 +14,12 @@ export function PublicPhotos({ entity, id }: { entity: 'facility' | 'road' | 'ro
       <ul className="public-photos" data-testid="public-photos">
         {photos.data.map((p) => (
           <li key={p.id}>
-            <img src={p.thumbUrl} width={p.width && p.height ? Math.min(240, p.width) : 240} alt={t('photos.alt', { date: p.takenOn ?? '—' })} loading="lazy" />
+            <img
+              src={p.thumbUrl}
+              width={p.width && p.height ? Math.min(240, p.width) : 240}
+              alt={t('photos.alt', { date: p.takenOn ?? '—' })}
+              loading="lazy"
+            />
           </li>
         ))}
       </ul>

@@ -13,7 +13,19 @@ import { type Road, roadName } from './road-model.ts'
  * The card of one road: km built of km planned, its segments with their status and dates, and the
  * status history of all of them. Reached by /road/:id (a road id; an old segment permalink opens its road).
  */
-export function RoadCard({ id, road, loading, today, deadline }: { id: string; road: Road | undefined; loading: boolean; today: string | undefined; deadline: string | undefined }) {
+export function RoadCard({
+  id,
+  road,
+  loading,
+  today,
+  deadline,
+}: {
+  id: string
+  road: Road | undefined
+  loading: boolean
+  today: string | undefined
+  deadline: string | undefined
+}) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
   const heading = useRef<HTMLHeadingElement>(null)
@@ -22,7 +34,12 @@ export function RoadCard({ id, road, loading, today, deadline }: { id: string; r
     if (road) heading.current?.focus()
   }, [road?.id])
 
-  if (loading) return <section className="card sheet" aria-busy="true"><p>{t('card.loading')}</p></section>
+  if (loading)
+    return (
+      <section className="card sheet" aria-busy="true">
+        <p>{t('card.loading')}</p>
+      </section>
+    )
   if (!road) {
     return (
       <section className="card sheet" aria-labelledby="road-title">
@@ -58,7 +75,14 @@ export function RoadCard({ id, road, loading, today, deadline }: { id: string; r
       <p className="headline-figure" data-testid="road-built">
         {t('road.built', { built: km(road.builtM), planned: km(road.lengthM) })}
       </p>
-      <div className="goal-bar" role="progressbar" aria-label={t('road.builtBar')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)}>
+      <div
+        className="goal-bar"
+        role="progressbar"
+        aria-label={t('road.builtBar')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(ratio * 100)}
+      >
         <span style={{ width: `${Math.round(ratio * 100)}%` }} />
       </div>
       <h3>{t('road.segments', { count: road.segments.length })}</h3>
@@ -67,12 +91,20 @@ export function RoadCard({ id, road, loading, today, deadline }: { id: string; r
           const late = today && deadline ? latenessWords(segmentLateness(s, today, deadline)) : null
           return (
             <li key={s.id} data-segment-id={s.id}>
-              <span className="status-dot" style={{ background: ROAD_SEGMENT_STATUS_COLOURS[s.status] }} aria-hidden="true" />
+              <span
+                className="status-dot"
+                style={{ background: ROAD_SEGMENT_STATUS_COLOURS[s.status] }}
+                aria-hidden="true"
+              />
               <strong>{t(`roadStatus.${s.status}`)}</strong> · {t('road.lengthValue', { km: km(s.length_m) })}
               {s.in_programme ? '' : ` · ${t('card.notInProgramme')}`}
               <br />
               <span className="segment-dates">
-                {t('road.segmentDates', { start: day(s.planned_start), finish: day(s.planned_finish), actual: day(s.actual_finish) })}
+                {t('road.segmentDates', {
+                  start: day(s.planned_start),
+                  finish: day(s.planned_finish),
+                  actual: day(s.actual_finish),
+                })}
               </span>
               {late && late.days > 0 && <span className="late late-yes"> {t(late.key, { count: late.days })}</span>}
             </li>
@@ -88,7 +120,12 @@ export function RoadCard({ id, road, loading, today, deadline }: { id: string; r
           {history.map((h, i) => (
             <li key={`${h.segment}-${h.happened_on}-${i}`}>
               {h.from
-                ? t('road.historyEntry', { date: day(h.happened_on), segment: h.segment, from: t(`roadStatus.${h.from}`), to: t(`roadStatus.${h.to}`) })
+                ? t('road.historyEntry', {
+                    date: day(h.happened_on),
+                    segment: h.segment,
+                    from: t(`roadStatus.${h.from}`),
+                    to: t(`roadStatus.${h.to}`),
+                  })
                 : t('road.historyFirst', { date: day(h.happened_on), segment: h.segment, to: t(`roadStatus.${h.to}`) })}
             </li>
           ))}

@@ -4,7 +4,17 @@ import { unbuiltM } from './goal-model.ts'
 import { type Road, roadName } from './road-model.ts'
 
 /** Roads as links to their cards: the programme's unbuilt roads, or the roads a search matched. */
-export function RoadList({ roads, title, testId, onClose }: { roads: readonly Road[]; title: string; testId: string; onClose?: () => void }) {
+export function RoadList({
+  roads,
+  title,
+  testId,
+  onClose,
+}: {
+  roads: readonly Road[]
+  title: string
+  testId: string
+  onClose?: () => void
+}) {
   const { t, i18n } = useTranslation()
   const km = new Intl.NumberFormat(i18n.language === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 })
   return (
@@ -23,7 +33,9 @@ export function RoadList({ roads, title, testId, onClose }: { roads: readonly Ro
               <span className="facility-name">{roadName(r, i18n.language)}</span>
               <span className="facility-meta">
                 {t(`roadClass.${r.class}`)} ·{' '}
-                {unbuiltM(r) > 0.5 ? t('road.unbuilt', { km: km.format(unbuiltM(r) / 1000) }) : t('road.built', { built: km.format(r.builtM / 1000), planned: km.format(r.lengthM / 1000) })}
+                {unbuiltM(r) > 0.5
+                  ? t('road.unbuilt', { km: km.format(unbuiltM(r) / 1000) })
+                  : t('road.built', { built: km.format(r.builtM / 1000), planned: km.format(r.lengthM / 1000) })}
               </span>
             </Link>
           </li>

@@ -4,7 +4,15 @@ import type { Road } from './road-model.ts'
 import { RoadList } from './RoadList.tsx'
 
 /** What a search matched besides facilities: roads (to their cards) and sub-districts (to filter by). */
-export function SearchMatches({ roads, subDistricts, onSubDistrict }: { roads: readonly Road[]; subDistricts: readonly SubDistrictOption[]; onSubDistrict: (code: string) => void }) {
+export function SearchMatches({
+  roads,
+  subDistricts,
+  onSubDistrict,
+}: {
+  roads: readonly Road[]
+  subDistricts: readonly SubDistrictOption[]
+  onSubDistrict: (code: string) => void
+}) {
   const { t, i18n } = useTranslation()
   return (
     <>
@@ -22,7 +30,9 @@ export function SearchMatches({ roads, subDistricts, onSubDistrict }: { roads: r
           </ul>
         </section>
       )}
-      {roads.length > 0 && <RoadList roads={roads} title={t('search.roads', { count: roads.length })} testId="road-matches" />}
+      {roads.length > 0 && (
+        <RoadList roads={roads} title={t('search.roads', { count: roads.length })} testId="road-matches" />
+      )}
     </>
   )
 }

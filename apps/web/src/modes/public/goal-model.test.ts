@@ -72,13 +72,32 @@ describe('what the goals leave to do', () => {
   it('says lateness by the one lateness rule, in days, and nothing for a finished facility', () => {
     const today = '2023-01-11'
     const deadline = '2023-08-02'
-    expect(latenessWords(facilityLateness(facility('a', {}), today, deadline))).toEqual({ key: 'late.notStarted', days: 740 })
-    expect(latenessWords(facilityLateness(facility('b', { status: 'started', actual_start: '2021-02-01' }), today, deadline))).toEqual({ key: 'late.unfinished', days: 375 })
-    expect(latenessWords(facilityLateness(facility('c', { status: 'suspended', suspended_from: 'started', suspended_since: '2022-12-01' }), today, deadline))).toEqual({
+    expect(latenessWords(facilityLateness(facility('a', {}), today, deadline))).toEqual({
+      key: 'late.notStarted',
+      days: 740,
+    })
+    expect(
+      latenessWords(
+        facilityLateness(facility('b', { status: 'started', actual_start: '2021-02-01' }), today, deadline),
+      ),
+    ).toEqual({ key: 'late.unfinished', days: 375 })
+    expect(
+      latenessWords(
+        facilityLateness(
+          facility('c', { status: 'suspended', suspended_from: 'started', suspended_since: '2022-12-01' }),
+          today,
+          deadline,
+        ),
+      ),
+    ).toEqual({
       key: 'late.suspended',
       days: 375,
     })
-    expect(latenessWords(facilityLateness(facility('d', { planned_start: '2024-01-01', planned_finish: '2025-01-01' }), today, deadline))).toEqual({ key: 'late.onTime', days: 0 })
+    expect(
+      latenessWords(
+        facilityLateness(facility('d', { planned_start: '2024-01-01', planned_finish: '2025-01-01' }), today, deadline),
+      ),
+    ).toEqual({ key: 'late.onTime', days: 0 })
     expect(latenessWords(facilityLateness(facility('e', { status: 'in_service' }), today, deadline))).toBeNull()
   })
 })

@@ -65,13 +65,15 @@ export function useRoads() {
 
 export function useRenewalZones() {
   const trpc = useTRPC()
-  return useQuery(trpc.features.query.queryOptions({ layer: 'renewal_zones' })).data as GeoJSON.FeatureCollection | undefined
+  return useQuery(trpc.features.query.queryOptions({ layer: 'renewal_zones' })).data as
+    GeoJSON.FeatureCollection | undefined
 }
 
 /** Sub-districts with their outlines (for one label each and for search). */
 export function useSubDistricts(): { options: SubDistrictOption[]; collection: GeoJSON.FeatureCollection | undefined } {
   const trpc = useTRPC()
-  const data = useQuery(trpc.features.query.queryOptions({ layer: 'sub_districts' })).data as GeoJSON.FeatureCollection | undefined
+  const data = useQuery(trpc.features.query.queryOptions({ layer: 'sub_districts' })).data as
+    GeoJSON.FeatureCollection | undefined
   const options = useMemo(
     () =>
       (data?.features ?? []).map((f) => {
@@ -86,9 +88,20 @@ export function useSubDistricts(): { options: SubDistrictOption[]; collection: G
 /** One facility with its public status history, for the card and the permalink. */
 export function useFacility(id: string | undefined) {
   const trpc = useTRPC()
-  const query = useQuery({ ...trpc.features.get.queryOptions({ layer: 'facilities', id: id ?? '' }), enabled: !!id, retry: false })
-  const facility = useMemo(() => (query.data ? facilityFromFeature(query.data as GeoJSON.Feature) : undefined), [query.data])
-  const history = (query.data?.history ?? []).map((h) => ({ happened_on: h.happened_on, from_status: h.from, to_status: h.to })) as StatusChange[]
+  const query = useQuery({
+    ...trpc.features.get.queryOptions({ layer: 'facilities', id: id ?? '' }),
+    enabled: !!id,
+    retry: false,
+  })
+  const facility = useMemo(
+    () => (query.data ? facilityFromFeature(query.data as GeoJSON.Feature) : undefined),
+    [query.data],
+  )
+  const history = (query.data?.history ?? []).map((h) => ({
+    happened_on: h.happened_on,
+    from_status: h.from,
+    to_status: h.to,
+  })) as StatusChange[]
   return { facility, history, loading: query.isPending && !!id, notFound: query.error?.data?.code === 'NOT_FOUND' }
 }
 

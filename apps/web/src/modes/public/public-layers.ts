@@ -1,5 +1,16 @@
-import { FACILITY_KINDS, FACILITY_STATUS_COLOURS, FACILITY_STATUSES, ROAD_SEGMENT_STATUS_COLOURS, ROAD_SEGMENT_STATUSES } from '@onemap/domain/values'
-import type { CircleLayerSpecification, FillLayerSpecification, LineLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl'
+import {
+  FACILITY_KINDS,
+  FACILITY_STATUS_COLOURS,
+  FACILITY_STATUSES,
+  ROAD_SEGMENT_STATUS_COLOURS,
+  ROAD_SEGMENT_STATUSES,
+} from '@onemap/domain/values'
+import type {
+  CircleLayerSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl'
 import type { Language } from '../../i18n/setup.ts'
 import { LABEL_METADATA, labelText } from '../../map/basemap-style.ts'
 import { iconName } from './facility-icons.ts'
@@ -11,7 +22,11 @@ type Spec<T> = Omit<T, 'source'>
 
 export const RENEWAL_LAYERS: readonly (Spec<FillLayerSpecification> | Spec<LineLayerSpecification>)[] = [
   { id: 'public-renewal-fill', type: 'fill', paint: { 'fill-color': RENEWAL_COLOUR, 'fill-opacity': 0.08 } },
-  { id: 'public-renewal-line', type: 'line', paint: { 'line-color': RENEWAL_COLOUR, 'line-width': 2, 'line-dasharray': [4, 2] } },
+  {
+    id: 'public-renewal-line',
+    type: 'line',
+    paint: { 'line-color': RENEWAL_COLOUR, 'line-width': 2, 'line-dasharray': [4, 2] },
+  },
 ]
 
 /** The layer ids of facility markers and road lines, for click handling. */
@@ -19,14 +34,26 @@ export const FACILITY_CIRCLE_LAYER = 'public-facility-circle'
 export const ROAD_STATUS_LAYER = 'public-road-status'
 export const ROAD_HIGHLIGHT_LAYER = 'public-road-highlight'
 
-const statusColour = ['match', ['get', 'status'], ...FACILITY_STATUSES.flatMap((s) => [s, FACILITY_STATUS_COLOURS[s]]), '#6b7280']
-const roadColour = ['match', ['get', 'status'], ...ROAD_SEGMENT_STATUSES.flatMap((s) => [s, ROAD_SEGMENT_STATUS_COLOURS[s]]), '#6b7280']
+const statusColour = [
+  'match',
+  ['get', 'status'],
+  ...FACILITY_STATUSES.flatMap((s) => [s, FACILITY_STATUS_COLOURS[s]]),
+  '#6b7280',
+]
+const roadColour = [
+  'match',
+  ['get', 'status'],
+  ...ROAD_SEGMENT_STATUSES.flatMap((s) => [s, ROAD_SEGMENT_STATUS_COLOURS[s]]),
+  '#6b7280',
+]
 
 /** Marker radius by zoom; the pictogram scales with it. */
 const RADIUS = ['interpolate', ['linear'], ['zoom'], 11, 6, 16, 11]
 
 /** Facility markers: status colour, kind pictogram, and names in `language` (switched later by MapCanvas). */
-export const facilityLayers = (language: Language): readonly (Spec<CircleLayerSpecification> | Spec<SymbolLayerSpecification>)[] => [
+export const facilityLayers = (
+  language: Language,
+): readonly (Spec<CircleLayerSpecification> | Spec<SymbolLayerSpecification>)[] => [
   {
     id: FACILITY_CIRCLE_LAYER,
     type: 'circle',
@@ -41,7 +68,12 @@ export const facilityLayers = (language: Language): readonly (Spec<CircleLayerSp
     id: 'public-facility-icon',
     type: 'symbol',
     layout: {
-      'icon-image': ['match', ['get', 'kind'], ...FACILITY_KINDS.flatMap((k) => [k, iconName(k)]), ''] as unknown as string,
+      'icon-image': [
+        'match',
+        ['get', 'kind'],
+        ...FACILITY_KINDS.flatMap((k) => [k, iconName(k)]),
+        '',
+      ] as unknown as string,
       'icon-size': ['interpolate', ['linear'], ['zoom'], 11, 0.7, 16, 1.2] as unknown as number,
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
@@ -82,7 +114,10 @@ export const ROAD_LAYERS: readonly LineLayerSpecification[] = [
     source: 'road_segments',
     'source-layer': 'road_segments',
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': roadColour as unknown as string, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 16, 9] },
+    paint: {
+      'line-color': roadColour as unknown as string,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 16, 9],
+    },
   },
 ]
 

@@ -41,8 +41,7 @@ export interface Road {
 export function segmentFromFeature(feature: GeoJSON.Feature): Segment {
   const p = (feature.properties ?? {}) as Record<string, unknown>
   const g = feature.geometry
-  const line =
-    g?.type === 'LineString' ? g.coordinates : g?.type === 'MultiLineString' ? g.coordinates.flat() : []
+  const line = g?.type === 'LineString' ? g.coordinates : g?.type === 'MultiLineString' ? g.coordinates.flat() : []
   return {
     id: String(p.id ?? feature.id),
     road_id: String(p.road_id),
@@ -68,7 +67,18 @@ export function roadsFromSegments(segments: readonly Segment[]): Road[] {
   for (const s of segments) {
     let road = roads.get(s.road_id)
     if (!road) {
-      road = { id: s.road_id, name_zh: s.name_zh, name_en: s.name_en, class: s.class, segments: [], lengthM: 0, builtM: 0, programmeM: 0, programmeBuiltM: 0, bounds: [180, 90, -180, -90] }
+      road = {
+        id: s.road_id,
+        name_zh: s.name_zh,
+        name_en: s.name_en,
+        class: s.class,
+        segments: [],
+        lengthM: 0,
+        builtM: 0,
+        programmeM: 0,
+        programmeBuiltM: 0,
+        bounds: [180, 90, -180, -90],
+      }
       roads.set(s.road_id, road)
     }
     road.segments.push(s)
@@ -80,7 +90,12 @@ export function roadsFromSegments(segments: readonly Segment[]): Road[] {
       if (built) road.programmeBuiltM += s.length_m
     }
     for (const [lon, lat] of s.line) {
-      road.bounds = [Math.min(road.bounds[0], lon), Math.min(road.bounds[1], lat), Math.max(road.bounds[2], lon), Math.max(road.bounds[3], lat)]
+      road.bounds = [
+        Math.min(road.bounds[0], lon),
+        Math.min(road.bounds[1], lat),
+        Math.max(road.bounds[2], lon),
+        Math.max(road.bounds[3], lat),
+      ]
     }
   }
   for (const road of roads.values()) road.segments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -50,5 +50,8 @@ export function useNearMe(zone: GeoJSON.FeatureCollection | undefined) {
 
 /** Kilometres from the reader to each facility (turf's great-circle distance), once found inside the zone. */
 export function useDistances(facilities: readonly Facility[], state: NearState): Map<string, number> | null {
-  return useMemo(() => (state.status === 'found' ? new Map(facilities.map((f) => [f.id, state.distanceKm(f.position)])) : null), [facilities, state])
+  return useMemo(
+    () => (state.status === 'found' ? new Map(facilities.map((f) => [f.id, state.distanceKm(f.position)])) : null),
+    [facilities, state],
+  )
 }

@@ -18,7 +18,12 @@ const reduceMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matche
  * On a phone the card's bottom sheet covers the lower edge of the map: keep the item in the part
  * above it (the sheet is at most 46 % of the screen; the map ends near 60 %).
  */
-const padding = () => ({ top: 32, left: 32, right: 32, bottom: matchMedia('(max-width: 899px)').matches ? Math.round(innerHeight * 0.12) + 32 : 32 })
+const padding = () => ({
+  top: 32,
+  left: 32,
+  right: 32,
+  bottom: matchMedia('(max-width: 899px)').matches ? Math.round(innerHeight * 0.12) + 32 : 32,
+})
 
 /**
  * One point inside each sub-district (turf's point on surface), carrying its names. turf is fetched
@@ -30,7 +35,11 @@ export function useSubDistrictLabelPoints(collection: GeoJSON.FeatureCollection 
     if (!collection) return
     let current = true
     void import('./turf-lite.ts').then(({ pointOnFeature }) => {
-      if (current) setPoints({ type: 'FeatureCollection', features: collection.features.map((f) => ({ ...pointOnFeature(f), properties: f.properties })) })
+      if (current)
+        setPoints({
+          type: 'FeatureCollection',
+          features: collection.features.map((f) => ({ ...pointOnFeature(f), properties: f.properties })),
+        })
     })
     return () => {
       current = false
@@ -50,7 +59,8 @@ export function usePublicMap(selectedFacility: Facility | undefined, selectedRoa
 
   useEffect(() => {
     if (!map) return
-    for (const { name, image, pixelRatio } of facilityIcons()) if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio })
+    for (const { name, image, pixelRatio } of facilityIcons())
+      if (!map.hasImage(name)) map.addImage(name, image, { pixelRatio })
     const before = map.getLayer(BELOW_LABELS) ? BELOW_LABELS : undefined
     for (const layer of ROAD_LAYERS) map.addLayer(layer, before)
     if (map.getLayer(TILE_SUB_DISTRICT_LABEL)) map.setLayoutProperty(TILE_SUB_DISTRICT_LABEL, 'visibility', 'none')
@@ -60,7 +70,13 @@ export function usePublicMap(selectedFacility: Facility | undefined, selectedRoa
       const layers = [FACILITY_CIRCLE_LAYER, ROAD_STATUS_LAYER].filter((id) => map.getLayer(id))
       // A finger is wider than a 3-px road line: look a few pixels around the tap.
       const { x, y } = e.point
-      const hits = map.queryRenderedFeatures([[x - 6, y - 6], [x + 6, y + 6]], { layers })
+      const hits = map.queryRenderedFeatures(
+        [
+          [x - 6, y - 6],
+          [x + 6, y + 6],
+        ],
+        { layers },
+      )
       const facility = hits.find((f) => f.layer.id === FACILITY_CIRCLE_LAYER)?.properties?.id
       const road = hits.find((f) => f.layer.id === ROAD_STATUS_LAYER)?.properties?.road_id
       if (typeof facility === 'string') navigate(`/facility/${encodeURIComponent(facility)}`)
@@ -108,7 +124,10 @@ export function usePreloadWhenIdle(preload: () => void) {
   const map = useMap()
   useEffect(() => {
     if (!map) return
-    const later = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(preload, { timeout: 2000 }) : setTimeout(preload, 200))
+    const later = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(preload, { timeout: 2000 })
+        : setTimeout(preload, 200)
     if (performance.getEntriesByName(FIRST_IDLE_MARK).length > 0) later()
     else map.once('idle', later)
   }, [map, preload])

@@ -59,7 +59,11 @@ export function AlarmPanel({ alarms, now }: { alarms: Alarms | undefined; now: n
   const isNew = (row: AlarmRow) => PULSING_LEVELS.has(row.first.level) && row.keys.some(fresh)
   const anyFresh = rows.some(isNew)
   return (
-    <section className={`wall-panel wall-alarms${anyFresh ? ' is-alerting' : ''}`} data-testid="alarm-panel" aria-live="polite">
+    <section
+      className={`wall-panel wall-alarms${anyFresh ? ' is-alerting' : ''}`}
+      data-testid="alarm-panel"
+      aria-live="polite"
+    >
       <header>
         <h2>{t(alarms?.source === 'cards' ? 'wall.alarms.titleCards' : 'wall.alarms.titleLate')}</h2>
         {alarms && <p className="wall-alarms-total">{t('wall.alarms.total', { count: alarms.total })}</p>}
@@ -75,7 +79,9 @@ export function AlarmPanel({ alarms, now }: { alarms: Alarms | undefined; now: n
               data-level={a.level}
               className={`wall-alarm level-${a.level}${isNew(row) ? ' is-new' : ''}`}
             >
-              <span className="wall-alarm-kind">{t(a.entity === 'facility' ? 'wall.alarms.facility' : 'wall.alarms.road')}</span>
+              <span className="wall-alarm-kind">
+                {t(a.entity === 'facility' ? 'wall.alarms.facility' : 'wall.alarms.road')}
+              </span>
               <span className="wall-alarm-name">
                 {(en && a.nameEn) || a.nameZh}
                 {row.keys.length > 1 && <small>{t('wall.alarms.segments', { count: row.keys.length })}</small>}

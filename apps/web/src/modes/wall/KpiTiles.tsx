@@ -2,7 +2,19 @@ import { FACILITY_KINDS } from '@onemap/domain/statuses'
 import { useTranslation } from 'react-i18next'
 import { km, percent, renewalShares, type Summary } from './wall-figures.ts'
 
-function Tile({ id, label, big, value, children }: { id: string; label: string; big: string; value: string; children?: React.ReactNode }) {
+function Tile({
+  id,
+  label,
+  big,
+  value,
+  children,
+}: {
+  id: string
+  label: string
+  big: string
+  value: string
+  children?: React.ReactNode
+}) {
   return (
     <section className="wall-tile" data-testid={`kpi-${id}`}>
       <h2>{label}</h2>
@@ -27,7 +39,12 @@ export function KpiTiles({ summary }: { summary: Summary | undefined }) {
   const renewal = renewalShares(summary)
   return (
     <div className="wall-tiles">
-      <Tile id="roads" label={t('wall.kpi.roads')} big={pct(percent(roads))} value={t('wall.kpi.roadsValue', { built: km(roads.done), planned: km(roads.total) })}>
+      <Tile
+        id="roads"
+        label={t('wall.kpi.roads')}
+        big={pct(percent(roads))}
+        value={t('wall.kpi.roadsValue', { built: km(roads.done), planned: km(roads.total) })}
+      >
         <p className="wall-tile-value" data-testid="kpi-road-segments" data-count={segments}>
           {t('wall.kpi.roadSegments', { count: segments, built: summary.roads.states.done })}
         </p>

@@ -9,7 +9,8 @@ interface Box {
   h: number
 }
 const GAP = 4
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP
 
 /** Moves a label down below any label already placed that it would cover (a few places sit close together). */
 function settle(box: Box, placed: readonly Box[]): Box {
@@ -42,7 +43,10 @@ export function MapLabels({ labels }: { labels: MapLabel[] }) {
         const el = items[i] as HTMLElement | undefined
         if (!el) return
         const p = map.project(label.position)
-        const box = settle({ x: p.x - el.offsetWidth / 2, y: p.y - el.offsetHeight / 2, w: el.offsetWidth, h: el.offsetHeight }, placed)
+        const box = settle(
+          { x: p.x - el.offsetWidth / 2, y: p.y - el.offsetHeight / 2, w: el.offsetWidth, h: el.offsetHeight },
+          placed,
+        )
         placed.push(box)
         const inside = p.x > 0 && p.y > 0 && p.x < width && p.y < height
         el.style.transform = `translate(${box.x.toFixed(1)}px, ${box.y.toFixed(1)}px)`

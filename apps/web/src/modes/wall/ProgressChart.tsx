@@ -62,14 +62,26 @@ export function ProgressChart({ timeline }: { timeline: Timeline | undefined }) 
           axisLine: { lineStyle: { color: GRID } },
           splitLine: { show: false },
         },
-        yAxis: { type: 'value', min: 0, max: 100, interval: 50, axisLabel: { color: INK, fontSize: TEXT_PX, formatter: '{value}%' }, splitLine: { lineStyle: { color: GRID } } },
+        yAxis: {
+          type: 'value',
+          min: 0,
+          max: 100,
+          interval: 50,
+          axisLabel: { color: INK, fontSize: TEXT_PX, formatter: '{value}%' },
+          splitLine: { lineStyle: { color: GRID } },
+        },
         series: [
           {
             ...roads,
             markLine: {
               symbol: 'none',
               lineStyle: { color: '#ff5d5d', type: 'dashed', width: 2 },
-              label: { color: '#ff8a8a', fontSize: TEXT_PX, formatter: t('wall.chart.deadline'), position: 'insideEndTop' },
+              label: {
+                color: '#ff8a8a',
+                fontSize: TEXT_PX,
+                formatter: t('wall.chart.deadline'),
+                position: 'insideEndTop',
+              },
               data: [{ xAxis: timeline.deadline }],
             },
           },

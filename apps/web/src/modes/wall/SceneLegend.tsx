@@ -10,7 +10,11 @@ export function SceneLegend({ entries }: { entries: LegendEntry[] }) {
       <ul>
         {entries.map((e) => (
           <li key={e.key} className={e.faded ? 'is-faded' : undefined} data-legend={e.key}>
-            <span className={`wall-swatch wall-swatch-${e.shape}`} style={{ background: e.colour }} aria-hidden="true" />
+            <span
+              className={`wall-swatch wall-swatch-${e.shape}`}
+              style={{ background: e.colour }}
+              aria-hidden="true"
+            />
             <span>{e.label}</span>
             {e.count !== undefined && <b>{e.count}</b>}
           </li>

@@ -10,7 +10,12 @@ export function SmallScreenNotice() {
   const { t } = useTranslation()
   // On the body, above the wall's full-screen stage and map whatever stacking they set up.
   return createPortal(
-    <div className="small-screen-notice" role="dialog" aria-labelledby="small-screen-title" data-testid="small-screen-notice">
+    <div
+      className="small-screen-notice"
+      role="dialog"
+      aria-labelledby="small-screen-title"
+      data-testid="small-screen-notice"
+    >
       <h2 id="small-screen-title">{t('smallScreen.title')}</h2>
       <p>{t('smallScreen.body')}</p>
       <Link href="/">{t('smallScreen.back')}</Link>

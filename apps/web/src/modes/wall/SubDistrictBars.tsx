@@ -14,7 +14,13 @@ function Bar({ ratio, kind }: { ratio: number | null; kind: 'roads' | 'facilitie
 }
 
 /** Roads built and facilities started per sub-district: one row each, a bar per goal. */
-export function SubDistrictBars({ summary, namesEn }: { summary: Summary | undefined; namesEn: ReadonlyMap<string, string> }) {
+export function SubDistrictBars({
+  summary,
+  namesEn,
+}: {
+  summary: Summary | undefined
+  namesEn: ReadonlyMap<string, string>
+}) {
   const { t, i18n } = useTranslation()
   const rows = (summary?.bySubDistrict ?? []).filter((s) => s.roads.plannedM > 0 || s.facilities.planned > 0)
   // Sub-districts first, by code; items outside every sub-district last.
@@ -28,7 +34,9 @@ export function SubDistrictBars({ summary, namesEn }: { summary: Summary | undef
       </div>
       {rows.map((s) => (
         <div className="wall-bar-row" key={s.code ?? 'none'}>
-          <h3>{s.code === null ? t('wall.bars.none') : (i18n.language === 'en' && namesEn.get(s.code)) || (s.name ?? '—')}</h3>
+          <h3>
+            {s.code === null ? t('wall.bars.none') : (i18n.language === 'en' && namesEn.get(s.code)) || (s.name ?? '—')}
+          </h3>
           <Bar ratio={s.roads.ratio} kind="roads" />
           <Bar ratio={s.facilities.ratio} kind="facilities" />
         </div>

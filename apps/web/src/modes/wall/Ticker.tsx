@@ -5,7 +5,8 @@ import type { TickerRow } from './wall-figures.ts'
 export function Ticker({ rows }: { rows: TickerRow[] | undefined }) {
   const { t, i18n } = useTranslation()
   const en = i18n.language === 'en'
-  const status = (row: TickerRow, s: string) => (row.entity === 'facility' ? t(`status.${s}`, s) : t(`roadStatus.${s}`, s))
+  const status = (row: TickerRow, s: string) =>
+    row.entity === 'facility' ? t(`status.${s}`, s) : t(`roadStatus.${s}`, s)
   const items = (rows ?? []).map((row) => {
     // The feed leaves out nameless items, so every line names what changed.
     const name = (en && row.nameEn) || row.nameZh
@@ -22,7 +23,11 @@ export function Ticker({ rows }: { rows: TickerRow[] | undefined }) {
           <p className="wall-ticker-empty">{t('wall.ticker.empty')}</p>
         ) : (
           // The key restarts the scroll when the list changes, so a new change appears at once.
-          <div className="wall-ticker-track" key={items[0]?.key} style={{ animationDuration: `${Math.max(20, items.length * 6)}s` }}>
+          <div
+            className="wall-ticker-track"
+            key={items[0]?.key}
+            style={{ animationDuration: `${Math.max(20, items.length * 6)}s` }}
+          >
             {[0, 1].map((copy) => (
               <ul key={copy} aria-hidden={copy === 1 ? true : undefined}>
                 {items.map((item) => (

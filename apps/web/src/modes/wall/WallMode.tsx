@@ -47,7 +47,11 @@ function Wall({ scale }: { scale: number }) {
   useMapFrame(windowRef, scale)
 
   const pulsingIds = useMemo(() => {
-    const ids = new Set(data.recent.filter((r) => r.change.entity === 'facility' && r.change.to === 'started' && now - r.heardAt < PULSE_LIVE_MS).map((r) => r.change.entityId))
+    const ids = new Set(
+      data.recent
+        .filter((r) => r.change.entity === 'facility' && r.change.to === 'started' && now - r.heardAt < PULSE_LIVE_MS)
+        .map((r) => r.change.entityId),
+    )
     const started = (data.facilities?.features ?? [])
       .map((f) => f.properties as { id: string; status: string; actual_start: string | null })
       .filter((p) => p.status === 'started' && p.actual_start)
@@ -62,13 +66,32 @@ function Wall({ scale }: { scale: number }) {
   const views = useMemo(() => {
     const input = { ...data, pulsingIds, t, en }
     return new Map<string, SceneView>(WALL_SCENES.map((s) => [s.id, s.prepare(input)]))
-  }, [data.roads, data.facilities, data.renewalUnits, data.rivers, data.riverFacts, data.summary, data.alarms, pulsingIds, t, en])
+  }, [
+    data.roads,
+    data.facilities,
+    data.renewalUnits,
+    data.rivers,
+    data.riverFacts,
+    data.summary,
+    data.alarms,
+    pulsingIds,
+    t,
+    en,
+  ])
   const view = views.get(scene.id)
   useWallMap({ scene, view, flightMs: Math.min(4000, params.intervalS * 400), stallReloadMs: params.stallReloadMs })
 
-  const stale = staleReason({ now, streamDownSince: data.streamDownSince, lastFreshAt: data.lastFreshAt, staleAfterMs: params.staleAfterMs })
+  const stale = staleReason({
+    now,
+    streamDownSince: data.streamDownSince,
+    lastFreshAt: data.lastFreshAt,
+    staleAfterMs: params.staleAfterMs,
+  })
   const namesEn = useMemo(
-    () => new Map((data.subDistricts?.features ?? []).map((f) => [String(f.properties?.code), String(f.properties?.name_en)])),
+    () =>
+      new Map(
+        (data.subDistricts?.features ?? []).map((f) => [String(f.properties?.code), String(f.properties?.name_en)]),
+      ),
     [data.subDistricts],
   )
 
@@ -107,7 +130,9 @@ function Wall({ scale }: { scale: number }) {
         </header>
         {stale && (
           <p className="wall-stale" role="alert" data-testid="stale-banner">
-            {stale === 'stream' ? t('wall.stale.stream') : t('wall.stale.age', { minutes: Math.round(params.staleAfterMs / 60_000) || 1 })}
+            {stale === 'stream'
+              ? t('wall.stale.stream')
+              : t('wall.stale.age', { minutes: Math.round(params.staleAfterMs / 60_000) || 1 })}
           </p>
         )}
         <aside className="wall-left">

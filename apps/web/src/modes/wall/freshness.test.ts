@@ -18,6 +18,8 @@ describe('staleReason', () => {
   })
 
   it('keeps the grace no longer than a short test threshold', () => {
-    expect(staleReason({ now: 10_000, staleAfterMs: 2_000, streamDownSince: 7_500, lastFreshAt: 10_000 })).toBe('stream')
+    expect(staleReason({ now: 10_000, staleAfterMs: 2_000, streamDownSince: 7_500, lastFreshAt: 10_000 })).toBe(
+      'stream',
+    )
   })
 })

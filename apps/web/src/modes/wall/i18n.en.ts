@@ -70,7 +70,8 @@ export const wallEn: typeof wallZh = {
     overdue: 'Overdue',
   },
   small: {
-    explain: 'This page is made for the operations-centre screen (1920×1080 or larger). On a phone or a small window, the public map shows the same progress.',
+    explain:
+      'This page is made for the operations-centre screen (1920×1080 or larger). On a phone or a small window, the public map shows the same progress.',
     publicMap: 'Open the public map',
   },
   scene: {

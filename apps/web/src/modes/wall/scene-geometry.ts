@@ -9,7 +9,7 @@ type Position = number[]
 export function boundsOf(fc: GeoJSON.FeatureCollection | undefined): Bounds | null {
   if (!fc?.features.length) return null
   const [w, s, e, n] = bbox(fc)
-  return Number.isFinite(w) ? [w, s, e, n] as Bounds : null
+  return Number.isFinite(w) ? ([w, s, e, n] as Bounds) : null
 }
 
 /** The overlap of two extents (a scene's data clipped to the zone), or `b` when they do not meet. */
@@ -31,7 +31,10 @@ export function metresBetween(a: Position, b: Position): number {
 }
 
 /** Every line of the collection that `keep` accepts, split into simple paths with cumulative metres. */
-export function measuredPaths<P>(fc: GeoJSON.FeatureCollection | undefined, keep: (props: P) => boolean): MeasuredPath<P>[] {
+export function measuredPaths<P>(
+  fc: GeoJSON.FeatureCollection | undefined,
+  keep: (props: P) => boolean,
+): MeasuredPath<P>[] {
   const out: MeasuredPath<P>[] = []
   for (const f of fc?.features ?? []) {
     const props = f.properties as P
@@ -41,7 +44,8 @@ export function measuredPaths<P>(fc: GeoJSON.FeatureCollection | undefined, keep
     for (const path of lines) {
       if (path.length < 2) continue
       const timestamps = [0]
-      for (let i = 1; i < path.length; i++) timestamps.push((timestamps[i - 1] ?? 0) + metresBetween(path[i - 1] as Position, path[i] as Position))
+      for (let i = 1; i < path.length; i++)
+        timestamps.push((timestamps[i - 1] ?? 0) + metresBetween(path[i - 1] as Position, path[i] as Position))
       out.push({ path, timestamps, properties: props })
     }
   }

@@ -18,7 +18,13 @@ export function useMapFrame(windowRef: RefObject<HTMLElement | null>, scale: num
     if (!map || !win || !region) return
     const left = (innerWidth - STAGE_WIDTH * scale) / 2 + (win.offsetLeft + win.clientLeft) * scale
     const top = (innerHeight - STAGE_HEIGHT * scale) / 2 + (win.offsetTop + win.clientTop) * scale
-    const frame = { left: `${left}px`, top: `${top}px`, width: `${win.clientWidth}px`, height: `${win.clientHeight}px`, transform: `scale(${scale})` }
+    const frame = {
+      left: `${left}px`,
+      top: `${top}px`,
+      width: `${win.clientWidth}px`,
+      height: `${win.clientHeight}px`,
+      transform: `scale(${scale})`,
+    }
     for (const [key, value] of Object.entries(frame)) region.style.setProperty(`--wall-map-${key}`, value)
     const ratio = (devicePixelRatio || 1) * scale
     map.setPixelRatio(ratio)

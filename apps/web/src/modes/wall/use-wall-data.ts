@@ -31,7 +31,12 @@ function patchStatus(queryClient: QueryClient, change: ChangeEvent) {
   const layer: LayerId = change.entity === 'facility' ? 'facilities' : 'road_segments'
   queryClient.setQueryData<GeoJSON.FeatureCollection>(featuresKey(layer), (fc) => {
     if (!fc?.features.some((f) => f.properties?.id === change.entityId && f.properties?.status !== change.to)) return fc
-    return { ...fc, features: fc.features.map((f) => (f.properties?.id === change.entityId ? { ...f, properties: { ...f.properties, status: change.to } } : f)) }
+    return {
+      ...fc,
+      features: fc.features.map((f) =>
+        f.properties?.id === change.entityId ? { ...f, properties: { ...f.properties, status: change.to } } : f,
+      ),
+    }
   })
 }
 

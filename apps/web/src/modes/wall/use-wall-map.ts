@@ -110,12 +110,17 @@ export function useWallMap(opts: {
     const hidden = (opts.scene.hideBasemapLayers ?? []).filter((id) => map?.getLayer(id))
     for (const id of hidden) map?.setLayoutProperty(id, 'visibility', 'none')
     return () => {
-      if (map?.getStyle()) for (const id of hidden) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible')
+      if (map?.getStyle())
+        for (const id of hidden) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible')
     }
   }, [map, opts.scene])
 }
 
-function fly(map: MapLibreMap, opts: { scene: WallSceneDefinition<never>; view: SceneView | undefined }, duration: number) {
+function fly(
+  map: MapLibreMap,
+  opts: { scene: WallSceneDefinition<never>; view: SceneView | undefined },
+  duration: number,
+) {
   const bounds = intersect(opts.view?.bounds ?? ZONE_BOUNDS, ZONE_BOUNDS)
   const { pitch, bearing } = opts.scene.camera
   const camera = map.cameraForBounds(bounds, { padding: FRAME_PADDING, bearing })

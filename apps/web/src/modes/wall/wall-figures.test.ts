@@ -22,7 +22,11 @@ describe('wall figures', () => {
   })
 
   it('sums the renewal zone over its units only', () => {
-    expect(renewalShares(summary)).toEqual({ units: 2, roads: { done: 1500, total: 3000 }, facilities: { done: 1, total: 2 } })
+    expect(renewalShares(summary)).toEqual({
+      units: 2,
+      roads: { done: 1500, total: 3000 },
+      facilities: { done: 1, total: 2 },
+    })
   })
 
   it('averages the goals a unit has items for', () => {

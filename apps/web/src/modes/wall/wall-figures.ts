@@ -26,7 +26,10 @@ export const km = (metres: number) => (metres / 1000).toFixed(1)
 export function renewalShares(summary: Summary): { units: number; roads: Share; facilities: Share } {
   const units = summary.byRenewalUnit.filter((u) => u.id !== null)
   const sum = (pick: (u: (typeof units)[number]) => Share) =>
-    units.reduce((acc, u) => ({ done: acc.done + pick(u).done, total: acc.total + pick(u).total }), { done: 0, total: 0 })
+    units.reduce((acc, u) => ({ done: acc.done + pick(u).done, total: acc.total + pick(u).total }), {
+      done: 0,
+      total: 0,
+    })
   return {
     units: units.length,
     roads: sum((u) => ({ done: u.roads.completedM, total: u.roads.plannedM })),
@@ -47,7 +50,11 @@ export function renewalRatios(summary: Summary | undefined): Map<string, number>
 
 /** "HH:mm:ss" in China Standard Time: the wall's viewers are in Zhengzhou whatever the PC's zone. */
 export function clockTime(iso: string | number | Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  )
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso))
 }

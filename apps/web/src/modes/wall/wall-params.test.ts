@@ -6,7 +6,12 @@ const parseWallParams = (search: string) => parse(search, WALL_SCENES)
 
 describe('parseWallParams', () => {
   it('defaults to every scene, 30 s, and the two-minute stale threshold', () => {
-    expect(parseWallParams('')).toEqual({ scenes: [...WALL_SCENES], intervalS: 30, staleAfterMs: DEFAULT_STALE_AFTER_MS, stallReloadMs: 60_000 })
+    expect(parseWallParams('')).toEqual({
+      scenes: [...WALL_SCENES],
+      intervalS: 30,
+      staleAfterMs: DEFAULT_STALE_AFTER_MS,
+      stallReloadMs: 60_000,
+    })
     expect(DEFAULT_STALE_AFTER_MS).toBe(120_000)
   })
 

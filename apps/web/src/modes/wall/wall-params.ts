@@ -20,7 +20,12 @@ const paramsFor = (sceneIds: readonly string[], defaults: readonly string[]) =>
   z.object({
     scenes: z
       .string()
-      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().refine((id) => sceneIds.includes(id))).min(1))
       .catch([...defaults]),
     // 1 s is the soak test's pace; an hour is the longest sensible dwell.
@@ -34,7 +39,11 @@ const paramsFor = (sceneIds: readonly string[], defaults: readonly string[]) =>
  * in seconds). The wall has no one to read an error, so a bad value falls back to its default and is
  * reported on the console instead of blanking the screen. `lang=` is read by the shell's i18n setup.
  */
-export function parseWallParams(search: string, sceneIds: readonly string[], defaults: readonly string[] = sceneIds): WallParams {
+export function parseWallParams(
+  search: string,
+  sceneIds: readonly string[],
+  defaults: readonly string[] = sceneIds,
+): WallParams {
   const raw = Object.fromEntries(new URLSearchParams(search))
   const parsed = paramsFor(sceneIds, defaults).parse(raw)
   if (raw.scenes !== undefined && parsed.scenes.join(',') !== raw.scenes.replace(/\s/g, '')) {

@@ -16,8 +16,12 @@ afterAll(async () => {
 })
 
 const planner = () => callerAs(db, PLANNER).duban.attachments
-const upload = (bytes: Buffer, fileName = 'photo.jpg', id = 's1', entity: 'road_segment' | 'facility' | 'road' = 'road_segment') =>
-  planner().upload({ entity, id, fileName, dataBase64: bytes.toString('base64') })
+const upload = (
+  bytes: Buffer,
+  fileName = 'photo.jpg',
+  id = 's1',
+  entity: 'road_segment' | 'facility' | 'road' = 'road_segment',
+) => planner().upload({ entity, id, fileName, dataBase64: bytes.toString('base64') })
 const stored = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments')).rows[0]!.n
 
 async function refusal(p: Promise<unknown>): Promise<[string, string]> {
@@ -34,12 +38,20 @@ describe('attachments: upload → thumbnail → EXIF → public toggle', () => {
   it('stores a photo with a WebP thumbnail, its EXIF time (camera clock read as UTC+8) and GPS, and its distance to the item', async () => {
     // s1 runs along 113.55 E from 34.78 to 34.79 N: this photo was taken 90 m east of it.
     const a = await upload(await jpegAt(113.551, 34.785))
-    expect(a).toMatchObject({ mediaType: 'image/jpeg', width: 640, height: 480, hasThumbnail: true, takenAt: '2026-11-20T02:30:00Z', gpsFar: false })
+    expect(a).toMatchObject({
+      mediaType: 'image/jpeg',
+      width: 640,
+      height: 480,
+      hasThumbnail: true,
+      takenAt: '2026-11-20T02:30:00Z',
+      gpsFar: false,
+    })
     expect(a.gpsLon).toBeCloseTo(113.551, 4)
     expect(a.gpsLat).toBeCloseTo(34.785, 4)
     expect(a.gpsDistanceM).toBeGreaterThan(80)
     expect(a.gpsDistanceM).toBeLessThan(100)
-    const thumb = (await db.query<{ t: Buffer }>('SELECT thumbnail AS t FROM attachments WHERE id = $1', [a.id])).rows[0]!.t
+    const thumb = (await db.query<{ t: Buffer }>('SELECT thumbnail AS t FROM attachments WHERE id = $1', [a.id]))
+      .rows[0]!.t
     const meta = await sharp(thumb).metadata()
     expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(['webp', 480, 360, undefined])
   })
@@ -58,7 +70,9 @@ describe('attachments: upload → thumbnail → EXIF → public toggle', () => {
     expect(await pub()).toEqual([{ id: a.id, thumbUrl: a.thumbUrl, width: 640, height: 480, takenOn: '2026-11-20' }])
     await planner().setPublic({ id: a.id, isPublic: false })
     expect(await pub()).toEqual([])
-    const log = (await db.query(`SELECT action FROM duban_log WHERE entity = 'facility' AND entity_id = 'f1' ORDER BY id`)).rows.map((r) => r.action)
+    const log = (
+      await db.query(`SELECT action FROM duban_log WHERE entity = 'facility' AND entity_id = 'f1' ORDER BY id`)
+    ).rows.map((r) => r.action)
     expect(log).toEqual(['attachment', 'publish', 'unpublish'])
   })
 
@@ -71,16 +85,51 @@ describe('attachments: upload → thumbnail → EXIF → public toggle', () => {
 
 describe('attachments: bad uploads are refused and nothing is stored', () => {
   const cases: [string, () => Promise<[Buffer, string]>, string, RegExp][] = [
-    ['wrong type (text named .jpg)', async () => [Buffer.from('just some text'), 'photo.jpg'], 'UNSUPPORTED_MEDIA_TYPE', /not a JPEG, PNG, WebP or HEIC photo nor a PDF/],
+    [
+      'wrong type (text named .jpg)',
+      async () => [Buffer.from('just some text'), 'photo.jpg'],
+      'UNSUPPORTED_MEDIA_TYPE',
+      /not a JPEG, PNG, WebP or HEIC photo nor a PDF/,
+    ],
     ['zero bytes', async () => [Buffer.alloc(0), 'empty.jpg'], 'BAD_REQUEST', /empty \(0 bytes\)/],
     ['oversize', async () => [pdf('', MAX_FILE_BYTES), 'big.pdf'], 'PAYLOAD_TOO_LARGE', /at most 10485760/],
     ['decompression bomb', async () => [await pngBomb(), 'bomb.png'], 'BAD_REQUEST', /100000 × 100000 pixels/],
-    ['PDF with script', async () => [pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'x.pdf'], 'BAD_REQUEST', /active content \(\/JavaScript\)/],
-    ['PDF with script in an object stream', async () => [pdfWithHiddenScript(), 'y.pdf'], 'BAD_REQUEST', /active content/],
-    ['HEIC the image library cannot decode', async () => [heicHeader(), 'IMG_0001.HEIC'], 'UNSUPPORTED_MEDIA_TYPE', /HEIC photos cannot be converted/],
-    ['file name with a path', async () => [await jpegAt(113.55, 34.78), '../../etc/passwd.jpg'], 'BAD_REQUEST', /contains a path/],
-    ['file name with a Windows path', async () => [await jpegAt(113.55, 34.78), 'C:\\photos\\a.jpg'], 'BAD_REQUEST', /contains a path/],
-    ['file name with NUL', async () => [await jpegAt(113.55, 34.78), 'a.jpg\u0000.pdf'], 'BAD_REQUEST', /NUL|control character/],
+    [
+      'PDF with script',
+      async () => [pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'x.pdf'],
+      'BAD_REQUEST',
+      /active content \(\/JavaScript\)/,
+    ],
+    [
+      'PDF with script in an object stream',
+      async () => [pdfWithHiddenScript(), 'y.pdf'],
+      'BAD_REQUEST',
+      /active content/,
+    ],
+    [
+      'HEIC the image library cannot decode',
+      async () => [heicHeader(), 'IMG_0001.HEIC'],
+      'UNSUPPORTED_MEDIA_TYPE',
+      /HEIC photos cannot be converted/,
+    ],
+    [
+      'file name with a path',
+      async () => [await jpegAt(113.55, 34.78), '../../etc/passwd.jpg'],
+      'BAD_REQUEST',
+      /contains a path/,
+    ],
+    [
+      'file name with a Windows path',
+      async () => [await jpegAt(113.55, 34.78), 'C:\\photos\\a.jpg'],
+      'BAD_REQUEST',
+      /contains a path/,
+    ],
+    [
+      'file name with NUL',
+      async () => [await jpegAt(113.55, 34.78), 'a.jpg\u0000.pdf'],
+      'BAD_REQUEST',
+      /NUL|control character/,
+    ],
   ]
   it.each(cases)('%s', async (_name, make, code, message) => {
     const before = await stored()
@@ -92,7 +141,9 @@ describe('attachments: bad uploads are refused and nothing is stored', () => {
   })
 
   it('refuses base64 that is not base64', async () => {
-    const [code] = await refusal(planner().upload({ entity: 'road_segment', id: 's1', fileName: 'a.jpg', dataBase64: '@@@@' }))
+    const [code] = await refusal(
+      planner().upload({ entity: 'road_segment', id: 's1', fileName: 'a.jpg', dataBase64: '@@@@' }),
+    )
     expect(code).toBe('BAD_REQUEST')
   })
 

@@ -38,15 +38,23 @@ export const attachmentsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope
-      if (scope.kind === 'unit' && !input.orderId) throw new TRPCError({ code: 'FORBIDDEN', message: 'A unit uploads files as part of its reply to an order: give the order id' })
+      if (scope.kind === 'unit' && !input.orderId)
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: 'A unit uploads files as part of its reply to an order: give the order id',
+        })
       if (scope.kind === 'office') requirePlanner(scope)
       if (input.orderId) {
         const order = await readOrder(ctx.db, input.orderId)
         if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `No supervision order with id ${input.orderId}` })
         requireSameUnit(scope, order.unitId, `Order ${input.orderId}`)
-        if (order.state === 'accepted') throw new TRPCError({ code: 'CONFLICT', message: `Order ${input.orderId} is closed (accepted)` })
+        if (order.state === 'accepted')
+          throw new TRPCError({ code: 'CONFLICT', message: `Order ${input.orderId} is closed (accepted)` })
         if (!order.items.some((i) => i.entity === input.entity && i.id === input.id)) {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: `Order ${input.orderId} is not about ${input.entity} '${input.id}'` })
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `Order ${input.orderId} is not about ${input.entity} '${input.id}'`,
+          })
         }
       }
       const badName = checkFileName(input.fileName)
@@ -56,7 +64,8 @@ export const attachmentsRouter = router({
       }
       await requireItem(ctx.db, input.entity, input.id)
       const file = await processFile(Buffer.from(input.dataBase64, 'base64')).catch((err: unknown) => {
-        if (err instanceof FileRefused) throw new TRPCError({ code: err.code, message: `${input.fileName}: ${err.message}` })
+        if (err instanceof FileRefused)
+          throw new TRPCError({ code: err.code, message: `${input.fileName}: ${err.message}` })
         throw err
       })
       return ctx.db.transaction(async (client) => {
@@ -65,11 +74,32 @@ export const attachmentsRouter = router({
         await lockItemAttachments(client, input.entity, input.id)
         const used = await itemAttachmentBytes(client, input.entity, input.id)
         if (used + file.content.length > MAX_ITEM_BYTES) {
-          throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `${input.id} already holds ${used} bytes of attachments; at most ${MAX_ITEM_BYTES} per item` })
+          throw new TRPCError({
+            code: 'PAYLOAD_TOO_LARGE',
+            message: `${input.id} already holds ${used} bytes of attachments; at most ${MAX_ITEM_BYTES} per item`,
+          })
         }
-        const stored = await insertAttachment(client, { ...file, entity: input.entity, entityId: input.id, orderId: input.orderId ?? null, fileName: input.fileName, uploadedBy: scope.user.name })
-        const unitId = scope.kind === 'unit' ? scope.unitId : (await readResponsibility(client, input.entity, input.id)).leadUnit
-        await insertDubanLog(client, { action: 'attachment', orderId: input.orderId ?? null, unitId, entity: input.entity, entityId: input.id, from: null, to: String(stored.id), actor: scope.user.name, note: input.fileName })
+        const stored = await insertAttachment(client, {
+          ...file,
+          entity: input.entity,
+          entityId: input.id,
+          orderId: input.orderId ?? null,
+          fileName: input.fileName,
+          uploadedBy: scope.user.name,
+        })
+        const unitId =
+          scope.kind === 'unit' ? scope.unitId : (await readResponsibility(client, input.entity, input.id)).leadUnit
+        await insertDubanLog(client, {
+          action: 'attachment',
+          orderId: input.orderId ?? null,
+          unitId,
+          entity: input.entity,
+          entityId: input.id,
+          from: null,
+          to: String(stored.id),
+          actor: scope.user.name,
+          note: input.fileName,
+        })
         return describe(stored)
       })
     }),
@@ -82,17 +112,33 @@ export const attachmentsRouter = router({
   }),
 
   /** Shows a photo on public cards or hides it again (planners); audited. PDFs are never public. */
-  setPublic: dubanProcedure.input(z.object({ id: z.number().int().positive(), isPublic: z.boolean() })).mutation(async ({ ctx, input }) => {
-    const scope = requirePlanner(ctx.scope)
-    return ctx.db.transaction(async (client) => {
-      const meta = await readAttachmentMeta(client, input.id)
-      if (!meta) throw new TRPCError({ code: 'NOT_FOUND', message: `No attachment with id ${input.id}` })
-      if (input.isPublic && meta.mediaType === 'application/pdf') throw new TRPCError({ code: 'BAD_REQUEST', message: `Attachment ${input.id} is a PDF; only photos can be public` })
-      await setAttachmentPublic(client, input.id, input.isPublic)
-      await insertDubanLog(client, { action: input.isPublic ? 'publish' : 'unpublish', orderId: null, unitId: null, entity: meta.entity, entityId: meta.entityId, from: null, to: String(input.id), actor: scope.user.name, note: meta.fileName })
-      return { id: input.id, isPublic: input.isPublic }
-    })
-  }),
+  setPublic: dubanProcedure
+    .input(z.object({ id: z.number().int().positive(), isPublic: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const scope = requirePlanner(ctx.scope)
+      return ctx.db.transaction(async (client) => {
+        const meta = await readAttachmentMeta(client, input.id)
+        if (!meta) throw new TRPCError({ code: 'NOT_FOUND', message: `No attachment with id ${input.id}` })
+        if (input.isPublic && meta.mediaType === 'application/pdf')
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `Attachment ${input.id} is a PDF; only photos can be public`,
+          })
+        await setAttachmentPublic(client, input.id, input.isPublic)
+        await insertDubanLog(client, {
+          action: input.isPublic ? 'publish' : 'unpublish',
+          orderId: null,
+          unitId: null,
+          entity: meta.entity,
+          entityId: meta.entityId,
+          from: null,
+          to: String(input.id),
+          actor: scope.user.name,
+          note: meta.fileName,
+        })
+        return { id: input.id, isPublic: input.isPublic }
+      })
+    }),
 
   /**
    * The public photos of a facility or road for its public card: thumbnail URL (metadata stripped),
@@ -101,6 +147,12 @@ export const attachmentsRouter = router({
   publicForItem: publicProcedure.input(ItemRef).query(async ({ ctx, input }) =>
     (await listItemAttachments(ctx.db, input.entity, input.id, true))
       .filter((a) => a.hasThumbnail)
-      .map((a) => ({ id: a.id, thumbUrl: `/attachments/${a.id}/${a.sha256.slice(0, 16)}/thumb`, width: a.width, height: a.height, takenOn: a.takenAt ? zoneToday(new Date(a.takenAt)) : null })),
+      .map((a) => ({
+        id: a.id,
+        thumbUrl: `/attachments/${a.id}/${a.sha256.slice(0, 16)}/thumb`,
+        width: a.width,
+        height: a.height,
+        takenOn: a.takenAt ? zoneToday(new Date(a.takenAt)) : null,
+      })),
   ),
 })

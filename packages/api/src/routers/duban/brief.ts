@@ -21,14 +21,26 @@ import { router } from '../../trpc.ts'
  */
 export const briefRouter = router({
   data: dubanProcedure
-    .input(z.object({ since: z.iso.date(), area: z.string().regex(/^\d{9}$/, 'an area is a 9-digit sub-district code').optional() }))
+    .input(
+      z.object({
+        since: z.iso.date(),
+        area: z
+          .string()
+          .regex(/^\d{9}$/, 'an area is a 9-digit sub-district code')
+          .optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       requireOffice(ctx.scope)
       const area = input.area ?? null
       const areaName = area ? await subDistrictName(ctx.db, area) : null
       if (area && !areaName) throw new TRPCError({ code: 'NOT_FOUND', message: `No sub-district with code '${area}'` })
       const { programme, roads, facilities, today } = await loadProgress(ctx.db, ctx.now())
-      if (input.since > today) throw new TRPCError({ code: 'BAD_REQUEST', message: `The last meeting ${input.since} is after today (${today})` })
+      if (input.since > today)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `The last meeting ${input.since} is after today (${today})`,
+        })
       const inArea = (x: { subDistrictCode: string | null }) => area === null || x.subDistrictCode === area
       const [cards, units, open, changes, investments, geometry, dataChangedAt] = await Promise.all([
         computeCards(ctx.db, ctx.now()),
@@ -41,8 +53,14 @@ export const briefRouter = router({
       ])
       const unitName = new Map(units.map((u) => [u.id, { nameZh: u.nameZh, nameEn: u.nameEn }]))
       const itemsHere = new Map(cards.items.filter(inArea).map((i) => [`${i.entity}:${i.id}`, i]))
-      const roadsHere = new Set(cards.items.filter(inArea).map((i) => i.roadId).filter((r): r is string => r !== null))
-      const orderHere = (o: (typeof open)[number]) => o.items.some((i) => itemsHere.has(`${i.entity}:${i.id}`) || (i.entity === 'road' && roadsHere.has(i.id)))
+      const roadsHere = new Set(
+        cards.items
+          .filter(inArea)
+          .map((i) => i.roadId)
+          .filter((r): r is string => r !== null),
+      )
+      const orderHere = (o: (typeof open)[number]) =>
+        o.items.some((i) => itemsHere.has(`${i.entity}:${i.id}`) || (i.entity === 'road' && roadsHere.has(i.id)))
       const carded = cards.items.filter((i) => inArea(i) && i.card !== null)
       const invHere = investments.filter((r) => area === null || r.subDistrict === area)
       return {
@@ -53,8 +71,13 @@ export const briefRouter = router({
         area: area ? { code: area, ...areaName! } : null,
         deadline: programme.deadline,
         daysToDeadline: daysBetween(today, programme.deadline),
-        kpis: { roads: roadGoal(roads.filter(inArea)), facilities: (({ byKind: _k, ...f }) => f)(facilityGoal(facilities.filter(inArea))) },
-        changes: changes.filter((c) => itemsHere.has(`${c.entity}:${c.entityId}`)).map((c) => ({ ...c, item: itemsHere.get(`${c.entity}:${c.entityId}`)!.nameZh })),
+        kpis: {
+          roads: roadGoal(roads.filter(inArea)),
+          facilities: (({ byKind: _k, ...f }) => f)(facilityGoal(facilities.filter(inArea))),
+        },
+        changes: changes
+          .filter((c) => itemsHere.has(`${c.entity}:${c.entityId}`))
+          .map((c) => ({ ...c, item: itemsHere.get(`${c.entity}:${c.entityId}`)!.nameZh })),
         cards: carded.map((i) => ({
           entity: i.entity,
           id: i.id,
@@ -62,9 +85,23 @@ export const briefRouter = router({
           nameEn: i.nameEn,
           card: i.card!,
           unit: i.leadUnit ? (unitName.get(i.leadUnit) ?? { nameZh: i.leadUnit, nameEn: i.leadUnit }) : null,
-          openOrders: open.filter((o) => o.items.some((x) => (x.entity === i.entity && x.id === i.id) || (x.entity === 'road' && x.id === i.roadId))).map((o) => o.id),
+          openOrders: open
+            .filter((o) =>
+              o.items.some(
+                (x) => (x.entity === i.entity && x.id === i.id) || (x.entity === 'road' && x.id === i.roadId),
+              ),
+            )
+            .map((o) => o.id),
         })),
-        orders: open.filter(orderHere).map((o) => ({ id: o.id, unitNameZh: o.unitNameZh, unitNameEn: o.unitNameEn, request: o.request, dueOn: o.dueOn, state: o.state, overdue: isOrderOverdue(o, today) })),
+        orders: open.filter(orderHere).map((o) => ({
+          id: o.id,
+          unitNameZh: o.unitNameZh,
+          unitNameEn: o.unitNameEn,
+          request: o.request,
+          dueOn: o.dueOn,
+          state: o.state,
+          overdue: isOrderOverdue(o, today),
+        })),
         investment: {
           planned: invHere.reduce((s, r) => s + r.planned, 0),
           completed: invHere.reduce((s, r) => s + r.completed, 0),

@@ -53,7 +53,11 @@ export const cardsRouter = router({
    * docs/public-fields.md): no order text, notes, contacts or account names.
    */
   alarms: publicProcedure.query(async ({ ctx }) => {
-    const [cards, units, open] = await Promise.all([computeCards(ctx.db, ctx.now()), listUnits(ctx.db), listOrders(ctx.db, { states: OPEN_ORDER_STATES })])
+    const [cards, units, open] = await Promise.all([
+      computeCards(ctx.db, ctx.now()),
+      listUnits(ctx.db),
+      listOrders(ctx.db, { states: OPEN_ORDER_STATES }),
+    ])
     const today = zoneToday(ctx.now())
     const unitName = new Map(units.map((u) => [u.id, { nameZh: u.nameZh, nameEn: u.nameEn }]))
     const perUnit = new Map<string, { open: number; overdue: number }>()
@@ -74,11 +78,18 @@ export const cardsRouter = router({
           nameEn: i.nameEn,
           colour: i.card!.colour,
           lateDays: i.card!.lateDays,
-          unit: i.leadUnit ? { id: i.leadUnit, ...(unitName.get(i.leadUnit) ?? { nameZh: i.leadUnit, nameEn: i.leadUnit }) } : null,
+          unit: i.leadUnit
+            ? { id: i.leadUnit, ...(unitName.get(i.leadUnit) ?? { nameZh: i.leadUnit, nameEn: i.leadUnit }) }
+            : null,
           overdueOrders: i.overdueOrders,
         })),
-      units: [...perUnit].map(([id, c]) => ({ id, ...(unitName.get(id) ?? { nameZh: id, nameEn: id }), ...c })).sort((a, b) => b.overdue - a.overdue || b.open - a.open),
-      league: cards.league.map((r) => ({ ...r, ...(unitName.get(r.unitId) ?? { nameZh: r.unitId, nameEn: r.unitId }) })),
+      units: [...perUnit]
+        .map(([id, c]) => ({ id, ...(unitName.get(id) ?? { nameZh: id, nameEn: id }), ...c }))
+        .sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+      league: cards.league.map((r) => ({
+        ...r,
+        ...(unitName.get(r.unitId) ?? { nameZh: r.unitId, nameEn: r.unitId }),
+      })),
     }
   }),
 
@@ -91,7 +102,8 @@ export const cardsRouter = router({
     try {
       // First tick once listening: the wall reads alarms then, and misses nothing committed after.
       yield { id: 0, action: 'connected' }
-      for (let s = await sub.next(); s; s = await sub.next()) yield s.type === 'event' ? { id: s.event.id, action: s.event.action } : { id: 0, action: 'gap' }
+      for (let s = await sub.next(); s; s = await sub.next())
+        yield s.type === 'event' ? { id: s.event.id, action: s.event.action } : { id: 0, action: 'gap' }
     } finally {
       sub.unsubscribe()
     }

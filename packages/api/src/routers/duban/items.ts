@@ -1,5 +1,11 @@
 import { insertDubanLog, itemLog } from '@onemap/db/queries/duban/log'
-import { itemExists, loadInvestments, readResponsibility, writeResponsibility, type Responsibility } from '@onemap/db/queries/duban/responsibility'
+import {
+  itemExists,
+  loadInvestments,
+  readResponsibility,
+  writeResponsibility,
+  type Responsibility,
+} from '@onemap/db/queries/duban/responsibility'
 import { existingUnits, listUnits } from '@onemap/db/queries/duban/units'
 import { DubanEntity } from '@onemap/domain/duban'
 import { TRPCError } from '@trpc/server'
@@ -12,15 +18,29 @@ const LABEL = { road_segment: 'road segment', road: 'road', facility: 'facility'
 const Wan = z.number().min(0).max(1e10).multipleOf(0.01).nullable()
 
 /** 404 unless the item exists. */
-export async function requireItem(db: Parameters<typeof itemExists>[0], entity: DubanEntity, id: string): Promise<void> {
-  if (!(await itemExists(db, entity, id))) throw new TRPCError({ code: 'NOT_FOUND', message: `No ${LABEL[entity]} with id '${id}'` })
+export async function requireItem(
+  db: Parameters<typeof itemExists>[0],
+  entity: DubanEntity,
+  id: string,
+): Promise<void> {
+  if (!(await itemExists(db, entity, id)))
+    throw new TRPCError({ code: 'NOT_FOUND', message: `No ${LABEL[entity]} with id '${id}'` })
 }
 
 /** What changed, in the planner's words for the audit trail (e.g. "lead 建设局 → 枫杨街道; planned 1200 → 1500 万元"). */
-function describeChange(before: Responsibility, after: Omit<Responsibility, 'version' | 'updatedBy' | 'updatedAt' | 'isSample' | 'entity' | 'entityId'>): string {
+function describeChange(
+  before: Responsibility,
+  after: Omit<Responsibility, 'version' | 'updatedBy' | 'updatedAt' | 'isSample' | 'entity' | 'entityId'>,
+): string {
   const parts: string[] = []
-  const show = (v: unknown) => (v === null || v === undefined || (Array.isArray(v) && v.length === 0) ? '—' : Array.isArray(v) ? v.join(',') : String(v))
-  const field = (label: string, a: unknown, b: unknown) => show(a) !== show(b) && parts.push(`${label} ${show(a)} → ${show(b)}`)
+  const show = (v: unknown) =>
+    v === null || v === undefined || (Array.isArray(v) && v.length === 0)
+      ? '—'
+      : Array.isArray(v)
+        ? v.join(',')
+        : String(v)
+  const field = (label: string, a: unknown, b: unknown) =>
+    show(a) !== show(b) && parts.push(`${label} ${show(a)} → ${show(b)}`)
   field('lead', before.leadUnit, after.leadUnit)
   field('co-units', before.coUnits, after.coUnits)
   field('planned 万元', before.plannedInvestment, after.plannedInvestment)
@@ -40,7 +60,11 @@ function sumBy<T extends { planned: number; completed: number }>(rows: readonly 
     s.items += 1
     out.set(k, s)
   }
-  return [...out.values()].map((s) => ({ ...s, planned: Math.round(s.planned * 100) / 100, completed: Math.round(s.completed * 100) / 100 }))
+  return [...out.values()].map((s) => ({
+    ...s,
+    planned: Math.round(s.planned * 100) / 100,
+    completed: Math.round(s.completed * 100) / 100,
+  }))
 }
 
 export const itemsRouter = router({
@@ -48,7 +72,10 @@ export const itemsRouter = router({
   get: dubanProcedure.input(ItemRef).query(async ({ ctx, input }) => {
     requireOffice(ctx.scope)
     await requireItem(ctx.db, input.entity, input.id)
-    const [responsibility, log] = await Promise.all([readResponsibility(ctx.db, input.entity, input.id), itemLog(ctx.db, input.entity, input.id)])
+    const [responsibility, log] = await Promise.all([
+      readResponsibility(ctx.db, input.entity, input.id),
+      itemLog(ctx.db, input.entity, input.id),
+    ])
     return { responsibility, log }
   }),
 
@@ -70,15 +97,38 @@ export const itemsRouter = router({
       const named = [...new Set([...(input.leadUnit ? [input.leadUnit] : []), ...input.coUnits])]
       const known = await existingUnits(ctx.db, named)
       const unknown = named.filter((u) => !known.has(u))
-      if (unknown.length > 0) throw new TRPCError({ code: 'NOT_FOUND', message: `No unit with id ${unknown.map((u) => `'${u}'`).join(', ')}` })
-      if (input.leadUnit && input.coUnits.includes(input.leadUnit)) throw new TRPCError({ code: 'BAD_REQUEST', message: `'${input.leadUnit}' is the lead unit and cannot also be a co-unit` })
+      if (unknown.length > 0)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `No unit with id ${unknown.map((u) => `'${u}'`).join(', ')}`,
+        })
+      if (input.leadUnit && input.coUnits.includes(input.leadUnit))
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `'${input.leadUnit}' is the lead unit and cannot also be a co-unit`,
+        })
       return ctx.db.transaction(async (client) => {
         await requireItem(client, input.entity, input.id)
         const before = await readResponsibility(client, input.entity, input.id)
-        const after = { leadUnit: input.leadUnit, coUnits: input.coUnits, plannedInvestment: input.plannedInvestment, completedInvestment: input.completedInvestment, fundingSource: input.fundingSource || null }
-        const version = await writeResponsibility(client, { entity: input.entity, entityId: input.id, expectedVersion: input.expectedVersion, ...after, actor: scope.user.name })
+        const after = {
+          leadUnit: input.leadUnit,
+          coUnits: input.coUnits,
+          plannedInvestment: input.plannedInvestment,
+          completedInvestment: input.completedInvestment,
+          fundingSource: input.fundingSource || null,
+        }
+        const version = await writeResponsibility(client, {
+          entity: input.entity,
+          entityId: input.id,
+          expectedVersion: input.expectedVersion,
+          ...after,
+          actor: scope.user.name,
+        })
         if (version === null) {
-          throw new TRPCError({ code: 'CONFLICT', message: `The units and investment of '${input.id}' were changed by ${before.updatedBy ?? 'someone'} (now version ${before.version}); reload and try again` })
+          throw new TRPCError({
+            code: 'CONFLICT',
+            message: `The units and investment of '${input.id}' were changed by ${before.updatedBy ?? 'someone'} (now version ${before.version}); reload and try again`,
+          })
         }
         const change = describeChange(before, after)
         await insertDubanLog(client, {

@@ -25,7 +25,11 @@ async function requireOrder(db: Parameters<typeof readOrder>[0], scope: DubanSco
 }
 
 /** The order as its reader sees it: the due timer (days left, negative when past) and overdue flag on today's date. */
-const withOverdue = <T extends { state: OrderState; dueOn: string }>(o: T, today: string) => ({ ...o, daysLeft: daysBetween(today, o.dueOn), overdue: isOrderOverdue(o, today) })
+const withOverdue = <T extends { state: OrderState; dueOn: string }>(o: T, today: string) => ({
+  ...o,
+  daysLeft: daysBetween(today, o.dueOn),
+  overdue: isOrderOverdue(o, today),
+})
 
 export const ordersRouter = router({
   /** Issues an order on one or several items to one unit (planners). */
@@ -41,25 +45,58 @@ export const ordersRouter = router({
     .mutation(async ({ ctx, input }) => {
       const scope = requirePlanner(ctx.scope)
       const today = zoneToday(ctx.now())
-      if (input.dueOn < today) throw new TRPCError({ code: 'BAD_REQUEST', message: `The due date ${input.dueOn} is in the past (today is ${today})` })
-      if (!(await existingUnits(ctx.db, [input.unitId])).has(input.unitId)) throw new TRPCError({ code: 'NOT_FOUND', message: `No unit with id '${input.unitId}'` })
+      if (input.dueOn < today)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `The due date ${input.dueOn} is in the past (today is ${today})`,
+        })
+      if (!(await existingUnits(ctx.db, [input.unitId])).has(input.unitId))
+        throw new TRPCError({ code: 'NOT_FOUND', message: `No unit with id '${input.unitId}'` })
       const items = [...new Map(input.items.map((i) => [`${i.entity}:${i.id}`, i])).values()]
       return ctx.db.transaction(async (client) => {
         for (const i of items) await requireItem(client, i.entity, i.id)
-        const id = await insertOrder(client, { unitId: input.unitId, request: input.request, dueOn: input.dueOn, issuedBy: scope.user.name, items })
-        await insertDubanLog(client, { action: 'issue', orderId: id, unitId: input.unitId, entity: null, entityId: null, from: null, to: 'issued', actor: scope.user.name, note: `→ ${input.dueOn}` })
+        const id = await insertOrder(client, {
+          unitId: input.unitId,
+          request: input.request,
+          dueOn: input.dueOn,
+          issuedBy: scope.user.name,
+          items,
+        })
+        await insertDubanLog(client, {
+          action: 'issue',
+          orderId: id,
+          unitId: input.unitId,
+          entity: null,
+          entityId: null,
+          from: null,
+          to: 'issued',
+          actor: scope.user.name,
+          note: `→ ${input.dueOn}`,
+        })
         return { id, state: 'issued' as const, version: 1 }
       })
     }),
 
   /** Orders, newest first: every unit's for the office, only its own for a unit account. */
   list: dubanProcedure
-    .input(z.object({ states: z.array(OrderState).max(5).optional(), item: ItemRef.optional(), unitId: z.string().max(64).optional() }).optional())
+    .input(
+      z
+        .object({
+          states: z.array(OrderState).max(5).optional(),
+          item: ItemRef.optional(),
+          unitId: z.string().max(64).optional(),
+        })
+        .optional(),
+    )
     .query(async ({ ctx, input }) => {
       if (input?.unitId) requireSameUnit(ctx.scope, input.unitId, `Unit '${input.unitId}'`)
       const unitId = ctx.scope.kind === 'unit' ? ctx.scope.unitId : (input?.unitId ?? null)
       const today = zoneToday(ctx.now())
-      const rows = await listOrders(ctx.db, { unitId, ...(input?.states ? { states: input.states } : {}), ...(input?.item ? { item: input.item } : {}) })
+      const rows = await listOrders(ctx.db, {
+        unitId,
+        ...(input?.states ? { states: input.states } : {}),
+        ...(input?.item ? { item: input.item } : {}),
+      })
       return rows.map((o) => withOverdue(o, today))
     }),
 
@@ -84,19 +121,29 @@ export const ordersRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      if (input.step === 'reply' && !input.note) throw new TRPCError({ code: 'BAD_REQUEST', message: 'A reply needs its text' })
-      if (input.step === 'send_back' && !input.note) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Say why the order is sent back' })
+      if (input.step === 'reply' && !input.note)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'A reply needs its text' })
+      if (input.step === 'send_back' && !input.note)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'Say why the order is sent back' })
       const scope = ctx.scope
       return ctx.db.transaction(async (client) => {
         const order = await requireOrder(client, scope, input.id)
         if (scope.kind === 'office') requirePlanner(scope)
         const check = checkOrderStep(input.step, order.state, scope.kind === 'unit' ? 'unit' : 'planner')
-        if (!check.ok) throw new TRPCError({ code: check.code === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT', message: `Order ${input.id}: ${check.message}` })
+        if (!check.ok)
+          throw new TRPCError({
+            code: check.code === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT',
+            message: `Order ${input.id}: ${check.message}`,
+          })
         if (order.version !== input.expectedVersion) {
-          throw new TRPCError({ code: 'CONFLICT', message: `Order ${input.id} changed since you read it (now ${order.state}, version ${order.version}); reload` })
+          throw new TRPCError({
+            code: 'CONFLICT',
+            message: `Order ${input.id} changed since you read it (now ${order.state}, version ${order.version}); reload`,
+          })
         }
         const version = await moveOrder(client, input.id, input.expectedVersion, order.state, check.to)
-        if (version === null) throw new TRPCError({ code: 'CONFLICT', message: `Order ${input.id} changed since you read it; reload` })
+        if (version === null)
+          throw new TRPCError({ code: 'CONFLICT', message: `Order ${input.id} changed since you read it; reload` })
         const logId = await insertDubanLog(client, {
           action: input.step,
           orderId: input.id,
@@ -117,7 +164,16 @@ export const ordersRouter = router({
    * the office, only its own unit's for a unit account. Ids and states only (the wall uses alarms).
    */
   events: dubanProcedure
-    .input(z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).nullish() }).optional())
+    .input(
+      z
+        .object({
+          lastEventId: z
+            .string()
+            .regex(/^\d{1,18}$/)
+            .nullish(),
+        })
+        .optional(),
+    )
     .subscription(async function* ({ ctx, input, signal }) {
       const only = ctx.scope.kind === 'unit' ? ctx.scope.unitId : null
       const sub = await queuedSubscription(dubanHubFor(ctx.db), signal)

@@ -14,18 +14,16 @@ export const unitsRouter = router({
   save: adminProcedure.input(UnitInput).mutation(async ({ ctx, input }) => upsertUnits(ctx.db, [input], ctx.user.name)),
 
   /** Imports units from CSV text (admins): all rows or none; existing ids are updated. */
-  importCsv: adminProcedure
-    .input(z.object({ csv: z.string().min(1).max(1_000_000) }))
-    .mutation(({ ctx, input }) => {
-      let rows
-      try {
-        rows = parseUnitsCsv(input.csv)
-      } catch (err) {
-        if (err instanceof UnitsCsvError) throw new TRPCError({ code: 'BAD_REQUEST', message: err.message })
-        throw err
-      }
-      return upsertUnits(ctx.db, rows, ctx.user.name)
-    }),
+  importCsv: adminProcedure.input(z.object({ csv: z.string().min(1).max(1_000_000) })).mutation(({ ctx, input }) => {
+    let rows
+    try {
+      rows = parseUnitsCsv(input.csv)
+    } catch (err) {
+      if (err instanceof UnitsCsvError) throw new TRPCError({ code: 'BAD_REQUEST', message: err.message })
+      throw err
+    }
+    return upsertUnits(ctx.db, rows, ctx.user.name)
+  }),
 
   /** Ties a unit account to its unit (admins). */
   assignAccount: adminProcedure
@@ -34,7 +32,8 @@ export const unitsRouter = router({
       if (input.unitId && !(await existingUnits(ctx.db, [input.unitId])).has(input.unitId)) {
         throw new TRPCError({ code: 'NOT_FOUND', message: `No unit with id '${input.unitId}'` })
       }
-      if (!(await assignAccountUnit(ctx.db, input.userName, input.unitId))) throw new TRPCError({ code: 'NOT_FOUND', message: `No account named '${input.userName}'` })
+      if (!(await assignAccountUnit(ctx.db, input.userName, input.unitId)))
+        throw new TRPCError({ code: 'NOT_FOUND', message: `No account named '${input.userName}'` })
       return { userName: input.userName, unitId: input.unitId }
     }),
 })

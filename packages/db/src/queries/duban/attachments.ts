@@ -67,8 +67,23 @@ export async function insertAttachment(client: pg.PoolClient, a: AttachmentWrite
                   ELSE ST_Distance((${ITEM_GEOM})::geography, ST_SetSRID(ST_MakePoint($13::float8, $14::float8), 4490)::geography) END,
              $15)
      RETURNING ${META}`,
-    [a.entity, a.entityId, a.orderId, a.fileName, a.mediaType, a.content.length, a.sha256, a.content, a.thumbnail,
-     a.width, a.height, a.takenAt, a.gpsLon, a.gpsLat, a.uploadedBy],
+    [
+      a.entity,
+      a.entityId,
+      a.orderId,
+      a.fileName,
+      a.mediaType,
+      a.content.length,
+      a.sha256,
+      a.content,
+      a.thumbnail,
+      a.width,
+      a.height,
+      a.takenAt,
+      a.gpsLon,
+      a.gpsLat,
+      a.uploadedBy,
+    ],
   )
   return rows[0]!
 }
@@ -91,7 +106,12 @@ export async function itemAttachmentBytes(client: Queryable, entity: DubanEntity
 }
 
 /** Attachments of an item (all, or only public ones), newest first. */
-export async function listItemAttachments(db: Database, entity: DubanEntity, entityId: string, onlyPublic: boolean): Promise<AttachmentMeta[]> {
+export async function listItemAttachments(
+  db: Database,
+  entity: DubanEntity,
+  entityId: string,
+  onlyPublic: boolean,
+): Promise<AttachmentMeta[]> {
   const { rows } = await db.query<AttachmentMeta>(
     `SELECT ${META} FROM attachments WHERE entity = $1 AND entity_id = $2 AND (is_public OR NOT $3) ORDER BY id DESC`,
     [entity, entityId, onlyPublic],
@@ -101,7 +121,9 @@ export async function listItemAttachments(db: Database, entity: DubanEntity, ent
 
 /** Attachments of an order's replies, oldest first. */
 export async function listOrderAttachments(db: Database, orderId: number): Promise<AttachmentMeta[]> {
-  const { rows } = await db.query<AttachmentMeta>(`SELECT ${META} FROM attachments WHERE order_id = $1 ORDER BY id`, [orderId])
+  const { rows } = await db.query<AttachmentMeta>(`SELECT ${META} FROM attachments WHERE order_id = $1 ORDER BY id`, [
+    orderId,
+  ])
   return rows
 }
 
@@ -111,7 +133,11 @@ export async function readAttachmentMeta(db: Queryable, id: number): Promise<Att
 }
 
 /** The stored bytes (the file or its thumbnail) with what serving needs. */
-export async function readAttachmentBytes(db: Database, id: number, variant: 'file' | 'thumb'): Promise<{ bytes: Buffer; mediaType: string; sha256: string; fileName: string } | null> {
+export async function readAttachmentBytes(
+  db: Database,
+  id: number,
+  variant: 'file' | 'thumb',
+): Promise<{ bytes: Buffer; mediaType: string; sha256: string; fileName: string } | null> {
   const column = variant === 'thumb' ? 'thumbnail' : 'content'
   const type = variant === 'thumb' ? `'image/webp'` : 'media_type'
   const { rows } = await db.query<{ bytes: Buffer | null; mediaType: string; sha256: string; fileName: string }>(

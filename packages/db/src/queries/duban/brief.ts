@@ -30,13 +30,23 @@ export async function briefGeometry(db: Database, subDistrict: string | null): P
         WHERE f.in_programme AND ${inArea('facilities', 'f')} ORDER BY f.id`,
       [subDistrict],
     ),
-    db.query<{ sample: boolean }>(`SELECT coalesce(bool_or(is_sample), false) AS sample FROM layer_sources WHERE layer IN ('road_segments', 'facilities')`),
+    db.query<{ sample: boolean }>(
+      `SELECT coalesce(bool_or(is_sample), false) AS sample FROM layer_sources WHERE layer IN ('road_segments', 'facilities')`,
+    ),
   ])
-  return { outline: outline.rows[0]?.g ?? null, segments: segments.rows, facilities: facilities.rows, isSample: sample.rows[0]?.sample ?? false }
+  return {
+    outline: outline.rows[0]?.g ?? null,
+    segments: segments.rows,
+    facilities: facilities.rows,
+    isSample: sample.rows[0]?.sample ?? false,
+  }
 }
 
 /** The sub-district's names, or null when there is none with that code. */
 export async function subDistrictName(db: Database, code: string): Promise<{ nameZh: string; nameEn: string } | null> {
-  const { rows } = await db.query<{ nameZh: string; nameEn: string }>('SELECT name_zh AS "nameZh", name_en AS "nameEn" FROM sub_districts WHERE code = $1', [code])
+  const { rows } = await db.query<{ nameZh: string; nameEn: string }>(
+    'SELECT name_zh AS "nameZh", name_en AS "nameEn" FROM sub_districts WHERE code = $1',
+    [code],
+  )
   return rows[0] ?? null
 }

@@ -36,7 +36,9 @@ const LOG_COLUMNS = `id::int AS id, action, order_id::int AS "orderId", unit_id 
 
 /** The log of one order, oldest first. */
 export async function orderLog(db: Database, orderId: number): Promise<DubanLogRow[]> {
-  const { rows } = await db.query<DubanLogRow>(`SELECT ${LOG_COLUMNS} FROM duban_log WHERE order_id = $1 ORDER BY id`, [orderId])
+  const { rows } = await db.query<DubanLogRow>(`SELECT ${LOG_COLUMNS} FROM duban_log WHERE order_id = $1 ORDER BY id`, [
+    orderId,
+  ])
   return rows
 }
 
@@ -53,7 +55,12 @@ export async function itemLog(db: Database, entity: DubanEntity, entityId: strin
 }
 
 /** Rows after `afterId`, oldest first, at most `limit`; only `unitId`'s when given (live catch-up). */
-export async function dubanLogAfter(db: Database, afterId: number, limit: number, unitId: string | null): Promise<DubanLogRow[]> {
+export async function dubanLogAfter(
+  db: Database,
+  afterId: number,
+  limit: number,
+  unitId: string | null,
+): Promise<DubanLogRow[]> {
   const { rows } = await db.query<DubanLogRow>(
     `SELECT ${LOG_COLUMNS} FROM duban_log WHERE id > $1 AND ($3::text IS NULL OR unit_id = $3) ORDER BY id LIMIT $2`,
     [afterId, limit, unitId],

@@ -72,7 +72,13 @@ export async function readOrder(db: Queryable, id: number): Promise<OrderRow | n
 /** Inserts an order with its items in the caller's transaction; returns its id. */
 export async function insertOrder(
   client: pg.PoolClient,
-  o: { unitId: string; request: string; dueOn: string; issuedBy: string; items: readonly { entity: DubanEntity; id: string }[] },
+  o: {
+    unitId: string
+    request: string
+    dueOn: string
+    issuedBy: string
+    items: readonly { entity: DubanEntity; id: string }[]
+  },
 ): Promise<number> {
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO orders (unit_id, request, due_on, state, issued_by) VALUES ($1, $2, $3, 'issued', $4) RETURNING id::int AS id`,
@@ -87,7 +93,13 @@ export async function insertOrder(
 }
 
 /** Moves an order from `from` to `to` only if it is still in `from` at `expectedVersion`; the new version or null. */
-export async function moveOrder(client: pg.PoolClient, id: number, expectedVersion: number, from: OrderState, to: OrderState): Promise<number | null> {
+export async function moveOrder(
+  client: pg.PoolClient,
+  id: number,
+  expectedVersion: number,
+  from: OrderState,
+  to: OrderState,
+): Promise<number | null> {
   const { rows } = await client.query<{ version: number }>(
     `UPDATE orders SET state = $4, version = version + 1, updated_at = now()
       WHERE id = $1 AND version = $2 AND state = $3 RETURNING version`,
@@ -97,7 +109,9 @@ export async function moveOrder(client: pg.PoolClient, id: number, expectedVersi
 }
 
 /** Open orders (not accepted) with their items, for the card rules: keyed `entity:id`. */
-export async function openOrdersByItem(db: Database): Promise<Map<string, { id: number; state: OrderState; dueOn: string; unitId: string }[]>> {
+export async function openOrdersByItem(
+  db: Database,
+): Promise<Map<string, { id: number; state: OrderState; dueOn: string; unitId: string }[]>> {
   const { rows } = await db.query<{ key: string; id: number; state: OrderState; dueOn: string; unitId: string }>(
     `SELECT i.entity || ':' || i.entity_id AS key, o.id::int AS id, o.state, o.due_on::text AS "dueOn", o.unit_id AS "unitId"
        FROM orders o JOIN order_items i ON i.order_id = o.id

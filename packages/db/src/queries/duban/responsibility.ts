@@ -5,7 +5,11 @@ import type { Database } from '../../database.ts'
 import { areaOf } from '../places.ts'
 
 /** The table of each 督办 entity: a fixed catalogue, never built from input. */
-export const ITEM_TABLES: Record<DubanEntity, string> = { road_segment: 'road_segments', road: 'roads', facility: 'facilities' }
+export const ITEM_TABLES: Record<DubanEntity, string> = {
+  road_segment: 'road_segments',
+  road: 'roads',
+  facility: 'facilities',
+}
 
 /** Who answers for an item and what it costs, in 万元 (10 000 yuan). */
 export interface Responsibility {
@@ -35,7 +39,10 @@ export async function itemExists(db: Queryable, entity: DubanEntity, id: string)
 
 /** The item's responsibility row; a blank one at version 0 when nothing was recorded yet. */
 export async function readResponsibility(db: Queryable, entity: DubanEntity, id: string): Promise<Responsibility> {
-  const { rows } = await db.query<Responsibility>(`SELECT ${COLUMNS} FROM item_responsibility WHERE entity = $1 AND entity_id = $2`, [entity, id])
+  const { rows } = await db.query<Responsibility>(
+    `SELECT ${COLUMNS} FROM item_responsibility WHERE entity = $1 AND entity_id = $2`,
+    [entity, id],
+  )
   return (
     rows[0] ?? {
       entity,
@@ -53,7 +60,10 @@ export async function readResponsibility(db: Queryable, entity: DubanEntity, id:
   )
 }
 
-export type ResponsibilityWrite = Pick<Responsibility, 'entity' | 'entityId' | 'leadUnit' | 'coUnits' | 'plannedInvestment' | 'completedInvestment' | 'fundingSource'> & {
+export type ResponsibilityWrite = Pick<
+  Responsibility,
+  'entity' | 'entityId' | 'leadUnit' | 'coUnits' | 'plannedInvestment' | 'completedInvestment' | 'fundingSource'
+> & {
   expectedVersion: number
   actor: string
 }
@@ -63,7 +73,16 @@ export type ResponsibilityWrite = Pick<Responsibility, 'entity' | 'entityId' | '
  * Returns the new version, or null when someone else wrote first. A planner's write clears the sample flag.
  */
 export async function writeResponsibility(client: pg.PoolClient, w: ResponsibilityWrite): Promise<number | null> {
-  const params = [w.entity, w.entityId, w.leadUnit, w.coUnits, w.plannedInvestment, w.completedInvestment, w.fundingSource, w.actor]
+  const params = [
+    w.entity,
+    w.entityId,
+    w.leadUnit,
+    w.coUnits,
+    w.plannedInvestment,
+    w.completedInvestment,
+    w.fundingSource,
+    w.actor,
+  ]
   if (w.expectedVersion === 0) {
     const { rows } = await client.query<{ version: number }>(
       `INSERT INTO item_responsibility (entity, entity_id, lead_unit, co_units, planned_investment, completed_investment, funding_source, updated_by)

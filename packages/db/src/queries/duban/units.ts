@@ -37,7 +37,11 @@ export async function existingUnits(db: Queryable, ids: readonly string[]): Prom
  * Inserts or updates units by id in one transaction: all rows or none. Returns how many were new and
  * how many changed.
  */
-export async function upsertUnits(db: Database, units: readonly UnitRow[], actor: string): Promise<{ inserted: number; updated: number }> {
+export async function upsertUnits(
+  db: Database,
+  units: readonly UnitRow[],
+  actor: string,
+): Promise<{ inserted: number; updated: number }> {
   return db.transaction(async (client) => {
     let inserted = 0
     for (const u of units) {
@@ -58,7 +62,10 @@ export async function upsertUnits(db: Database, units: readonly UnitRow[], actor
 
 /** The unit a unit account answers for, or null (not a unit account, or none assigned). */
 export async function unitOfAccount(db: Database, userId: number): Promise<string | null> {
-  const { rows } = await db.query<{ unitId: string | null }>(`SELECT unit_id AS "unitId" FROM users WHERE id = $1 AND role = 'unit'`, [userId])
+  const { rows } = await db.query<{ unitId: string | null }>(
+    `SELECT unit_id AS "unitId" FROM users WHERE id = $1 AND role = 'unit'`,
+    [userId],
+  )
   return rows[0]?.unitId ?? null
 }
 

@@ -2,7 +2,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** The one click to the weekly meeting brief: an A4 page the server renders (/brief), opened in a new tab. */
-export function BriefLauncher({ subDistricts }: { subDistricts: readonly { id: string; nameZh: string; nameEn: string }[] }) {
+export function BriefLauncher({
+  subDistricts,
+}: {
+  subDistricts: readonly { id: string; nameZh: string; nameEn: string }[]
+}) {
   const { t, i18n } = useTranslation()
   const [since, setSince] = useState(() => new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10))
   const [area, setArea] = useState('')

@@ -34,7 +34,12 @@ export function CardsSection({ onSelect }: { onSelect: (item: CardedItem) => voi
   const trpc = useTRPC()
   const cards = useQuery(trpc.duban.cards.list.queryOptions())
   const units = useQuery(trpc.duban.units.list.queryOptions())
-  if (cards.error) return <p role="alert" className="plan-error">{messageOf(cards.error)}</p>
+  if (cards.error)
+    return (
+      <p role="alert" className="plan-error">
+        {messageOf(cards.error)}
+      </p>
+    )
   if (!cards.data) return <p>{t('plan.table.loading')}</p>
   const zh = i18n.language === 'zh'
   const unitName = new Map((units.data ?? []).map((u) => [u.id, zh ? u.nameZh : u.nameEn]))
@@ -42,7 +47,9 @@ export function CardsSection({ onSelect }: { onSelect: (item: CardedItem) => voi
   return (
     <>
       <h3>{t('duban.cards.title')}</h3>
-      <p className="plan-note">{t('duban.cards.thresholds', { yellow: th.yellowDays, red: th.redDays, soon: th.dueSoonDays })}</p>
+      <p className="plan-note">
+        {t('duban.cards.thresholds', { yellow: th.yellowDays, red: th.redDays, soon: th.dueSoonDays })}
+      </p>
       {cards.data.items.length === 0 ? (
         <p>{t('duban.cards.none')}</p>
       ) : (

@@ -27,7 +27,11 @@ export function DubanPanel({ canEdit, isAdmin, onSelectSegment }: DubanPanelProp
   const places = usePlaces()
   const [onlyOpen, setOnlyOpen] = useState(true)
   const [openId, setOpenId] = useState<number | null>(null)
-  const orders = useQuery(trpc.duban.orders.list.queryOptions(onlyOpen ? { states: ['issued', 'acknowledged', 'done', 'returned'] } : undefined))
+  const orders = useQuery(
+    trpc.duban.orders.list.queryOptions(
+      onlyOpen ? { states: ['issued', 'acknowledged', 'done', 'returned'] } : undefined,
+    ),
+  )
   useDubanLive()
   const zh = i18n.language === 'zh'
   const subDistrictName = (code: string) => {

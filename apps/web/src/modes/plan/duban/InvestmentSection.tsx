@@ -12,7 +12,10 @@ export function InvestmentSection({ subDistrictName }: { subDistrictName: (code:
   const inv = useQuery(trpc.duban.items.investment.queryOptions())
   if (!inv.data) return null
   const zh = i18n.language === 'zh'
-  const rows = (list: readonly { key: string; planned: number; completed: number; nameZh?: string | null }[], name: (r: { key: string; nameZh?: string | null }) => string) =>
+  const rows = (
+    list: readonly { key: string; planned: number; completed: number; nameZh?: string | null }[],
+    name: (r: { key: string; nameZh?: string | null }) => string,
+  ) =>
     list.map((r) => (
       <tr key={r.key}>
         <td>{r.key === 'none' ? t('duban.investment.none') : name(r)}</td>
@@ -24,7 +27,8 @@ export function InvestmentSection({ subDistrictName }: { subDistrictName: (code:
   return (
     <section data-testid="investment">
       <h3>
-        {t('duban.investment.title')} {inv.data.includesSample && <span className="duban-sample">{t('duban.sampleValues')}</span>}
+        {t('duban.investment.title')}{' '}
+        {inv.data.includesSample && <span className="duban-sample">{t('duban.sampleValues')}</span>}
       </h3>
       <table className="plan-table">
         <thead>

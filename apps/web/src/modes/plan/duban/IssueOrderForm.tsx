@@ -13,11 +13,23 @@ export function parseItemList(text: string): ItemRef[] {
     .split(/[,，\s]+/)
     .map((s) => s.trim())
     .filter(Boolean)
-    .map((s) => (s.startsWith('road:') ? { entity: 'road', id: s.slice(5) } : s.startsWith('f-') ? { entity: 'facility', id: s } : { entity: 'road_segment', id: s }))
+    .map((s) =>
+      s.startsWith('road:')
+        ? { entity: 'road', id: s.slice(5) }
+        : s.startsWith('f-')
+          ? { entity: 'facility', id: s }
+          : { entity: 'road_segment', id: s },
+    )
 }
 
 /** A planner issues an order: items, unit, what is asked and by when. */
-export function IssueOrderForm({ initialItems = '', initialUnit = '' }: { initialItems?: string; initialUnit?: string }) {
+export function IssueOrderForm({
+  initialItems = '',
+  initialUnit = '',
+}: {
+  initialItems?: string
+  initialUnit?: string
+}) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()

@@ -25,13 +25,16 @@ export function ItemDubanPanel({ entity, id, canEdit }: { entity: Entity; id: st
   const files = useQuery(trpc.duban.attachments.forItem.queryOptions({ entity, id }))
   const [draft, setDraft] = useState<Record<string, string> | null>(null)
   const refresh = () => queryClient.invalidateQueries(trpc.duban.pathFilter())
-  const save = useMutation(trpc.duban.items.set.mutationOptions({ onSuccess: async () => (setDraft(null), await refresh()) }))
+  const save = useMutation(
+    trpc.duban.items.set.mutationOptions({ onSuccess: async () => (setDraft(null), await refresh()) }),
+  )
   const upload = useMutation(trpc.duban.attachments.upload.mutationOptions({ onSuccess: refresh }))
   const r = item.data?.responsibility
   if (!r) return null
   const zh = i18n.language === 'zh'
   const carded = cards.data?.items.find((c) => c.entity === entity && c.id === id)
-  const unitName = (u: string | null) => (u ? (units.data?.find((x) => x.id === u)?.[zh ? 'nameZh' : 'nameEn'] ?? u) : '—')
+  const unitName = (u: string | null) =>
+    u ? (units.data?.find((x) => x.id === u)?.[zh ? 'nameZh' : 'nameEn'] ?? u) : '—'
   const value = draft ?? {
     leadUnit: r.leadUnit ?? '',
     coUnits: r.coUnits.join(','),
@@ -45,7 +48,8 @@ export function ItemDubanPanel({ entity, id, canEdit }: { entity: Entity; id: st
   return (
     <section className="duban-item" data-testid="item-duban" aria-labelledby="duban-item-title">
       <h4 id="duban-item-title">
-        {t('duban.item.title')} {carded?.card && <CardBadge colour={carded.card.colour} />} {r.isSample && <span className="duban-sample">{t('duban.sampleValues')}</span>}
+        {t('duban.item.title')} {carded?.card && <CardBadge colour={carded.card.colour} />}{' '}
+        {r.isSample && <span className="duban-sample">{t('duban.sampleValues')}</span>}
       </h4>
       {carded && (
         <p className="plan-note" data-testid="item-card-reasons">
@@ -105,7 +109,11 @@ export function ItemDubanPanel({ entity, id, canEdit }: { entity: Entity; id: st
           <button type="submit" disabled={save.isPending}>
             {t('duban.item.save')}
           </button>
-          {save.error && <p role="alert" className="plan-error">{messageOf(save.error)}</p>}
+          {save.error && (
+            <p role="alert" className="plan-error">
+              {messageOf(save.error)}
+            </p>
+          )}
         </form>
       )}
       <h4>{t('duban.item.orders')}</h4>
@@ -140,7 +148,11 @@ export function ItemDubanPanel({ entity, id, canEdit }: { entity: Entity; id: st
           />
         </label>
       )}
-      {upload.error && <p role="alert" className="plan-error">{messageOf(upload.error)}</p>}
+      {upload.error && (
+        <p role="alert" className="plan-error">
+          {messageOf(upload.error)}
+        </p>
+      )}
     </section>
   )
 }

@@ -12,13 +12,17 @@ export function OrderSummary({ order }: { order: OrderRow }) {
   const zh = i18n.language === 'zh'
   return (
     <div className="duban-order-summary">
-      <strong>{t('duban.orders.number', { id: order.id })}</strong> <span className={`duban-state duban-state-${order.state}`}>{t(`duban.state.${order.state}`)}</span>{' '}
+      <strong>{t('duban.orders.number', { id: order.id })}</strong>{' '}
+      <span className={`duban-state duban-state-${order.state}`}>{t(`duban.state.${order.state}`)}</span>{' '}
       <span className={order.overdue ? 'duban-overdue' : undefined}>
         {t('duban.orders.dueOn', { date: order.dueOn })}
-        {order.state !== 'accepted' && order.state !== 'done' && ` · ${order.daysLeft >= 0 ? t('duban.orders.daysLeft', { days: order.daysLeft }) : t('duban.orders.daysOverdue', { days: -order.daysLeft })}`}
+        {order.state !== 'accepted' &&
+          order.state !== 'done' &&
+          ` · ${order.daysLeft >= 0 ? t('duban.orders.daysLeft', { days: order.daysLeft }) : t('duban.orders.daysOverdue', { days: -order.daysLeft })}`}
       </span>
       <div>
-        {zh ? order.unitNameZh : order.unitNameEn} · {order.items.map((i) => `${(zh ? i.nameZh : i.nameEn) ?? ''} ${i.id}`).join('、')}
+        {zh ? order.unitNameZh : order.unitNameEn} ·{' '}
+        {order.items.map((i) => `${(zh ? i.nameZh : i.nameEn) ?? ''} ${i.id}`).join('、')}
       </div>
       <p className="duban-request">{order.request}</p>
     </div>
@@ -26,7 +30,15 @@ export function OrderSummary({ order }: { order: OrderRow }) {
 }
 
 /** Orders as a list, each with its summary and an Open button. */
-export function OrderList({ orders, openId, onOpen }: { orders: readonly OrderRow[]; openId: number | null; onOpen: (id: number) => void }) {
+export function OrderList({
+  orders,
+  openId,
+  onOpen,
+}: {
+  orders: readonly OrderRow[]
+  openId: number | null
+  onOpen: (id: number) => void
+}) {
   const { t } = useTranslation()
   return (
     <ul className="duban-orders" data-testid="order-list">
@@ -56,7 +68,12 @@ export function OrderView({ id, side }: { id: number; side: 'unit' | 'planner' |
   const [error, setError] = useState<string | null>(null)
   const step = useMutation(trpc.duban.orders.step.mutationOptions())
   const upload = useMutation(trpc.duban.attachments.upload.mutationOptions())
-  if (detail.error) return <p role="alert" className="plan-error">{messageOf(detail.error)}</p>
+  if (detail.error)
+    return (
+      <p role="alert" className="plan-error">
+        {messageOf(detail.error)}
+      </p>
+    )
   if (!detail.data) return <p>{t('plan.table.loading')}</p>
   const { order, log, attachments } = detail.data
 
@@ -65,9 +82,20 @@ export function OrderView({ id, side }: { id: number; side: 'unit' | 'planner' |
     try {
       if (file && which !== 'accept' && which !== 'send_back') {
         const target = order.items[0]!
-        await upload.mutateAsync({ entity: target.entity, id: target.id, orderId: order.id, fileName: file.name, dataBase64: await fileToBase64(file) })
+        await upload.mutateAsync({
+          entity: target.entity,
+          id: target.id,
+          orderId: order.id,
+          fileName: file.name,
+          dataBase64: await fileToBase64(file),
+        })
       }
-      await step.mutateAsync({ id: order.id, expectedVersion: order.version, step: which, ...(note.trim() ? { note: note.trim() } : {}) })
+      await step.mutateAsync({
+        id: order.id,
+        expectedVersion: order.version,
+        step: which,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      })
       setNote('')
       setFile(null)
       await queryClient.invalidateQueries(trpc.duban.pathFilter())
@@ -77,7 +105,12 @@ export function OrderView({ id, side }: { id: number; side: 'unit' | 'planner' |
   }
   const busy = step.isPending || upload.isPending
   const button = (which: Parameters<typeof act>[0], label: string, needsNote = false) => (
-    <button type="button" disabled={busy || (needsNote && !note.trim())} onClick={() => void act(which)} data-testid={`order-${which}`}>
+    <button
+      type="button"
+      disabled={busy || (needsNote && !note.trim())}
+      onClick={() => void act(which)}
+      data-testid={`order-${which}`}
+    >
       {label}
     </button>
   )
@@ -105,7 +138,12 @@ export function OrderView({ id, side }: { id: number; side: 'unit' | 'planner' |
           </label>
           <label>
             {t('duban.orders.attach')}
-            <input type="file" accept="image/jpeg,image/png,image/webp,image/heic,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="order-file" />
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              data-testid="order-file"
+            />
           </label>
           <div className="duban-actions">
             {order.state === 'issued' && button('acknowledge', t('duban.orders.acknowledge'))}

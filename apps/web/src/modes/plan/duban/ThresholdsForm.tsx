@@ -11,13 +11,22 @@ export function ThresholdsForm() {
   const queryClient = useQueryClient()
   const current = useQuery(trpc.duban.cards.thresholds.queryOptions())
   const [draft, setDraft] = useState<{ yellowDays: number; redDays: number; dueSoonDays: number } | null>(null)
-  const save = useMutation(trpc.duban.cards.setThresholds.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.duban.pathFilter()) }))
+  const save = useMutation(
+    trpc.duban.cards.setThresholds.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.duban.pathFilter()),
+    }),
+  )
   const value = draft ?? current.data
   if (!value) return null
   const field = (key: keyof typeof value, label: string) => (
     <label>
       {label}
-      <input type="number" min={0} value={value[key]} onChange={(e) => setDraft({ ...value, [key]: Number(e.target.value) })} />
+      <input
+        type="number"
+        min={0}
+        value={value[key]}
+        onChange={(e) => setDraft({ ...value, [key]: Number(e.target.value) })}
+      />
     </label>
   )
   return (

@@ -14,7 +14,12 @@ export function UnitInbox() {
   const orders = useQuery(trpc.duban.orders.list.queryOptions())
   const [openId, setOpenId] = useState<number | null>(null)
   useDubanLive()
-  if (orders.error) return <p role="alert" className="plan-error">{messageOf(orders.error)}</p>
+  if (orders.error)
+    return (
+      <p role="alert" className="plan-error">
+        {messageOf(orders.error)}
+      </p>
+    )
   const rows = orders.data ?? []
   const unitName = rows[0] ? (i18n.language === 'zh' ? rows[0].unitNameZh : rows[0].unitNameEn) : ''
   return (

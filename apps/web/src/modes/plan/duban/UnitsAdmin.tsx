@@ -53,9 +53,20 @@ export function UnitsAdmin() {
           }}
         />
       </label>
-      {importCsv.data && <p role="status">{t('duban.units.imported', { inserted: importCsv.data.inserted, updated: importCsv.data.updated })}</p>}
-      {importCsv.error && <p role="alert" className="plan-error">{messageOf(importCsv.error)}</p>}
-      <form className="plan-filter-row" onSubmit={(e) => (e.preventDefault(), assign.mutate({ userName: account, unitId: unitId || null }))}>
+      {importCsv.data && (
+        <p role="status">
+          {t('duban.units.imported', { inserted: importCsv.data.inserted, updated: importCsv.data.updated })}
+        </p>
+      )}
+      {importCsv.error && (
+        <p role="alert" className="plan-error">
+          {messageOf(importCsv.error)}
+        </p>
+      )}
+      <form
+        className="plan-filter-row"
+        onSubmit={(e) => (e.preventDefault(), assign.mutate({ userName: account, unitId: unitId || null }))}
+      >
         <label>
           {t('duban.units.account')}
           <input value={account} onChange={(e) => setAccount(e.target.value)} required maxLength={64} />
@@ -72,7 +83,11 @@ export function UnitsAdmin() {
         </button>
       </form>
       {assign.data && <p role="status">{t('duban.units.assigned', { account: assign.data.userName })}</p>}
-      {assign.error && <p role="alert" className="plan-error">{messageOf(assign.error)}</p>}
+      {assign.error && (
+        <p role="alert" className="plan-error">
+          {messageOf(assign.error)}
+        </p>
+      )}
     </section>
   )
 }

@@ -12,7 +12,8 @@ export const dubanEn: Strings<typeof dubanZh> = {
     red: 'Red',
     yellow: 'Yellow',
     none: 'No item holds a card',
-    thresholds: 'Thresholds: yellow when more than {{yellow}} days late, red beyond {{red}}; yellow {{soon}} days before an order is due, red when overdue',
+    thresholds:
+      'Thresholds: yellow when more than {{yellow}} days late, red beyond {{red}}; yellow {{soon}} days before an order is due, red when overdue',
     lateDays: '{{days}} days late',
     reasonLate: '{{days}} days late ({{against}})',
     reasonOverdue: 'order #{{id}} overdue by {{days}} days',
@@ -24,8 +25,20 @@ export const dubanEn: Strings<typeof dubanZh> = {
     item: 'Item',
     colour: 'Card',
   },
-  league: { title: 'Units ranked by cards', unit: 'Unit', red: 'Red', yellow: 'Yellow', overdueDays: 'Days late/overdue' },
-  thresholdsForm: { title: 'Card thresholds (administrators)', yellow: 'Yellow after days', red: 'Red after days', soon: 'Due-soon warning days', save: 'Save thresholds' },
+  league: {
+    title: 'Units ranked by cards',
+    unit: 'Unit',
+    red: 'Red',
+    yellow: 'Yellow',
+    overdueDays: 'Days late/overdue',
+  },
+  thresholdsForm: {
+    title: 'Card thresholds (administrators)',
+    yellow: 'Yellow after days',
+    red: 'Red after days',
+    soon: 'Due-soon warning days',
+    save: 'Save thresholds',
+  },
   investment: {
     title: 'Investment (10k yuan)',
     planned: 'Planned',
@@ -64,7 +77,13 @@ export const dubanEn: Strings<typeof dubanZh> = {
     filterOpen: 'Open',
     filterAll: 'All',
   },
-  state: { issued: 'Awaiting acknowledgement', acknowledged: 'In progress', done: 'Awaiting acceptance', returned: 'Sent back', accepted: 'Closed' },
+  state: {
+    issued: 'Awaiting acknowledgement',
+    acknowledged: 'In progress',
+    done: 'Awaiting acceptance',
+    returned: 'Sent back',
+    accepted: 'Closed',
+  },
   action: {
     issue: 'issued',
     acknowledge: 'acknowledged',

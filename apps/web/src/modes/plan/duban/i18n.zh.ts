@@ -21,7 +21,13 @@ export const dubanZh = {
     colour: '牌',
   },
   league: { title: '责任单位红黄牌排行', unit: '单位', red: '红牌', yellow: '黄牌', overdueDays: '累计滞后/逾期天数' },
-  thresholdsForm: { title: '红黄牌阈值（管理员）', yellow: '黄牌天数', red: '红牌天数', soon: '到期预警天数', save: '保存阈值' },
+  thresholdsForm: {
+    title: '红黄牌阈值（管理员）',
+    yellow: '黄牌天数',
+    red: '红牌天数',
+    soon: '到期预警天数',
+    save: '保存阈值',
+  },
   investment: {
     title: '投资（万元）',
     planned: '计划投资',

@@ -17,7 +17,11 @@ export function useCardOutlines(map: MapLibreMap | null, enabled: boolean): void
   const shown = useRef<{ source: string; id: string }[]>([])
   useEffect(() => {
     if (!map || !cards.data) return
-    const target = (source: string, id: string) => ({ source, sourceLayer: SOURCE_LAYER[source as keyof typeof SOURCE_LAYER], id })
+    const target = (source: string, id: string) => ({
+      source,
+      sourceLayer: SOURCE_LAYER[source as keyof typeof SOURCE_LAYER],
+      id,
+    })
     for (const s of shown.current) if (map.getSource(s.source)) map.removeFeatureState(target(s.source, s.id), 'card')
     shown.current = []
     for (const item of cards.data.items) {

@@ -1,6 +1,15 @@
 import './indicators-page.css'
 import { useTranslation } from 'react-i18next'
-import { byCategory, DIRECTION_SIGN, formatNumber, type IndicatorRow, type MilestoneRow, showsSample, trendValues, withUnit } from '../../../indicators/indicator-format.ts'
+import {
+  byCategory,
+  DIRECTION_SIGN,
+  formatNumber,
+  type IndicatorRow,
+  type MilestoneRow,
+  showsSample,
+  trendValues,
+  withUnit,
+} from '../../../indicators/indicator-format.ts'
 import { Sparkline } from '../../../indicators/Sparkline.tsx'
 import { useIndicators } from '../../../indicators/use-indicators.ts'
 
@@ -73,7 +82,12 @@ function IndicatorItem({ row, language }: { row: IndicatorRow; language: string 
           <br />
           <span className="indicator-muted">
             {row.asOf ? t('indicators.asOf', { period: row.asOf }) : t('indicators.noData')} ·{' '}
-            {t('indicators.target', { direction: DIRECTION_SIGN[row.direction], value: formatNumber(row.target.value, language), unit: row.unit, year: row.target.year })}
+            {t('indicators.target', {
+              direction: DIRECTION_SIGN[row.direction],
+              value: formatNumber(row.target.value, language),
+              unit: row.unit,
+              year: row.target.year,
+            })}
           </span>
         </p>
         {trend.length > 0 && (
@@ -90,7 +104,11 @@ function IndicatorItem({ row, language }: { row: IndicatorRow; language: string 
       <dl className="indicator-about">
         <dt>{t('indicators.definition')}</dt>
         <dd>
-          {language === 'zh' ? row.definition_zh : row.definition_en} {t('indicators.rule', { pace: t(`indicators.pace.${row.pace}`), cadence: t(`indicators.cadence.${row.cadence}`) })}
+          {language === 'zh' ? row.definition_zh : row.definition_en}{' '}
+          {t('indicators.rule', {
+            pace: t(`indicators.pace.${row.pace}`),
+            cadence: t(`indicators.cadence.${row.cadence}`),
+          })}
         </dd>
         <dt>{t('indicators.source')}</dt>
         <dd>{row.source}</dd>

@@ -1,7 +1,16 @@
 import './indicators.css'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { byCategory, DIRECTION_SIGN, formatNumber, type IndicatorRow, type MilestoneRow, showsSample, trendValues, withUnit } from '../../../indicators/indicator-format.ts'
+import {
+  byCategory,
+  DIRECTION_SIGN,
+  formatNumber,
+  type IndicatorRow,
+  type MilestoneRow,
+  showsSample,
+  trendValues,
+  withUnit,
+} from '../../../indicators/indicator-format.ts'
 import { Sparkline } from '../../../indicators/Sparkline.tsx'
 import { useIndicators } from '../../../indicators/use-indicators.ts'
 
@@ -27,7 +36,11 @@ export function IndicatorScene({ dwellS }: { dwellS: number }) {
     <section className="wall-indicators" data-testid="indicator-scene" data-page={page} data-pages={pages}>
       {anySample && <p className="wall-ind-sample">{t('indicators.sample')}</p>}
       {pages > 1 && <p className="wall-ind-page">{`${page + 1} / ${pages}`}</p>}
-      <div className="wall-ind-columns" ref={columns} style={{ transform: `translateX(calc(${-page} * (100% + ${COLUMN_GAP_PX}px)))` }}>
+      <div
+        className="wall-ind-columns"
+        ref={columns}
+        style={{ transform: `translateX(calc(${-page} * (100% + ${COLUMN_GAP_PX}px)))` }}
+      >
         {byCategory(data.indicators).map((group) => (
           <section key={group.category} className="wall-ind-group">
             <h2>{t(`indicators.category.${group.category}`)}</h2>
@@ -53,7 +66,12 @@ function IndicatorTile({ row, language }: { row: IndicatorRow; language: string 
   const { t } = useTranslation()
   const name = language === 'zh' ? row.name_zh : row.name_en
   return (
-    <article className="wall-ind-tile" data-status={row.status} data-testid={`indicator-${row.id}`} data-value={row.latest?.value ?? ''}>
+    <article
+      className="wall-ind-tile"
+      data-status={row.status}
+      data-testid={`indicator-${row.id}`}
+      data-value={row.latest?.value ?? ''}
+    >
       <div className="wall-ind-line">
         <h3>{name}</h3>
         <span className="wall-ind-status">{t(`indicators.status.${row.status}`)}</span>
@@ -68,10 +86,17 @@ function IndicatorTile({ row, language }: { row: IndicatorRow; language: string 
             {row.unit === '%' ? '%' : ''}
           </span>
         </p>
-        <Sparkline className="wall-ind-spark" values={trendValues(row)} target={row.pace === 'ytd' ? undefined : row.target.value} width={84} height={28} />
+        <Sparkline
+          className="wall-ind-spark"
+          values={trendValues(row)}
+          target={row.pace === 'ytd' ? undefined : row.target.value}
+          width={84}
+          height={28}
+        />
       </div>
       <p className="wall-ind-asof">
-        {row.asOf ? t('indicators.asOf', { period: row.asOf }) : t('indicators.noData')} · {t('indicators.targetYear', { year: row.target.year })}
+        {row.asOf ? t('indicators.asOf', { period: row.asOf }) : t('indicators.noData')} ·{' '}
+        {t('indicators.targetYear', { year: row.target.year })}
         {row.latestIsSample && <span className="wall-ind-sample-tag">{t('indicators.sampleValue')}</span>}
       </p>
     </article>
@@ -84,7 +109,8 @@ function MilestoneLine({ m, language }: { m: MilestoneRow; language: string }) {
     <li data-status={m.status} data-testid={`milestone-${m.id}`}>
       <span>{language === 'zh' ? m.name_zh : m.name_en}</span>
       <b>
-        {t(`indicators.milestone.${m.status}`)} · {m.doneOn ? t('indicators.doneOn', { date: m.doneOn }) : t('indicators.due', { date: m.dueOn })}
+        {t(`indicators.milestone.${m.status}`)} ·{' '}
+        {m.doneOn ? t('indicators.doneOn', { date: m.doneOn }) : t('indicators.due', { date: m.dueOn })}
       </b>
     </li>
   )

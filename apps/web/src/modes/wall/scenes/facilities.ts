@@ -32,7 +32,14 @@ export const facilitiesScene: WallSceneDefinition<FacilitiesPrepared> = {
   prepare({ facilities, alarms, summary, pulsingIds, t }) {
     const points = (facilities?.features ?? []).flatMap((f) =>
       f.geometry?.type === 'Point'
-        ? [{ id: String(f.properties?.id), status: String(f.properties?.status), inProgramme: f.properties?.in_programme === true, position: f.geometry.coordinates as [number, number] }]
+        ? [
+            {
+              id: String(f.properties?.id),
+              status: String(f.properties?.status),
+              inProgramme: f.properties?.in_programme === true,
+              position: f.geometry.coordinates as [number, number],
+            },
+          ]
         : [],
     )
     const programme = points.filter((p) => p.inProgramme)
@@ -45,16 +52,30 @@ export const facilitiesScene: WallSceneDefinition<FacilitiesPrepared> = {
         count: programme.filter((p) => statuses.includes(p.status)).length,
       })),
       { key: 'pulse', label: t('wall.legend.newlyStarted'), colour: cssColour([...PULSE_COLOUR, 255]), shape: 'dot' },
-      { key: 'context', label: t('wall.legend.notProgrammeFacilities'), colour: cssColour(WALL_CONTEXT_COLOUR), shape: 'dot', faded: true },
+      {
+        key: 'context',
+        label: t('wall.legend.notProgrammeFacilities'),
+        colour: cssColour(WALL_CONTEXT_COLOUR),
+        shape: 'dot',
+        faded: true,
+      },
     ]
     const late = alarms?.late.facility
     const started = summary ? { started: summary.facilities.started, planned: summary.facilities.planned } : null
     return {
-      prepared: { programme, context: points.filter((p) => !p.inProgramme), pulsing: points.filter((p) => pulsingIds.has(p.id)) },
+      prepared: {
+        programme,
+        context: points.filter((p) => !p.inProgramme),
+        pulsing: points.filter((p) => pulsingIds.has(p.id)),
+      },
       bounds: boundsOf(facilities),
       legend,
       takeaway:
-        !late || !started ? '' : late.count > 0 ? t('wall.takeaway.facilitiesLate', { count: late.count, days: late.maxDays, ...started }) : t('wall.takeaway.facilitiesOnTime', started),
+        !late || !started
+          ? ''
+          : late.count > 0
+            ? t('wall.takeaway.facilitiesLate', { count: late.count, days: late.maxDays, ...started })
+            : t('wall.takeaway.facilitiesOnTime', started),
       labels: [],
       count: facilities ? programme.length : null,
     }

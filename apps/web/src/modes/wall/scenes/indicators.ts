@@ -1,7 +1,13 @@
 import type { WallSceneDefinition } from './scene-types.ts'
 
 // The colours of indicator statuses, as the board's tiles draw them (scenes/indicators.css).
-const STATUS_COLOURS = { on_pace: '#3ddc97', met: '#4fb3ff', behind: '#ffb020', missed: '#ff6b6b', no_data: '#9fb3c8' } as const
+const STATUS_COLOURS = {
+  on_pace: '#3ddc97',
+  met: '#4fb3ff',
+  behind: '#ffb020',
+  missed: '#ff6b6b',
+  no_data: '#9fb3c8',
+} as const
 
 /**
  * 城市数据一块屏 (/wall?scenes=indicators): the work report's indicators on a board that covers the map

@@ -46,13 +46,18 @@ export const renewalScene: WallSceneDefinition<RenewalPrepared> = {
     type UnitProps = { id: string; name_zh: string; name_en: string; ratio: number }
     const features = (renewalUnits?.features ?? []).map((f) => ({
       ...f,
-      properties: { ...(f.properties as Omit<UnitProps, 'ratio'>), ratio: ratios.get(String(f.properties?.id)) ?? 0 } satisfies UnitProps,
+      properties: {
+        ...(f.properties as Omit<UnitProps, 'ratio'>),
+        ratio: ratios.get(String(f.properties?.id)) ?? 0,
+      } satisfies UnitProps,
     }))
     const nameOf = (p: UnitProps) => (en && p.name_en) || p.name_zh
     const short = shortNames(features.map((f) => nameOf(f.properties)))
     const labels: MapLabel[] = features.flatMap((f, i) => {
       const at = middleOf(f)
-      return at ? [{ id: String(f.properties.id), position: at, title: `${short[i]} ${Math.round(f.properties.ratio * 100)}%` }] : []
+      return at
+        ? [{ id: String(f.properties.id), position: at, title: `${short[i]} ${Math.round(f.properties.ratio * 100)}%` }]
+        : []
     })
     let takeaway = ''
     if (summary && labels.length) {
@@ -70,7 +75,12 @@ export const renewalScene: WallSceneDefinition<RenewalPrepared> = {
       prepared: { units: { type: 'FeatureCollection', features } },
       bounds: boundsOf(renewalUnits),
       legend: [
-        ...[0, 0.5, 1].map((r) => ({ key: `p${r}`, label: t('wall.legend.progress', { percent: r * 100 }), colour: cssColour(renewalFill(r)), shape: 'area' as const })),
+        ...[0, 0.5, 1].map((r) => ({
+          key: `p${r}`,
+          label: t('wall.legend.progress', { percent: r * 100 }),
+          colour: cssColour(renewalFill(r)),
+          shape: 'area' as const,
+        })),
         { key: 'outline', label: t('wall.legend.unitOutline'), colour: cssColour(OUTLINE), shape: 'line' as const },
       ],
       takeaway,

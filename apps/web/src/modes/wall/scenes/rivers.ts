@@ -13,7 +13,8 @@ const TRAIL_M = 1_500
 const SPEED_M_PER_S = 500
 const BED: [number, number, number, number] = [47, 143, 216, 160]
 const FLOW: [number, number, number] = [140, 220, 255]
-const inZone = ([x, y]: number[]) => (x ?? 0) > ZONE_BOUNDS[0] && (x ?? 0) < ZONE_BOUNDS[2] && (y ?? 0) > ZONE_BOUNDS[1] && (y ?? 0) < ZONE_BOUNDS[3]
+const inZone = ([x, y]: number[]) =>
+  (x ?? 0) > ZONE_BOUNDS[0] && (x ?? 0) < ZONE_BOUNDS[2] && (y ?? 0) > ZONE_BOUNDS[1] && (y ?? 0) < ZONE_BOUNDS[3]
 
 /** A point for a river's label: the middle of its vertices inside the zone (rivers run on beyond it). */
 function labelPoint(f: GeoJSON.Feature): [number, number] | null {
@@ -38,7 +39,14 @@ export const riversScene: WallSceneDefinition<RiversPrepared> = {
       if (!r || !at || r.lengthInZoneM <= 0) return []
       // Sample chiefs are named as sample in the data itself ("示例河长·…（虚构）"), and the map says 示例数据.
       const chief = r.riverChief ? t('wall.rivers.chief', { name: r.riverChief }) : t('wall.rivers.noChief')
-      return [{ id: r.id, position: at, title: en ? r.nameEn : r.nameZh, detail: `${chief} · ${t('wall.rivers.lengthInZone', { km: (r.lengthInZoneM / 1000).toFixed(1) })}` }]
+      return [
+        {
+          id: r.id,
+          position: at,
+          title: en ? r.nameEn : r.nameZh,
+          detail: `${chief} · ${t('wall.rivers.lengthInZone', { km: (r.lengthInZoneM / 1000).toFixed(1) })}`,
+        },
+      ]
     })
     const inside = (riverFacts ?? []).filter((r) => r.lengthInZoneM > 0)
     const km = (inside.reduce((sum, r) => sum + r.lengthInZoneM, 0) / 1000).toFixed(1)
@@ -62,7 +70,16 @@ export const riversScene: WallSceneDefinition<RiversPrepared> = {
   layers(p, t) {
     const path = (d: MeasuredPath<unknown>) => d.path as [number, number][]
     return [
-      new PathLayer<MeasuredPath<unknown>>({ id: 'wall-rivers', data: p.rivers, getPath: path, getColor: BED, widthUnits: 'pixels', getWidth: 6, capRounded: true, jointRounded: true }),
+      new PathLayer<MeasuredPath<unknown>>({
+        id: 'wall-rivers',
+        data: p.rivers,
+        getPath: path,
+        getColor: BED,
+        widthUnits: 'pixels',
+        getWidth: 6,
+        capRounded: true,
+        jointRounded: true,
+      }),
       new TripsLayer<MeasuredPath<unknown>>({
         id: 'wall-rivers-flow',
         data: p.rivers,

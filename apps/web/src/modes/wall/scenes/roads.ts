@@ -33,17 +33,41 @@ export const roadsScene: WallSceneDefinition<RoadsPrepared> = {
     const programme = all.filter((r) => r.properties.in_programme)
     const active = programme.filter((r) => r.properties.status === 'under_construction')
     // A segment split into several paths counts once.
-    const ids = (status?: string) => new Set(programme.filter((r) => status === undefined || r.properties.status === status).map((r) => r.properties.id)).size
+    const ids = (status?: string) =>
+      new Set(
+        programme.filter((r) => status === undefined || r.properties.status === status).map((r) => r.properties.id),
+      ).size
     const legend: LegendEntry[] = [
-      ...ROAD_SEGMENT_STATUSES.map((s) => ({ key: s, label: t(`roadStatus.${s}`), colour: cssColour(colourOf(s)), shape: 'line' as const, count: ids(s) })),
-      { key: 'context', label: t('wall.legend.notProgrammeRoads'), colour: cssColour(WALL_CONTEXT_COLOUR), shape: 'line', faded: true },
+      ...ROAD_SEGMENT_STATUSES.map((s) => ({
+        key: s,
+        label: t(`roadStatus.${s}`),
+        colour: cssColour(colourOf(s)),
+        shape: 'line' as const,
+        count: ids(s),
+      })),
+      {
+        key: 'context',
+        label: t('wall.legend.notProgrammeRoads'),
+        colour: cssColour(WALL_CONTEXT_COLOUR),
+        shape: 'line',
+        faded: true,
+      },
     ]
     const late = alarms?.late.road_segment
     return {
-      prepared: { programme, context: all.filter((r) => !r.properties.in_programme), active, activeLoopM: longestMetres(active) },
+      prepared: {
+        programme,
+        context: all.filter((r) => !r.properties.in_programme),
+        active,
+        activeLoopM: longestMetres(active),
+      },
       bounds: boundsOf(roads),
       legend,
-      takeaway: !late ? '' : late.count > 0 ? t('wall.takeaway.roadsLate', { count: late.count, days: late.maxDays }) : t('wall.takeaway.roadsOnTime', { count: ids() }),
+      takeaway: !late
+        ? ''
+        : late.count > 0
+          ? t('wall.takeaway.roadsLate', { count: late.count, days: late.maxDays })
+          : t('wall.takeaway.roadsOnTime', { count: ids() }),
       labels: [],
       count: roads ? ids() : null,
     }
