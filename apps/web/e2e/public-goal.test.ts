@@ -222,6 +222,8 @@ describe('public site: roads, phone and following', () => {
     const page = await granted.newPage()
     await openHome(page, 'zh')
     await page.getByTestId('near-me').click()
+    // The list is sorted once every card shows its distance (the target may already head the unsorted list).
+    await poll(() => page.getByTestId('distance').count()).toBe(summary.facilities.planned)
     await poll(() => page.locator('[data-facility-id]').first().getAttribute('data-facility-id')).toBe(
       target.properties.id,
     )
