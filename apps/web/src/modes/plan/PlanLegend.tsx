@@ -1,8 +1,9 @@
 import { FACILITY_STATUS_COLOURS, FACILITY_STATUSES, ROAD_SEGMENT_STATUS_COLOURS } from '@onemap/domain/values'
 import { useTranslation } from 'react-i18next'
 import { MapOverlay } from '../../map/MapOverlay.tsx'
+import { CARD_COLOURS } from './plan-layers.ts'
 
-/** The workbench legend, always on the map whatever tab is open: segment and facility statuses. */
+/** The workbench legend, always on the map whatever tab is open: segment statuses, 红黄牌 halos, facility statuses. */
 export function PlanLegend() {
   const { t } = useTranslation()
   return (
@@ -22,6 +23,18 @@ export function PlanLegend() {
                 aria-hidden="true"
               />
               {t(`roadStatus.${status}`)}
+            </li>
+          ))}
+        </ul>
+        <ul aria-label={t('duban.cards.title')}>
+          {(['red', 'yellow'] as const).map((card) => (
+            <li key={card}>
+              <span
+                className="swatch swatch-line"
+                style={{ background: CARD_COLOURS[card], height: 9, opacity: 0.45, filter: 'blur(1px)' }}
+                aria-hidden="true"
+              />
+              {t(`duban.cards.${card}`)}
             </li>
           ))}
         </ul>

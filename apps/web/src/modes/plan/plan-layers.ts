@@ -41,14 +41,19 @@ const flagOpacity = (flag: string): ExpressionSpecification => [
   1,
   0,
 ]
-/** 红黄牌 outline: feature-state 'card' is 'red' or 'yellow' on carded items (duban/use-card-outlines.ts). */
+/** The 红黄牌 colours, for the map halo and its legend. */
+export const CARD_COLOURS = { red: '#dc2626', yellow: '#eab308' } as const
+/**
+ * 红黄牌 halo: feature-state 'card' is 'red' or 'yellow' on carded items (duban/use-card-outlines.ts). Drawn
+ * soft (translucent, blurred) so that a red card never reads as the solid red of a suspended segment.
+ */
 const cardColour: ExpressionSpecification = [
   'match',
   ['coalesce', ['feature-state', 'card'], 'none'],
   'red',
-  '#dc2626',
+  CARD_COLOURS.red,
   'yellow',
-  '#eab308',
+  CARD_COLOURS.yellow,
   'rgba(0,0,0,0)',
 ]
 
@@ -110,7 +115,7 @@ export const PLAN_LAYERS: readonly { group: LayerGroup; layer: PlanLayer }[] = [
       source: PLAN_SOURCES.segments,
       'source-layer': 'road_segments',
       layout: { 'line-cap': 'round' },
-      paint: { 'line-color': cardColour, 'line-width': width(10, 13, 2.2) },
+      paint: { 'line-color': cardColour, 'line-width': width(10, 13, 2.2), 'line-opacity': 0.45, 'line-blur': 3 },
     },
   },
   {
