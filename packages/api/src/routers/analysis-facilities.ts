@@ -1,11 +1,12 @@
 import type { Database } from '@onemap/db/database'
-import { facilityDetail, itemGeometries, matchingIds } from '@onemap/db/queries/analysis'
+import { facilityDetail, matchingIds } from '@onemap/db/queries/analysis'
 import { loadFacilityItem, type FacilityItemRow } from '@onemap/db/queries/progress'
 import { zoneToday } from '@onemap/domain/dates'
 import { FeatureFilter, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import { SCHEDULE_STATES } from '@onemap/domain/schedule'
 import { TRPCError } from '@trpc/server'
+import { exportCollection } from '../export-features.ts'
 import { z } from 'zod'
 import { viewerProcedure } from '../procedures.ts'
 import { facilityFacts, loadProgress, requireProgramme } from '../progress-data.ts'
@@ -121,23 +122,10 @@ export const facilityProcedures = {
   /** The whole facility selection as RFC 7946 GeoJSON points (with WKT), for export. */
   exportFacilities: viewerProcedure.input(FacilitySelection).query(async ({ ctx, input }) => {
     const { rows } = await selectFacilities(ctx.db, ctx.now(), input)
-    const geometries = await itemGeometries(
+    return exportCollection<{ type: 'Point'; coordinates: [number, number] }, (typeof rows)[number]>(
       ctx.db,
       'facilities',
-      rows.map((r) => r.id),
+      rows,
     )
-    return {
-      type: 'FeatureCollection' as const,
-      features: rows.map((properties) => ({
-        type: 'Feature' as const,
-        id: properties.id,
-        geometry: JSON.parse(geometries.get(properties.id)?.geometry ?? 'null') as {
-          type: 'Point'
-          coordinates: [number, number]
-        } | null,
-        properties,
-        wkt: geometries.get(properties.id)?.wkt ?? null,
-      })),
-    }
   }),
 }

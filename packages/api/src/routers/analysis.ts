@@ -1,11 +1,12 @@
 import type { Database } from '@onemap/db/database'
-import { itemGeometries, matchingIds, segmentDetail } from '@onemap/db/queries/analysis'
+import { matchingIds, segmentDetail } from '@onemap/db/queries/analysis'
 import { loadRoadItem, type RoadItemRow } from '@onemap/db/queries/progress'
 import { zoneToday } from '@onemap/domain/dates'
 import { FeatureFilter, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import { SCHEDULE_STATES } from '@onemap/domain/schedule'
 import { TRPCError } from '@trpc/server'
+import { exportCollection } from '../export-features.ts'
 import { z } from 'zod'
 import { viewerProcedure } from '../procedures.ts'
 import { checkSelection } from '../selection.ts'
@@ -142,24 +143,11 @@ export const analysisRouter = router({
    */
   export: viewerProcedure.input(SegmentSelection).query(async ({ ctx, input }) => {
     const { rows } = await selectRows(ctx.db, ctx.now(), input)
-    const geometries = await itemGeometries(
+    return exportCollection<{ type: 'LineString'; coordinates: [number, number][] }, (typeof rows)[number]>(
       ctx.db,
       'road_segments',
-      rows.map((r) => r.id),
+      rows,
     )
-    return {
-      type: 'FeatureCollection' as const,
-      features: rows.map((properties) => ({
-        type: 'Feature' as const,
-        id: properties.id,
-        geometry: JSON.parse(geometries.get(properties.id)?.geometry ?? 'null') as {
-          type: 'LineString'
-          coordinates: [number, number][]
-        } | null,
-        properties,
-        wkt: geometries.get(properties.id)?.wkt ?? null,
-      })),
-    }
   }),
 
   ...facilityProcedures,
