@@ -1,7 +1,7 @@
 // `npm test`: install if needed, check manifests against imports (knip), then typecheck, lint and run every
 // package's tests.
 // With DATABASE_URL set, database tests run on that PostgreSQL server; otherwise on embedded PGlite.
-import { install, pnpm, run, say } from './workspace.mjs'
+import { install, pnpm, run, runKeepingFailures, say } from './workspace.mjs'
 
 await install()
 say(
@@ -20,7 +20,7 @@ const unused = await run(command, [...prefix, 'knip'])
 say('Formatting (prettier --check) …')
 const unformatted = await run(command, [...prefix, 'format:check'])
 const turbo = (filter) =>
-  run(command, [
+  runKeepingFailures(command, [
     ...prefix,
     'turbo',
     'run',
@@ -37,9 +37,9 @@ const turbo = (filter) =>
 // The browser tests (web) run on their own after the rest: they drive real Chromium with software WebGL
 // and time-bound expectations (an edit visible within 2 s), which must not share two cores with other suites.
 say('Typecheck, lint and test: every package but the web app …')
-const packages = await turbo('!@onemap/web')
+const { code: packages, failures: packageFailures } = await turbo('!@onemap/web')
 say('Typecheck, lint and test: the web app, with its browser tests …')
-const web = await turbo('@onemap/web')
+const { code: web, failures: webFailures } = await turbo('@onemap/web')
 
 if (unused !== 0 || unformatted !== 0 || packages !== 0 || web !== 0) {
   const failed = [
@@ -48,6 +48,15 @@ if (unused !== 0 || unformatted !== 0 || packages !== 0 || web !== 0) {
     packages !== 0 && 'packages',
     web !== 0 && 'web app',
   ]
+  // Repeated here because a reader of a long run (CI) often sees only its last lines.
+  for (const [pass, code, lines] of [
+    ['every package but the web app', packages, packageFailures],
+    ['the web app', web, webFailures],
+  ]) {
+    if (code === 0) continue
+    console.error(`[onemap] what failed in ${pass}:`)
+    for (const line of lines) console.error(`  ${line}`)
+  }
   console.error(`[onemap] tests failed: ${failed.filter(Boolean).join(' and ')}`)
   process.exit(1)
 }
