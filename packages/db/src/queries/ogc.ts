@@ -40,6 +40,34 @@ function bboxIn(crs: OgcCrs, bbox: [number, number, number, number], params: Par
 }
 
 /**
+ * Margin (degrees) by which the box is shrunk for the containment shortcut below: more than the
+ * float4 rounding of PostGIS's index boxes (at most 1.5e-5 degrees for |coordinates| ≤ 180).
+ */
+const INNER_MARGIN = 1e-4
+
+/**
+ * Rows whose geometry intersects the bbox. A geometry whose bounding box lies inside the box
+ * intersects it without further test; only the rows across the box's edge need the exact
+ * ST_Intersects (GEOS, ~1 µs a row), which was most of a 1M-segment bbox page: 45 000 matches,
+ * ~1 500 on the edge. The shortcut uses the box shrunk by INNER_MARGIN because `@` compares the
+ * float4 boxes PostGIS keeps, which round outwards: a geometry's box inside the shrunk box is
+ * inside the real one. Only for a box in EPSG:4490, where the bbox is a true rectangle (a projected
+ * one becomes a curved polygon). CASE, not OR: with OR the planner scans the index twice (a
+ * BitmapOr).
+ */
+function bboxCondition(crs: OgcCrs, bbox: [number, number, number, number], params: Params): string {
+  const box = bboxIn(crs, bbox, params)
+  const { srid, flip } = OGC_CRS[crs]
+  const [a, b, c, d] = flip ? [bbox[1], bbox[0], bbox[3], bbox[2]] : bbox
+  if (srid !== 4490 || c - a <= 2 * INNER_MARGIN || d - b <= 2 * INNER_MARGIN) return `ST_Intersects(t.geom, ${box})`
+  const inner = [a + INNER_MARGIN, b + INNER_MARGIN, c - INNER_MARGIN, d - INNER_MARGIN].map(
+    (v) => `${params.add(v)}::float8`,
+  )
+  return `t.geom && ${box} AND CASE WHEN t.geom @ ST_MakeEnvelope(${inner.join(', ')}, 4490) THEN true
+     ELSE ST_Intersects(t.geom, ${box}) END`
+}
+
+/**
  * GeoJSON geometry of `g` in `crs`. Options 0: no `crs` member (RFC 7946 has none; ST_AsGeoJSON
  * adds one for every SRID but 4326, 8 % of a page) and no bbox; the CRS travels in Content-Crs.
  */
@@ -71,7 +99,7 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
   const sql = LAYER_SQL[layer.id]
   const params = new Params()
   const where: string[] = []
-  if (query.bbox) where.push(`ST_Intersects(t.geom, ${bboxIn(query.bboxCrs, query.bbox, params)})`)
+  if (query.bbox) where.push(bboxCondition(query.bboxCrs, query.bbox, params))
   for (const [name, value] of Object.entries(query.properties)) {
     const column = sql.columns[name]
     if (!column) throw new Error(`Field '${name}' is not a public field of layer '${layer.id}'`)
@@ -104,11 +132,17 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
        )
        SELECT ${total === undefined ? `(SELECT count(*)::int FROM ${own} ${whereSql})` : params.add(total) + '::int'} AS matched,
               (SELECT count(*)::int FROM page) AS returned, ${features}`
+  // A bbox page is planned for its box (sent unnamed): the planner then knows how many rows the
+  // box holds (none or 45 000) and folds the boxes into constants, where a kept generic plan
+  // guesses a handful of rows and builds the boxes again for every row it tests (1M segments,
+  // 45 000 matches, alternating on one connection: 94 ms p50 this way, 147 ms for the previous
+  // statement under a generic plan, byte-identical pages). Planning costs ~0.6 ms.
   const { rows } = await preparedQuery<{ matched: number; returned: number; features: string }>(
     db,
     'ogc',
     text,
     params.values,
+    query.bbox ? 'each' : 'once',
   )
   const first = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
   return { numberMatched: first.matched, numberReturned: first.returned, features: first.features }
