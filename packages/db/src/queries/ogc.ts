@@ -1,6 +1,6 @@
 import type { LayerDefinition } from '@onemap/domain/layers'
 import type { Database } from '../database.ts'
-import { jsonProperties, LAYER_SQL, layerStats } from './catalogue.ts'
+import { jsonProperties, LAYER_SQL, lastKnownCountExtent, layerStats } from './catalogue.ts'
 import { Params } from './filters.ts'
 import { preparedQuery } from './prepared.ts'
 
@@ -71,8 +71,8 @@ function bboxCondition(crs: OgcCrs, bbox: [number, number, number, number], para
 const PLAN_FOR_BOX_FROM = 2_000
 
 /**
- * Rows a bbox is expected to match, from the layer's count and extent as if the features were
- * spread evenly: a planning hint, nothing is cut by it. A projected box (not a rectangle in
+ * Rows a bbox is expected to match, from the layer's last known count and extent as if the features
+ * were spread evenly: a planning hint, nothing is cut by it. A projected box (not a rectangle in
  * degrees) counts as many.
  */
 function expectedMatches(
@@ -140,10 +140,8 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
   // walking the key and testing each row for the box read 50 000 rows for 100 on a dense city.
   // Property filters may read joined tables; a bbox alone needs only the layer's own table.
   const own = Object.keys(query.properties).length === 0 ? (sql.table ?? sql.from) : sql.from
-  // Counts and extents are computed once per layer version; only their versions are read here.
-  const stats = where.length === 0 || query.bbox ? (await layerStats(db)).find((s) => s.layer === layer.id) : undefined
-  // An unfiltered collection's size is the layer's count.
-  const total = where.length === 0 ? stats?.count : undefined
+  // An unfiltered collection's size is the layer's count, computed once per version.
+  const total = where.length === 0 ? (await layerStats(db)).find((s) => s.layer === layer.id)?.count : undefined
   const text = query.bbox
     ? `WITH matched AS MATERIALIZED (
          SELECT t.ctid AS tid, ${sql.id} AS fid FROM ${own} ${whereSql}
@@ -169,7 +167,9 @@ export async function ogcItems(db: Database, layer: LayerDefinition, query: OgcI
     'ogc',
     text,
     params.values,
-    query.bbox && expectedMatches(query.bboxCrs, query.bbox, stats) >= PLAN_FOR_BOX_FROM ? 'each' : 'once',
+    query.bbox && expectedMatches(query.bboxCrs, query.bbox, await lastKnownCountExtent(db, layer)) >= PLAN_FOR_BOX_FROM
+      ? 'each'
+      : 'once',
   )
   const first = rows[0] ?? { matched: 0, returned: 0, features: '[]' }
   return { numberMatched: first.matched, numberReturned: first.returned, features: first.features }
