@@ -116,6 +116,45 @@ describe(`OGC API Features (${testBackend})`, () => {
     expect(new Set(done.features.map((f) => f.properties.status))).toEqual(new Set(['completed']))
   })
 
+  it('a bbox page holds exactly what ST_Intersects finds, also a line lying a hair outside the box', async () => {
+    // A level line 1e-7° (about 1 cm) south of the box: its float4 index box rounds into the box's,
+    // so only the exact test may decide (the containment shortcut works on a shrunk box).
+    const y = 34.8012345
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM roads ORDER BY id LIMIT 1')
+    await db.query(
+      `INSERT INTO road_segments (id, road_id, geom, status, updated_by)
+       VALUES ('bbox-edge-test', $1, ST_MakeLine(ST_Point(113.6001, $2, 4490), ST_Point(113.6051, $2, 4490)), 'planned', 'test')`,
+      [rows[0]?.id, y],
+    )
+    try {
+      const boxes = [
+        [113.6, y + 1e-7, 113.61, y + 0.01],
+        [113.6, y, 113.61, y + 0.01],
+        [113.6002, y - 0.01, 113.605, y + 0.01],
+        [113.5, 34.79, 113.56, 34.82],
+        [113.52, 34.8, 113.6, 34.805],
+      ] as const
+      for (const box of boxes) {
+        const page = await items(`/ogc/collections/road_segments/items?limit=10000&bbox=${box.join(',')}`)
+        const exact = await db.query<{ id: string }>(
+          `SELECT id FROM road_segments WHERE ST_Intersects(geom, ST_MakeEnvelope($1, $2, $3, $4, 4490)) ORDER BY id`,
+          [...box],
+        )
+        expect(
+          page.features.map((f) => f.id),
+          box.join(','),
+        ).toEqual(exact.rows.map((r) => r.id))
+        expect(page.numberMatched).toBe(exact.rows.length)
+      }
+      const above = await items(`/ogc/collections/road_segments/items?bbox=${boxes[0].join(',')}`)
+      expect(above.features.map((f) => f.id)).not.toContain('bbox-edge-test')
+      const touching = await items(`/ogc/collections/road_segments/items?bbox=${boxes[1].join(',')}`)
+      expect(touching.features.map((f) => f.id)).toContain('bbox-edge-test')
+    } finally {
+      await db.query(`DELETE FROM road_segments WHERE id = 'bbox-edge-test'`)
+    }
+  })
+
   it('writes RFC 7946 geometries (no crs member) in every CRS and selects fields with properties=', async () => {
     for (const crs of ['', `&crs=${encodeURIComponent(EPSG(4547))}`, `&crs=${encodeURIComponent(EPSG(3857))}`]) {
       const res = await get(`/ogc/collections/road_segments/items?limit=5${crs}`)

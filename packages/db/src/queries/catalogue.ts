@@ -201,6 +201,20 @@ export async function layerStats(db: Database): Promise<LayerStats[]> {
   )
 }
 
+/**
+ * The count and extent last computed for `layer`, of whatever version, without a round trip: for
+ * hints (how to plan a statement) where a count from before the latest edit serves as well. Reads
+ * them through layerStats when none were computed yet.
+ */
+export async function lastKnownCountExtent(
+  db: Database,
+  layer: LayerDefinition,
+): Promise<Pick<LayerStats, 'count' | 'extent'> | undefined> {
+  const entry = countExtentCache.get(db)?.get(layer.id)
+  const known = entry ? await entry.result.catch(() => undefined) : undefined
+  return known ?? (await layerStats(db)).find((s) => s.layer === layer.id)
+}
+
 /** The version of every layer table (layer_versions), for callers that follow its notifications. */
 export async function tableVersions(db: Database): Promise<Map<string, number>> {
   const { rows } = await db.query<{ layer: string; version: string }>('SELECT layer, version::text FROM layer_versions')

@@ -216,14 +216,17 @@ async function renderWithPostgis(
 }
 
 /**
- * Up to z13 a tile is planned for its own box: the rows it holds range from none to the whole city,
- * and the plan for one is wrong for the other; planning (~0.5 ms) is small next to such tiles.
- * From z14 on tiles are small and alike, and a kept generic plan saves the planning.
+ * Up to z9 a tile is planned for its own box: such a tile spans much of the city, so reading the
+ * whole table in one pass may beat the index, and planning (~1 ms) is nothing next to running it.
+ * From z10 on the statement keeps a generic plan: each budget group is a scan of its class's
+ * partial index under a top-N sort, whatever the box holds, so planning per tile bought nothing
+ * measurable at 100k and 1M segments (z10–z13, same connection, alternating) and cost 1.0–1.4 ms
+ * against 0.2–0.4 ms per small tile (bench/README.md, issue 19).
  */
 export function tilePlanning(tile: TileAddress): 'once' | 'each' {
   return tile.z <= CUSTOM_PLAN_MAX_ZOOM ? 'each' : 'once'
 }
-const CUSTOM_PLAN_MAX_ZOOM = 13
+const CUSTOM_PLAN_MAX_ZOOM = 9
 
 /**
  * Tile-space geometry in SQL: clip to the buffered tile, scale to 0…4096 with y pointing down, snap
