@@ -62,7 +62,9 @@ describe('a PostgreSQL without PostGIS', () => {
   })
 })
 
-describe('the embedded data folder', () => {
+// Each case here creates an embedded database from nothing (initdb, PostGIS, migrations): ~10 s on a quiet
+// machine, several times that when both cores are busy with other suites, so these get the hook budget.
+describe('the embedded data folder', { timeout: 180_000 }, () => {
   it('keeps what was written across a close and reopen', async () => {
     const dataDir = join(scratch, 'persist')
     const first = await openDatabase({ dataDir })
