@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { facilities, type FacilityFeature, query } from './api.ts'
 import { axeViolations } from './axe.ts'
 import { type Harness, openPage, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
+import { viewOf } from './plan-fixture.ts'
 
 let h: Harness
 let all: FacilityFeature[]
@@ -230,7 +231,16 @@ describe('public site: roads, phone and following', () => {
     const distances = (await page.getByTestId('distance').allTextContents()).map((t) => digits(t)[0] as number)
     expect(distances.length).toBe(summary.facilities.planned)
     expect([...distances].sort((a, b) => a - b)).toEqual(distances)
+    // The map draws the reader and the 1 km circle around them (two features), and has brought them into view.
+    await page.locator('.map-canvas[data-drawn-public-near-me="2"]').waitFor()
+    await poll(async () => {
+      const { zoom, center } = viewOf(page)
+      return zoom >= 12 && zoom <= 16 && Math.hypot(center[0] - (lon + 0.0005), center[1] - lat) < 0.003
+    }).toBe(true)
+    await page.screenshot({ path: shot('near-me-375') })
     expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: '不再按距离排序' }).click()
+    await page.locator('.map-canvas[data-drawn-public-near-me="0"]').waitFor()
     await granted.close()
 
     const { page: refused, context, problems } = await openPage(h, PHONE)
