@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { facilities, type FacilityFeature, query } from './api.ts'
 import { axeViolations } from './axe.ts'
-import { type Harness, openPage, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
+import { type Harness, openPage, pixelOffset, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
 import { viewOf } from './plan-fixture.ts'
 
 let h: Harness
@@ -233,11 +233,23 @@ describe('public site: roads, phone and following', () => {
     expect([...distances].sort((a, b) => a - b)).toEqual(distances)
     // The map draws the reader and the 1 km circle around them (two features), and has brought them into view.
     await page.locator('.map-canvas[data-drawn-public-near-me="2"]').waitFor()
+    const mapBox = (await page.locator('.map-canvas').boundingBox())!
+    const reader: [number, number] = [lon + 0.0005, lat]
+    // 1 km in degrees of latitude and of longitude here (spherical: plenty for a view check).
+    const dLat = (1 / 6371) * (180 / Math.PI)
+    const dLon = dLat / Math.cos((lat * Math.PI) / 180)
     await poll(async () => {
       const { zoom, center } = viewOf(page)
-      return zoom >= 12 && zoom <= 16 && Math.hypot(center[0] - (lon + 0.0005), center[1] - lat) < 0.003
+      const [dx, dy] = [0, 1].map((axis) => (p: [number, number]) => pixelOffset(center, zoom, p)[axis]!)
+      const [north, south] = [dy!([reader[0], lat + dLat]), dy!([reader[0], lat - dLat])]
+      const [east, west] = [dx!([reader[0] + dLon, lat]), dx!([reader[0] - dLon, lat])]
+      // The whole circle on the map, and drawn large: at least a third of the map's width across.
+      const inside =
+        Math.max(Math.abs(north), Math.abs(south)) <= mapBox.height / 2 &&
+        Math.max(Math.abs(east), Math.abs(west)) <= mapBox.width / 2
+      return inside && east - west >= mapBox.width / 3
     }).toBe(true)
-    await page.screenshot({ path: shot('near-me-375') })
+    await page.locator('.map-canvas').screenshot({ path: shot('near-me-375') })
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: '不再按距离排序' }).click()
     await page.locator('.map-canvas[data-drawn-public-near-me="0"]').waitFor()
