@@ -10,6 +10,7 @@ import { mutate, plannerCookie } from './wall-support.ts'
 let h: Harness
 beforeAll(async () => {
   h = await startHarness()
+  await createAccounts(h)
 })
 afterAll(async () => {
   await h?.close()
@@ -18,8 +19,8 @@ afterAll(async () => {
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 
 type Overview = {
-  indicators: { id: string; values: { period: string; version: number }[] }[]
-  milestones: { id: string }[]
+  indicators: { id: string; values: { period: string; value: number; isSample: boolean; version: number }[] }[]
+  milestones: { id: string; dueOn: string; doneOn: string | null }[]
 }
 
 /**
@@ -113,6 +114,9 @@ describe('城市数据一块屏 on the wall', () => {
     await tile.waitFor({ timeout: 60_000 })
     const overview = await query<Overview>(h, 'indicators.overview')
     const q4 = overview.indicators.find((i) => i.id === 'unemployment-rate')?.values.find((v) => v.period === '2020-Q4')
+    // A value the tile does not show yet, so the wait below can only pass once the edit arrives (a retry
+    // runs on the value the last attempt left). Both miss the 2020 target of at most 4 %.
+    const value = q4?.value === 9.9 ? 9.8 : 9.9
     const cookie = await plannerCookie(h.db, h.origin)
     // Edit once the wall's indicator stream is up (INDICATORS_LIVE_MARK; a wall that has been running is): no change is missed.
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, 'onemap:indicators-live', {
@@ -122,11 +126,11 @@ describe('城市数据一块屏 on the wall', () => {
     await mutate(h.origin, cookie, 'indicators.setValue', {
       id: 'unemployment-rate',
       period: '2020-Q4',
-      value: 9.9,
+      value,
       expectedVersion: q4?.version ?? 0,
     })
     await page
-      .locator('[data-testid="indicator-unemployment-rate"][data-value="9.9"][data-status="missed"]')
+      .locator(`[data-testid="indicator-unemployment-rate"][data-value="${value}"][data-status="missed"]`)
       .waitFor({ timeout: 2000 })
     expect(Date.now() - started).toBeLessThan(2000)
     expect(problems).toEqual([])
@@ -173,13 +177,19 @@ describe('public indicators page', () => {
 
 describe('workbench 指标 tab', () => {
   it('lets a planner correct a sample value, then shows who entered it', async () => {
-    await createAccounts(h)
+    // A month still holding a sample value and a milestone not done yet, due after the day it is marked
+    // done: this case's own, also on a retry after an attempt that changed others.
+    const DONE_ON = '2020-08-28'
+    const before = await query<Overview>(h, 'indicators.overview')
+    const period = before.indicators.find((i) => i.id === 'new-enterprises')?.values.find((v) => v.isSample)?.period
+    const milestone = before.milestones.find((m) => m.doneOn === null && m.dueOn >= DONE_ON)
+    if (!period || !milestone) throw new Error('no sample month of new-enterprises or no open milestone left')
     const { page, context, problems } = await openPage(h, { width: 1280, height: 900 })
     await signIn(page, h, 'planner')
     await page.getByRole('tab', { name: '指标' }).click()
     const panel = page.getByTestId('indicator-panel')
     await panel.getByLabel('指标', { exact: true }).selectOption('new-enterprises')
-    await panel.locator('input[name="period"]').fill('2020-06')
+    await panel.locator('input[name="period"]').fill(period)
     await panel
       .getByTestId('indicator-current')
       .getByText(/示例值/)
@@ -198,18 +208,18 @@ describe('workbench 指标 tab', () => {
     )
     // A milestone is marked done with its evidence; the public overview then says so.
     const milestones = page.getByTestId('milestone-panel')
-    await milestones.getByLabel('节点').selectOption('ywtg-shifo-rules')
-    await milestones.locator('input[name="doneOn"]').fill('2020-08-28')
-    await milestones.locator('input[name="evidence"]').fill('石佛镇一网统管工作制度（2020年8月28日印发）')
+    await milestones.getByLabel('节点').selectOption(milestone.id)
+    await milestones.locator('input[name="doneOn"]').fill(DONE_ON)
+    await milestones.locator('input[name="evidence"]').fill('工作制度（2020年8月28日印发）')
     await milestones.getByRole('button', { name: '标记完成' }).click()
     await milestones.getByText('按期完成').waitFor()
     const after = await query<{ milestones: { id: string; status: string; evidence: string | null }[] }>(
       h,
       'indicators.overview',
     )
-    expect(after.milestones.find((m) => m.id === 'ywtg-shifo-rules')).toMatchObject({
+    expect(after.milestones.find((m) => m.id === milestone.id)).toMatchObject({
       status: 'done',
-      evidence: '石佛镇一网统管工作制度（2020年8月28日印发）',
+      evidence: '工作制度（2020年8月28日印发）',
     })
     await page.screenshot({ path: shot('plan-indicators-milestone') })
     // The refused save is the one expected 400 (network log and console both report it).

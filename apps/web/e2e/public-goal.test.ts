@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { facilities, type FacilityFeature, query } from './api.ts'
 import { axeViolations } from './axe.ts'
-import { type Harness, openPage, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
+import { type Harness, openPage, pixelOffset, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
+import { viewOf } from './plan-fixture.ts'
 
 let h: Harness
 let all: FacilityFeature[]
@@ -230,7 +231,28 @@ describe('public site: roads, phone and following', () => {
     const distances = (await page.getByTestId('distance').allTextContents()).map((t) => digits(t)[0] as number)
     expect(distances.length).toBe(summary.facilities.planned)
     expect([...distances].sort((a, b) => a - b)).toEqual(distances)
+    // The map draws the reader and the 1 km circle around them (two features), and has brought them into view.
+    await page.locator('.map-canvas[data-drawn-public-near-me="2"]').waitFor()
+    const mapBox = (await page.locator('.map-canvas').boundingBox())!
+    const reader: [number, number] = [lon + 0.0005, lat]
+    // 1 km in degrees of latitude and of longitude here (spherical: plenty for a view check).
+    const dLat = (1 / 6371) * (180 / Math.PI)
+    const dLon = dLat / Math.cos((lat * Math.PI) / 180)
+    await poll(async () => {
+      const { zoom, center } = viewOf(page)
+      const [dx, dy] = [0, 1].map((axis) => (p: [number, number]) => pixelOffset(center, zoom, p)[axis]!)
+      const [north, south] = [dy!([reader[0], lat + dLat]), dy!([reader[0], lat - dLat])]
+      const [east, west] = [dx!([reader[0] + dLon, lat]), dx!([reader[0] - dLon, lat])]
+      // The whole circle on the map, and drawn large: at least a third of the map's width across.
+      const inside =
+        Math.max(Math.abs(north), Math.abs(south)) <= mapBox.height / 2 &&
+        Math.max(Math.abs(east), Math.abs(west)) <= mapBox.width / 2
+      return inside && east - west >= mapBox.width / 3
+    }).toBe(true)
+    await page.locator('.map-canvas').screenshot({ path: shot('near-me-375') })
     expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: '不再按距离排序' }).click()
+    await page.locator('.map-canvas[data-drawn-public-near-me="0"]').waitFor()
     await granted.close()
 
     const { page: refused, context, problems } = await openPage(h, PHONE)
@@ -265,7 +287,10 @@ describe('public site: roads, phone and following', () => {
     expect(href).toBe('/feeds/programme.atom?lang=en')
     const read = async (url: string) => parseFeed(await (await fetch(`${h.origin}${url}`)).text())
     const before = await read(href)
-    const target = all.find((f) => f.properties.in_programme && f.properties.status === 'planned') as FacilityFeature
+    // Statuses as they are now (\`all\` is read once per file): a retry picks a facility still planned.
+    const target = (await facilities(h)).find(
+      (f) => f.properties.in_programme && f.properties.status === 'planned',
+    ) as FacilityFeature
     const version = (
       await h.db.query<{ version: number }>('SELECT version FROM facilities WHERE id = $1', [target.properties.id])
     ).rows[0]?.version as number

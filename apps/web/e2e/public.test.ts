@@ -28,8 +28,8 @@ afterAll(async () => {
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 const HAN = /\p{Script=Han}/u
 
-// Cases run in a random order (seed printed): each opens its own page on the shared read-only server.
-describe.shuffle('public site', () => {
+// Each case opens its own page on the shared read-only server.
+describe('public site', () => {
   it('loads with no console error and no request to any other host', async () => {
     const { page, context, problems } = await openPage(h)
     await page.goto(`${h.origin}/`)

@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, type Harness, openPage, type PageWatch } from './harness
 export interface RestartableServer {
   origin: string
   stop(): Promise<void>
+  /** Starts it again; does nothing while it runs. */
   start(): Promise<void>
 }
 
@@ -21,6 +22,7 @@ export async function restartableServer(db: Database): Promise<RestartableServer
   let app: Awaited<ReturnType<typeof createServer>> | null = null
   let port = 0
   const start = async () => {
+    if (app) return
     app = await createServer({ db, webDist: e2eEnv.ONEMAP_WEB_DIST, logLevel: 'error' })
     await app.listen({ host: '127.0.0.1', port })
     const address = app.server.address()

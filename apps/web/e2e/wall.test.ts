@@ -55,8 +55,8 @@ async function overflows(page: Page): Promise<string[]> {
   })
 }
 
-// Cases run in a random order (seed printed by the e2e config): each opens its own wall page.
-describe.shuffle('wall display', () => {
+// Each case opens its own wall page.
+describe('wall display', () => {
   for (const [width, height] of [
     [1920, 1080],
     [3840, 2160],
@@ -115,6 +115,8 @@ describe.shuffle('wall display', () => {
     onTestFinished(() => context.close())
     await page.evaluate(() => ((window as unknown as { wallMarker: number }).wallMarker = 42))
     const asOfBefore = await page.getByTestId('wall-stage').getAttribute('data-as-of')
+    // The server is up again for the next case, whatever happens here.
+    onTestFinished(() => server.start())
     await server.stop()
     const down = Date.now()
     await page.getByTestId('stale-banner').waitFor({ timeout: 60_000 })

@@ -1,15 +1,7 @@
 import pg from 'pg'
-import type { Database, OpenOptions } from './database.ts'
+import type { Database, OpenOptions, ReplicaStatus } from './database-types.ts'
 import { guardClients, SERVER_SESSION_OPTIONS } from './pool-clients.ts'
 import { isConnectionError, redactUrl } from './errors.ts'
-
-/** The read replica as /healthz reports it. */
-export interface ReplicaStatus {
-  /** 'ok': reads go to the replica; 'down': it failed last time, reads go to the primary. */
-  state: 'ok' | 'down'
-  /** Where it is, password redacted. */
-  location: string
-}
 
 /** After a failure the replica is left alone this long before reads try it again. */
 const RETRY_AFTER_MS = 5_000

@@ -158,7 +158,8 @@ export const en: Messages = {
       'Location permission was not given, so the list is not sorted by distance. Allow it in the browser settings and try again, or use search.',
     unavailable: 'Your position is not available right now; try again later or use search.',
     outside: 'You are outside the High-tech Zone, so the list is not sorted by distance.',
-    sorted: 'Sorted by distance from you (your position stays on this page)',
+    sorted:
+      'Sorted by distance from you; the circle on the map is {{km}} km around you (your position stays on this page)',
     distance: '{{km}} km',
   },
   search: {

@@ -29,14 +29,21 @@ function createOverlay(map: MapLibreMap): Promise<MapboxOverlay> {
   })
 }
 
-// Give a GPU that reset a moment before asking it for a new context.
-const CONTEXT_RETRY_MS = 1_000
-
-/** Resolves once the map has a style again: a new overlay reads the map's projection on creation. */
+/**
+ * Resolves once the map has drawn a frame with its style: the GPU takes work again, and a new overlay
+ * reads the map's projection on creation. When the map lost its context too (a GPU reset loses every
+ * one), MapLibre draws again only after restoring it and its style; when only deck.gl's was lost, the
+ * frame asked for here comes at once.
+ */
 function mapDrawing(map: MapLibreMap): Promise<void> {
   return new Promise((resolve) => {
-    const check = () => (map.getStyle() ? resolve() : setTimeout(check, CONTEXT_RETRY_MS))
-    setTimeout(check, CONTEXT_RETRY_MS)
+    const drew = () => {
+      if (!map.getStyle()) return
+      map.off('render', drew)
+      resolve()
+    }
+    map.on('render', drew)
+    map.triggerRepaint()
   })
 }
 

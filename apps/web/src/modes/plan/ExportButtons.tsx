@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
 import { download, type ExportFeature, type ExportKind, exportTable, toCsv, toGeoJson, toXlsx } from './export-files.ts'
 import { messageOf } from './plan-data.ts'
-import type { facilitySelection } from './FacilitiesTab.tsx'
-import type { toSelection } from './plan-filter.ts'
+import type { facilitySelection, toSelection } from './plan-filter.ts'
 
 type Selection<K extends ExportKind> = K extends 'segments'
   ? ReturnType<typeof toSelection>

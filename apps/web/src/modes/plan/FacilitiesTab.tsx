@@ -1,4 +1,3 @@
-import type { ScheduleState } from '@onemap/domain/schedule'
 import { FACILITY_KINDS, FACILITY_STATUSES } from '@onemap/domain/statuses'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,7 +10,7 @@ import {
   usePlaceName,
   type usePlaces,
 } from './plan-data.ts'
-import { SCHEDULE_CHOICES } from './plan-filter.ts'
+import { EMPTY_FACILITY_FILTER, type FacilityFilter, facilitySelection, SCHEDULE_CHOICES } from './plan-filter.ts'
 import { CheckGroup, Pager, SortHeader, SubDistrictSelect } from './TableParts.tsx'
 
 const PAGE_SIZE = 20
@@ -22,28 +21,6 @@ const COLUMNS: { key: FacilitySortKey; label: string }[] = [
   { key: 'planned_start', label: 'plan.table.plannedStart' },
   { key: 'lateness', label: 'plan.table.lateness' },
 ]
-
-export interface FacilityFilter {
-  kind: string[]
-  status: string[]
-  subDistrict: string
-  programme: '' | 'in' | 'context'
-  schedule: ScheduleState[]
-}
-const EMPTY: FacilityFilter = { kind: [], status: [], subDistrict: '', programme: '', schedule: [] }
-
-/** The API selection of a facility filter (the export takes the same). */
-export function facilitySelection(f: FacilityFilter) {
-  return {
-    filter: {
-      ...(f.kind.length ? { kind: [...f.kind].sort() } : {}),
-      ...(f.status.length ? { status: [...f.status].sort() } : {}),
-      ...(f.subDistrict ? { subDistrict: f.subDistrict } : {}),
-    },
-    ...(f.schedule.length ? { schedule: [...f.schedule].sort() } : {}),
-    ...(f.programme ? { inProgramme: f.programme === 'in' } : {}),
-  }
-}
 
 /** The 设施 tab: facility filters, the sorted table (lateness first) and its export. */
 export function FacilitiesTab(props: {
@@ -57,7 +34,7 @@ export function FacilitiesTab(props: {
 }) {
   const { t, i18n } = useTranslation()
   const placeName = usePlaceName()
-  const [filter, setFilterState] = useState<FacilityFilter>(EMPTY)
+  const [filter, setFilterState] = useState<FacilityFilter>(EMPTY_FACILITY_FILTER)
   const [sort, setSort] = useState<{ sort: FacilitySortKey; dir: 'asc' | 'desc' }>({ sort: 'lateness', dir: 'desc' })
   const [page, setPage] = useState(1)
   const selection = useMemo(() => facilitySelection(filter), [filter])
@@ -70,7 +47,7 @@ export function FacilitiesTab(props: {
   }
   const data = useFacilities(input)
   const set = (patch: Partial<FacilityFilter>) => (setFilterState({ ...filter, ...patch }), setPage(1))
-  const filtered = filter !== EMPTY && JSON.stringify(filter) !== JSON.stringify(EMPTY)
+  const filtered = filter !== EMPTY_FACILITY_FILTER && JSON.stringify(filter) !== JSON.stringify(EMPTY_FACILITY_FILTER)
   const { onIds } = props
   const ids = data.data?.ids
   useEffect(() => onIds(filtered ? (ids ?? []) : null), [filtered, ids, onIds])
@@ -127,7 +104,7 @@ export function FacilitiesTab(props: {
               <option value="context">{t('plan.facilities.context')}</option>
             </select>
           </label>
-          <button type="button" onClick={() => set(EMPTY)}>
+          <button type="button" onClick={() => set(EMPTY_FACILITY_FILTER)}>
             {t('plan.filter.clear')}
           </button>
         </div>

@@ -55,6 +55,36 @@ export function toSelection(f: PlanFilter) {
   }
 }
 
+/** The 设施 tab's filter; empty strings and lists mean "any". */
+export interface FacilityFilter {
+  kind: string[]
+  status: string[]
+  subDistrict: string
+  programme: '' | 'in' | 'context'
+  schedule: ScheduleState[]
+}
+
+export const EMPTY_FACILITY_FILTER: FacilityFilter = {
+  kind: [],
+  status: [],
+  subDistrict: '',
+  programme: '',
+  schedule: [],
+}
+
+/** The analysis API's selection for a facility filter (the table and its export take the same). */
+export function facilitySelection(f: FacilityFilter) {
+  return {
+    filter: {
+      ...(f.kind.length ? { kind: [...f.kind].sort() } : {}),
+      ...(f.status.length ? { status: [...f.status].sort() } : {}),
+      ...(f.subDistrict ? { subDistrict: f.subDistrict } : {}),
+    },
+    ...(f.schedule.length ? { schedule: [...f.schedule].sort() } : {}),
+    ...(f.programme ? { inProgramme: f.programme === 'in' } : {}),
+  }
+}
+
 /** True when some of the filter is computed by the analysis only, so the map must filter by id too. */
 export function needsIdFilter(f: PlanFilter): boolean {
   return f.schedule.length > 0 || f.riverZone !== null

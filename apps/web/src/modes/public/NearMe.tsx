@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { NearState } from './use-near-me.ts'
+import { NEAR_RADIUS_KM, type NearState } from './use-near-me.ts'
 
 /** The "附近 / Near me" button and what became of the request, said in words. */
 export function NearMe({ state, onLocate, onClear }: { state: NearState; onLocate: () => void; onClear: () => void }) {
@@ -12,7 +12,7 @@ export function NearMe({ state, onLocate, onClear }: { state: NearState; onLocat
         : state.status === 'outside'
           ? t('near.outside')
           : state.status === 'found'
-            ? t('near.sorted')
+            ? t('near.sorted', { km: NEAR_RADIUS_KM })
             : state.status === 'locating'
               ? t('near.locating')
               : ''

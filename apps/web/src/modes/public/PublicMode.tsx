@@ -13,7 +13,13 @@ import { facilitiesNotStarted, roadsNotBuilt } from './goal-model.ts'
 import { Headline, type RemainingList } from './Headline.tsx'
 import { Legend } from './Legend.tsx'
 import { NearMe } from './NearMe.tsx'
-import { facilityLayers, RENEWAL_LAYERS, SELECTION_LAYERS, subDistrictLabelLayers } from './public-layers.ts'
+import {
+  facilityLayers,
+  NEAR_ME_LAYERS,
+  RENEWAL_LAYERS,
+  SELECTION_LAYERS,
+  subDistrictLabelLayers,
+} from './public-layers.ts'
 import {
   useAllFacilities,
   useFacilities,
@@ -27,7 +33,7 @@ import {
 import { RoadList } from './RoadList.tsx'
 import { SampleBadge } from './SampleBadge.tsx'
 import { useDistances, useNearMe } from './use-near-me.ts'
-import { usePreloadWhenIdle, usePublicMap, useSubDistrictLabelPoints } from './use-public-map.ts'
+import { useNearMeView, usePreloadWhenIdle, usePublicMap, useSubDistrictLabelPoints } from './use-public-map.ts'
 import { useQuery } from '@tanstack/react-query'
 
 // Cards and search matches load on first use (and are fetched once the map is idle, so a tap opens
@@ -42,6 +48,8 @@ export function preloadPublicChunks() {
 }
 
 /** The open facility as a one-point collection for its ring; empty when no facility is open. */
+const NO_FEATURES: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] }
+
 function selectionOf(facility: { position: [number, number] } | undefined): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
@@ -95,6 +103,10 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
     useSubDistrictLabelPoints(subDistricts.collection),
     subDistrictLabelLayers(lang),
   )
+  // Near me draws the reader and the circle around them, and brings both into view; nothing while not found.
+  const nearArea = near.state.status === 'found' ? near.state.area : undefined
+  useGeoJsonLayers('public-near-me', nearArea?.features ?? NO_FEATURES, NEAR_ME_LAYERS)
+  useNearMeView(nearArea?.bounds)
   usePublicMap(facility, road)
   usePreloadWhenIdle(preloadPublicChunks)
 

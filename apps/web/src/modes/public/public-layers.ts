@@ -146,3 +146,34 @@ export const SELECTION_LAYERS: readonly Spec<CircleLayerSpecification>[] = [
     },
   },
 ]
+
+/** The reader's position and the circle around it: blue, apart from every status colour (≥ 3:1 on the basemap). */
+export const NEAR_COLOUR = '#1d4ed8'
+
+export const NEAR_ME_LAYERS: readonly (
+  Spec<FillLayerSpecification> | Spec<LineLayerSpecification> | Spec<CircleLayerSpecification>
+)[] = [
+  {
+    id: 'public-near-fill',
+    type: 'fill',
+    filter: ['==', ['get', 'part'], 'radius'],
+    paint: { 'fill-color': NEAR_COLOUR, 'fill-opacity': 0.06 },
+  },
+  {
+    id: 'public-near-line',
+    type: 'line',
+    filter: ['==', ['get', 'part'], 'radius'],
+    paint: { 'line-color': NEAR_COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] },
+  },
+  {
+    id: 'public-near-reader',
+    type: 'circle',
+    filter: ['==', ['get', 'part'], 'reader'],
+    paint: {
+      'circle-radius': 7,
+      'circle-color': NEAR_COLOUR,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  },
+]

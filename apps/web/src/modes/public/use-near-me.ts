@@ -4,11 +4,20 @@ import type { Facility } from './facility-model.ts'
 /** Kilometres from the reader to a point, [lon, lat]. */
 type DistanceKm = (to: [number, number]) => number
 
+/** The circle drawn around the reader: about a quarter of an hour on foot, what "near" means to most. */
+export const NEAR_RADIUS_KM = 1
+
+/** What the map shows of a found reader: the circle (`part: 'radius'`), the reader (`part: 'reader'`), and its box. */
+interface NearArea {
+  features: GeoJSON.FeatureCollection
+  bounds: [number, number, number, number]
+}
+
 /** Where "near me" stands: not asked, asking, refused, outside the zone, or a position to sort by. */
 export type NearState =
   | { status: 'idle' | 'locating' | 'denied' | 'unavailable' }
   | { status: 'outside'; position: [number, number] }
-  | { status: 'found'; position: [number, number]; distanceKm: DistanceKm }
+  | { status: 'found'; position: [number, number]; distanceKm: DistanceKm; area: NearArea }
 
 /**
  * The reader's position, asked for only when they tap "附近 / Near me" (never on load). The browser's
@@ -27,17 +36,31 @@ export function useNearMe(zone: GeoJSON.FeatureCollection | undefined) {
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         const position: [number, number] = [pos.coords.longitude, pos.coords.latitude]
-        void turf.then(({ booleanPointInPolygon, distance }) => {
+        void turf.then(({ bbox, booleanPointInPolygon, circle, distance, point }) => {
           const inside = (zone?.features ?? []).some(
             (f) =>
               (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') &&
               booleanPointInPolygon(position, f as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>),
           )
-          setState(
-            inside
-              ? { status: 'found', position, distanceKm: (to) => distance(position, to, { units: 'kilometers' }) }
-              : { status: 'outside', position },
-          )
+          if (!inside) {
+            setState({ status: 'outside', position })
+            return
+          }
+          // turf's circle is a 64-sided polygon of great-circle radius: well within a pixel at any zoom here.
+          const radius = circle(position, NEAR_RADIUS_KM, {
+            units: 'kilometers',
+            steps: 64,
+            properties: { part: 'radius' },
+          })
+          setState({
+            status: 'found',
+            position,
+            distanceKm: (to) => distance(position, to, { units: 'kilometers' }),
+            area: {
+              features: { type: 'FeatureCollection', features: [radius, point(position, { part: 'reader' })] },
+              bounds: bbox(radius) as [number, number, number, number],
+            },
+          })
         })
       },
       (err) => setState({ status: err.code === err.PERMISSION_DENIED ? 'denied' : 'unavailable' }),

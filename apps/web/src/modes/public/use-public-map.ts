@@ -119,6 +119,15 @@ export function usePublicMap(selectedFacility: Facility | undefined, selectedRoa
   }, [map, selectedRoad])
 }
 
+/** Fits the circle around a reader found by "near me" into view, above a phone's card sheet. */
+export function useNearMeView(bounds: [number, number, number, number] | undefined) {
+  const map = useMap()
+  useEffect(() => {
+    if (!map || !bounds) return
+    map.fitBounds(bounds, { padding: padding(), duration: reduceMotion() ? 0 : 600 })
+  }, [map, bounds])
+}
+
 /** Runs `preload` once the map has drawn for the first time and the browser is idle (code for later taps). */
 export function usePreloadWhenIdle(preload: () => void) {
   const map = useMap()

@@ -124,15 +124,17 @@ function useColumnPages(ref: React.RefObject<HTMLDivElement | null>, dwellS: num
   const [pages, setPages] = useState(1)
   const [page, setPage] = useState(0)
   useLayoutEffect(() => {
-    const measure = () => {
-      const el = ref.current
-      // scrollWidth ends at the last overflow column's content, not at a whole page: round up.
-      if (el) setPages(Math.max(1, Math.ceil((el.scrollWidth - 2) / (el.clientWidth + COLUMN_GAP_PX))))
-    }
+    const el = ref.current
+    if (!el) return
+    // scrollWidth ends at the last overflow column's content, not at a whole page: round up.
+    const measure = () => setPages(Math.max(1, Math.ceil((el.scrollWidth - 2) / (el.clientWidth + COLUMN_GAP_PX))))
     measure()
-    // Web fonts and late data reflow the columns without resizing the board: measure again now and then.
-    const timer = setInterval(measure, 1000)
-    return () => clearInterval(timer)
+    // Web fonts reflow the columns without resizing the board, but every tile they reflow changes size:
+    // measure again when the board or any tile, heading or milestone line does (new data re-runs this).
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    for (const part of el.querySelectorAll('h2, article, li')) observer.observe(part)
+    return () => observer.disconnect()
   }, deps)
   useEffect(() => {
     setPage(0)
