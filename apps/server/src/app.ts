@@ -56,7 +56,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     // Route parameters such as tile coordinates are validated by each route; keep URLs bounded.
     routerOptions: { maxParamLength: 500 },
     // Random ids (not a counter that restarts at 1) so a quoted id finds one log line across restarts.
-    genReqId: () => randomBytes(8).toString('hex'),
+    genReqId: randomRequestId,
     // A hop count trusts that many proxies nearest to us (what proxy-addr does with a number).
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
   })
@@ -166,6 +166,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     )
   }
   return app
+}
+
+/** Random bytes drawn 4 KiB at a time: one randomBytes call per request was 3 % of a cached tile's CPU. */
+let idPool = Buffer.alloc(0)
+let idAt = 0
+function randomRequestId(): string {
+  if (idAt + 8 > idPool.length) {
+    idPool = randomBytes(4096)
+    idAt = 0
+  }
+  idAt += 8
+  return idPool.toString('hex', idAt - 8, idAt)
 }
 
 function trustHops(hops: number) {

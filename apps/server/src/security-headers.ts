@@ -1,5 +1,5 @@
-import fastifyHelmet from '@fastify/helmet'
-import type { FastifyInstance } from 'fastify'
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet'
+import Fastify, { type FastifyInstance } from 'fastify'
 
 /**
  * Response headers for a public government site (helmet): a Content-Security-Policy without inline
@@ -11,7 +11,37 @@ import type { FastifyInstance } from 'fastify'
  * embeds the wall (e.g. `'self' https://ops.example.gov.cn`).
  */
 export async function registerSecurityHeaders(app: FastifyInstance, frameAncestors: string): Promise<void> {
-  await app.register(fastifyHelmet, {
+  const headers = Object.entries(await helmetHeaders(helmetOptions(frameAncestors)))
+  app.addHook('onRequest', (_request, reply, done) => {
+    // On the raw response, as helmet does: streams that write their own head keep them too.
+    for (const [name, value] of headers) reply.raw.setHeader(name, value)
+    done()
+  })
+}
+
+/**
+ * The headers helmet sets with these options, found once by asking it on a throwaway server. The
+ * plugin rebuilds helmet's whole middleware (CSP parsing included) on every request: a tenth of the
+ * CPU of a cached tile (bench/README.md, issue 19 late evening). Every header is constant here (no
+ * CSP nonces), so one object set per request is the same answer.
+ */
+async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const answer = async (withHelmet: boolean) => {
+    const probe = Fastify()
+    if (withHelmet) await probe.register(fastifyHelmet, options)
+    probe.get('/', async () => '')
+    const res = await probe.inject('/')
+    await probe.close()
+    return res.headers
+  }
+  const [plain, helmeted] = await Promise.all([answer(false), answer(true)])
+  return Object.fromEntries(
+    Object.entries(helmeted).flatMap(([name, value]) => (name in plain ? [] : [[name, String(value)]])),
+  )
+}
+
+function helmetOptions(frameAncestors: string): FastifyHelmetOptions {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -37,5 +67,5 @@ export async function registerSecurityHeaders(app: FastifyInstance, frameAncesto
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     // Only meaningful over HTTPS, which a proxy terminates; it decides HSTS there (docs/deploy.md).
     strictTransportSecurity: false,
-  })
+  }
 }

@@ -106,6 +106,30 @@ describe(`vector tiles over HTTP (${testBackend})`, () => {
     )
   })
 
+  it('gzips the rendering answer fast and later hits with the smaller kept form, each revalidating the tile', async () => {
+    // Its own server, so its tile cache starts empty whatever ran before.
+    const own = await createServer({ db })
+    try {
+      const t = tileAt(113.54, 34.8, 13)
+      const url = `/tiles/road_segments/${t.z}/${t.x}/${t.y}.mvt`
+      const get = (headers: Record<string, string> = {}) =>
+        own.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip', ...headers } })
+      const first = await get()
+      expect(String(first.headers.etag)).toMatch(/-gzip1"$/)
+      const features = decode(gunzipSync(first.rawPayload), 'road_segments')
+      expect(features.length).toBeGreaterThan(0)
+      // The kept form replaces the fast one once recompressed off the request path.
+      let later = await get()
+      while (String(later.headers.etag).endsWith('-gzip1"')) later = await get()
+      expect(String(later.headers.etag)).toBe(`${String(first.headers.etag).slice(0, -7)}-gzip"`)
+      expect(later.rawPayload.length).toBeLessThanOrEqual(first.rawPayload.length)
+      expect(decode(gunzipSync(later.rawPayload), 'road_segments')).toEqual(features)
+      expect((await get({ 'if-none-match': String(first.headers.etag) })).statusCode).toBe(304)
+    } finally {
+      await own.close()
+    }
+  })
+
   it('negotiates Accept-Encoding by q-value, offers brotli and answers 406 when nothing is acceptable', async () => {
     const url = `/tiles/road_segments/${center.z}/${center.x}/${center.y}.mvt`
     const get = (accept: string) => app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } })

@@ -42,12 +42,18 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** An unversioned URL may change at any edit: clients revalidate with the ETag. */
 const REVALIDATE = 'public, max-age=0, must-revalidate'
 
+/** A compressed form of a tile; `tag` suffixes the ETag, so two forms of different bytes never share one. */
+interface CodedTile {
+  bytes: Promise<Buffer>
+  tag: string
+}
+
 /** One tile at one version: the protobuf, and each compressed form once a client asked for it. */
 interface CachedTile {
   raw: Buffer
   etag: string
   truncated: boolean
-  coded: Partial<Record<'gzip' | 'br', Promise<Buffer>>>
+  coded: Partial<Record<'gzip' | 'br', CodedTile>>
 }
 
 /** GET /tiles/{layer}/{z}/{x}/{y}.mvt and GET /tiles/{layer}.json (TileJSON 3.0.0). */
@@ -123,12 +129,12 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
       if (tile.truncated) reply.header('OneMap-Truncated', `${layer.id}; budget=${TILE_FEATURE_BUDGET}`)
       // An empty tile has no body to encode: 204, as MapLibre and Martin expect.
       if (tile.raw.length === 0) return reply.status(204).send()
-      const etag = coding === 'identity' ? tile.etag : `${tile.etag.slice(0, -1)}-${coding}"`
-      reply.header('ETag', etag).type(MVT_TYPE)
+      const coded =
+        coding === 'identity' ? undefined : (tile.coded[coding] ??= compress(tile, coding, cache !== undefined))
+      reply.header('ETag', coded ? `${tile.etag.slice(0, -1)}-${coded.tag}"` : tile.etag).type(MVT_TYPE)
       if (matchesEtag(request.headers['if-none-match'], tile.etag)) return reply.status(304).send()
-      if (coding === 'identity') return reply.send(tile.raw)
-      const coded = (tile.coded[coding] ??= encode(tile.raw, coding))
-      return reply.header('Content-Encoding', coding).send(await coded)
+      if (!coded) return reply.send(tile.raw)
+      return reply.header('Content-Encoding', coding).send(await coded.bytes)
     },
   )
 
@@ -173,6 +179,27 @@ export async function tileRoutes(app: FastifyInstance, options: TileRouteOptions
       ],
     }
   })
+}
+
+/**
+ * The first compressed form of a tile. gzip answers the request that rendered it at level 1 (about
+ * half the CPU of level 4 on a 165 kB tile, 2–5 % more bytes); with a cache, the form every later hit
+ * gets is recompressed at level 6 (9–11 % fewer bytes than level 1) once that answer is under way,
+ * and replaces it when done. A failed recompression keeps the fast form.
+ */
+function compress(tile: CachedTile, coding: 'gzip' | 'br', cached: boolean): CodedTile {
+  if (coding === 'br') return { bytes: encode(tile.raw, 'br'), tag: 'br' }
+  const fast: CodedTile = { bytes: encode(tile.raw, 'gzip', 'fast'), tag: 'gzip1' }
+  if (cached)
+    void fast.bytes
+      .then(() => encode(tile.raw, 'gzip', 'small'))
+      .then(
+        (bytes) => {
+          tile.coded.gzip = { bytes: Promise.resolve(bytes), tag: 'gzip' }
+        },
+        () => undefined,
+      )
+  return fast
 }
 
 /** A strong ETag of the uncompressed tile (deterministic for the same content); codings add a suffix. */
