@@ -4,7 +4,7 @@ import { type Harness, openPage, RESULTS_DIR, startHarness, waitForMapIdle } fro
 import { createAccounts, signIn } from './plan-fixture.ts'
 
 let h: Harness
-/** A block of 9 000 road segments in 600 × 650 m: more than one tile's budget (8 000) below z16. */
+/** A block of 9 000 road segments in 600 × 650 m: more than one tile's budget (5 000) up to z16. */
 const [WEST, SOUTH, SIZE, STREETS, PER_STREET] = [113.5, 34.8, 0.006, 90, 100]
 
 beforeAll(async () => {

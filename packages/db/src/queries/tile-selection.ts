@@ -6,8 +6,12 @@ import type { LayerDefinition } from '@onemap/domain/layers'
  * are described for users in docs/tiles.md; keep the two together.
  */
 
-/** At most this many features per layer and tile; the rest waits for a closer zoom and the tile says so. */
-export const TILE_FEATURE_BUDGET = 8_000
+/**
+ * At most this many features per layer and tile; the rest waits for a closer zoom and the tile says so.
+ * 5 000 lines on one 512-px tile are already more than anyone can tell apart, and the budget bounds
+ * what the densest tile costs (docs/tiles.md gives the figures that chose it over the former 8 000).
+ */
+export const TILE_FEATURE_BUDGET = 5_000
 
 /**
  * Smallest zoom at which a road class is drawn. Below it the class would be sub-pixel clutter on a
