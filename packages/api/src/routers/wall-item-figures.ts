@@ -6,8 +6,10 @@ import { type AlarmItem, lateAlarms, type WallAlarms } from './wall-alarms.ts'
 /**
  * What one item's change moves on the wall, computed as `progress.summary` and `wall.alarms` compute it
  * but answered for that item only, so a wall patches its copies instead of reading both whole again:
- * - the summary's totals, and the one sub-district row and one renewal-unit row the item counts in (a
- *   change of status moves no other row);
+ * - of the summary, its time stamps, the goal of the item's kind (a segment's change moves the roads
+ *   figures, a facility's the facilities ones; the other is null) and that goal in the one sub-district
+ *   and the one renewal unit the item counts in: a change of status moves nothing else (the programme's
+ *   dates and the place names follow with the poll);
  * - the alarm list's counts, the item's alarm (null: none) and its place in the full list. Cards are
  *   judged item by item, so the other alarms keep their order: inserting the item at `position` into
  *   the list without it gives the list the server would send.
@@ -20,14 +22,24 @@ export async function itemFigures(db: Database, now: Date, entity: EventEntity, 
   ])
   const row = entity === 'road_segment' ? roads.find((r) => r.id === id) : facilities.find((f) => f.id === id)
   if (!row) return null
-  const { bySubDistrict, byRenewalUnit, ...totals } = summary
+  const road = entity === 'road_segment'
+  const placeGoals = (p: Pick<(typeof summary.bySubDistrict)[number], 'roads' | 'facilities'>) => ({
+    roads: road ? p.roads : null,
+    facilities: road ? null : p.facilities,
+  })
+  const subDistrict = summary.bySubDistrict.find((s) => s.code === row.subDistrictCode)
+  const renewalUnit = summary.byRenewalUnit.find((u) => u.id === row.renewalUnitId)
   const position = alarms.items.findIndex((a) => a.entity === entity && a.id === id)
   const { items: _all, ...counts } = alarms
   return {
     summary: {
-      ...totals,
-      subDistrict: bySubDistrict.find((s) => s.code === row.subDistrictCode) ?? null,
-      renewalUnit: byRenewalUnit.find((u) => u.id === row.renewalUnitId) ?? null,
+      asOf: summary.asOf,
+      dataChangedAt: summary.dataChangedAt,
+      today: summary.today,
+      roads: road ? summary.roads : null,
+      facilities: road ? null : summary.facilities,
+      subDistrict: subDistrict ? { code: subDistrict.code, ...placeGoals(subDistrict) } : null,
+      renewalUnit: renewalUnit ? { id: renewalUnit.id, ...placeGoals(renewalUnit) } : null,
     },
     alarms: {
       ...counts,

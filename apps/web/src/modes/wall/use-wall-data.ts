@@ -1,5 +1,5 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTRPC, useTRPCClient } from '../../api/trpc.ts'
 import { changedPart } from '@onemap/domain/change-event'
 import { type ChangeEvent, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
@@ -13,6 +13,9 @@ const MAX_RECENT = 50
 const PAGE = 5000
 // Enough late items that grouping a road's segments still fills the alarm panel's rows.
 const ALARMS = 40
+// The wall holds a few more alarms than it shows, so one that leaves the list is replaced from them when
+// patched after a change (see patchAlarms), without reading the list again; the poll refills them.
+const ALARMS_HELD = 50
 const TICKER = 12
 
 type LayerId = 'road_segments' | 'facilities' | 'rivers' | 'sub_districts' | 'renewal_units'
@@ -75,7 +78,11 @@ export function useWallData() {
   const summary = useQuery({ ...trpc.progress.summary.queryOptions(), ...poll })
   const timeline = useQuery({ ...trpc.progress.timeline.queryOptions(), ...poll })
   const ticker = useQuery({ ...trpc.wall.ticker.queryOptions({ limit: TICKER }), ...poll })
-  const alarms = useQuery({ ...trpc.wall.alarms.queryOptions({ limit: ALARMS }), ...poll })
+  const alarms = useQuery({ ...trpc.wall.alarms.queryOptions({ limit: ALARMS_HELD }), ...poll })
+  const shownAlarms = useMemo(
+    () => alarms.data && { ...alarms.data, items: alarms.data.items.slice(0, ALARMS) },
+    [alarms.data],
+  )
   const roads = useAllFeatures('road_segments', { refetchInterval: POLL_MS, staleTime: 0 })
   const facilities = useAllFeatures('facilities', { refetchInterval: POLL_MS, staleTime: 0 })
   // Geometry and facts that live edits do not touch: read once, kept for the page's life.
@@ -105,11 +112,12 @@ export function useWallData() {
       .fetchQuery({ ...trpc.wall.itemFigures.queryOptions({ entity: item.entity, id: item.entityId }), staleTime: 0 })
       .then((figures) => {
         const oldSummary = queryClient.getQueryData(trpc.progress.summary.queryKey())
-        const oldAlarms = queryClient.getQueryData(trpc.wall.alarms.queryKey({ limit: ALARMS }))
-        const newAlarms = figures && oldAlarms ? patchAlarms(oldAlarms, item, figures.alarms, ALARMS) : null
+        const oldAlarms = queryClient.getQueryData(trpc.wall.alarms.queryKey({ limit: ALARMS_HELD }))
+        const newAlarms =
+          figures && oldAlarms ? patchAlarms(oldAlarms, item, figures.alarms, ALARMS_HELD, ALARMS) : null
         if (!figures || !oldSummary || !newAlarms) return whole()
         queryClient.setQueryData(trpc.progress.summary.queryKey(), patchSummary(oldSummary, figures.summary))
-        queryClient.setQueryData(trpc.wall.alarms.queryKey({ limit: ALARMS }), newAlarms)
+        queryClient.setQueryData(trpc.wall.alarms.queryKey({ limit: ALARMS_HELD }), newAlarms)
       }, whole)
   }, BURST_MS)
   // After an outage, a resync or a split (new geometry), everything a change can alter is read again: the
@@ -145,7 +153,7 @@ export function useWallData() {
     summary: summary.data,
     timeline: timeline.data,
     ticker: ticker.data,
-    alarms: alarms.data,
+    alarms: shownAlarms,
     roads: roads.data,
     facilities: facilities.data,
     rivers: rivers.data,

@@ -95,25 +95,30 @@ const figures = (item: AlarmItem | null, position: number | null, total: number)
 
 describe('patchAlarms', () => {
   it('moves the item to where the server ranks it, or drops it, and takes the new counts', () => {
-    const moved = patchAlarms(alarms(['a', 's1', 'b'], 3), change, figures(alarm('s1', 40), 0, 3), 3)
+    const moved = patchAlarms(alarms(['a', 's1', 'b'], 3), change, figures(alarm('s1', 40), 0, 3), 3, 3)
     expect(moved?.items.map((a) => [a.id, a.days])).toEqual([
       ['s1', 40],
       ['a', 30],
       ['b', 28],
     ])
-    expect(patchAlarms(alarms(['a', 's1', 'b'], 3), change, figures(null, null, 2), 3)?.items.map((a) => a.id)).toEqual(
-      ['a', 'b'],
-    )
+    expect(
+      patchAlarms(alarms(['a', 's1', 'b'], 3), change, figures(null, null, 2), 3, 3)?.items.map((a) => a.id),
+    ).toEqual(['a', 'b'])
     // A new alarm ranked past a full list stays out of it; the total counts it.
-    const full = patchAlarms(alarms(['a', 'b'], 5), change, figures(alarm('s1', 1), 5, 6), 2)
+    const full = patchAlarms(alarms(['a', 'b'], 5), change, figures(alarm('s1', 1), 5, 6), 2, 2)
     expect([full?.items.map((a) => a.id), full?.total]).toEqual([['a', 'b'], 6])
   })
 
-  it('gives up (the caller reads the list whole) when a row it does not hold must move into the list', () => {
-    // s1 leaves a full list of 2 out of 5 alarms: the third alarm is not here to take its place.
-    expect(patchAlarms(alarms(['a', 's1'], 5), change, figures(null, null, 4), 2)).toBeNull()
-    // The server ranks s1 after rows this list never had.
-    expect(patchAlarms(alarms(['a'], 1), change, figures(alarm('s1', 1), 3, 4), 10)).toBeNull()
+  it('replaces an alarm that leaves from the rows it holds beyond those shown', () => {
+    const out = patchAlarms(alarms(['a', 's1', 'b', 'c'], 6), change, figures(null, null, 5), 4, 3)
+    expect(out?.items.map((a) => a.id)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('gives up (the caller reads the list whole) when a row it does not hold must move into view', () => {
+    // s1 leaves a list of 2 shown out of 5 alarms: the third alarm is not here to take its place.
+    expect(patchAlarms(alarms(['a', 's1'], 5), change, figures(null, null, 4), 2, 2)).toBeNull()
+    // The server ranks s1 after rows this list never had, and counts more than it holds.
+    expect(patchAlarms(alarms(['a'], 1), change, figures(alarm('s1', 1), 3, 4), 10, 10)).toBeNull()
   })
 })
 
@@ -137,11 +142,14 @@ describe('patchSummary', () => {
     const out = patchSummary(summary, {
       asOf: 'now',
       roads: goal(60),
-      subDistrict: { code: 'B', ...place('B', 50) },
-      renewalUnit: { id: null, ...place(null, 50) },
+      facilities: null,
+      subDistrict: { code: 'B', roads: goal(50), facilities: null },
+      renewalUnit: { id: null, roads: goal(50), facilities: null },
     } as unknown as ItemFigures['summary'])
     expect(out.asOf).toBe('now')
     expect(out.roads.completedM).toBe(60)
+    // The other kind's figures and the place names are kept.
+    expect(out.bySubDistrict[1]).toMatchObject({ name: 'B', facilities })
     expect(out.bySubDistrict.map((s) => [s.code, s.roads.completedM])).toEqual([
       ['A', 10],
       ['B', 50],

@@ -27,34 +27,52 @@ export function withTickerLine(rows: TickerRow[], change: ChangeEvent, limit: nu
   return [...rows, line].sort(tickerOrder).slice(0, limit)
 }
 
-/** The summary with the totals and the item's two place rows replaced by the server's figures after its change. */
+/**
+ * The summary with what the server says one item's change moved: the time stamps, the goal of the item's
+ * kind, and that goal in the item's sub-district and renewal unit (the other kind's figures are null
+ * in the answer and kept).
+ */
 export function patchSummary(summary: Summary, figures: ItemFigures['summary']): Summary {
-  const { subDistrict, renewalUnit, ...totals } = figures
+  const { subDistrict, renewalUnit, roads, facilities, ...stamps } = figures
+  type Place = Summary['bySubDistrict'][number]
+  const goals =
+    (fresh: { roads: Place['roads'] | null; facilities: Place['facilities'] | null }) =>
+    <P extends Place | Summary['byRenewalUnit'][number]>(place: P): P => ({
+      ...place,
+      roads: fresh.roads ?? place.roads,
+      facilities: fresh.facilities ?? place.facilities,
+    })
   return {
-    ...totals,
-    bySubDistrict: summary.bySubDistrict.map((s) => (subDistrict && s.code === subDistrict.code ? subDistrict : s)),
-    byRenewalUnit: summary.byRenewalUnit.map((u) => (renewalUnit && u.id === renewalUnit.id ? renewalUnit : u)),
+    ...summary,
+    ...stamps,
+    roads: roads ?? summary.roads,
+    facilities: facilities ?? summary.facilities,
+    bySubDistrict: summary.bySubDistrict.map((s) =>
+      subDistrict && s.code === subDistrict.code ? goals(subDistrict)(s) : s,
+    ),
+    byRenewalUnit: summary.byRenewalUnit.map((u) =>
+      renewalUnit && u.id === renewalUnit.id ? goals(renewalUnit)(u) : u,
+    ),
   }
 }
 
 /**
  * The alarm list with one item's alarm moved to where the server now ranks it (or removed), and the
- * counts replaced; the first `limit` kept. Null when the list cannot be patched exactly: a row beyond the
- * list it holds must move up into it, or the item ranks past rows it does not hold. The caller then reads it whole.
+ * counts replaced. The list held is the first rows of the server's (at most `held`); an alarm ranked past
+ * them stays out. Null when fewer than `shown` rows (or all there are) would be left: a row the list does
+ * not hold must move up into view, and the caller reads the list whole.
  */
 export function patchAlarms(
   alarms: Alarms,
   item: Pick<ChangeEvent, 'entity' | 'entityId'>,
   figures: ItemFigures['alarms'],
-  limit: number,
+  held: number,
+  shown: number,
 ): Alarms | null {
   const { item: alarm, position, ...counts } = figures
   const rest = alarms.items.filter((a) => !(a.entity === item.entity && a.id === item.entityId))
-  if (alarm && position !== null) {
-    if (position > rest.length && rest.length < limit) return null
-    if (position <= rest.length) rest.splice(position, 0, alarm)
-  }
-  const items = rest.slice(0, limit)
-  if (items.length < Math.min(limit, counts.total)) return null
+  if (alarm && position !== null && position <= rest.length) rest.splice(position, 0, alarm)
+  const items = rest.slice(0, held)
+  if (items.length < Math.min(shown, counts.total)) return null
   return { ...counts, items }
 }
