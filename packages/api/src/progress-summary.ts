@@ -3,7 +3,14 @@ import { lastChangeAt } from '@onemap/db/queries/progress'
 import { deadlineRevisions } from '@onemap/db/queries/meetings'
 import { daysBetween } from '@onemap/domain/dates'
 import { facilityGoal, roadGoal } from '@onemap/domain/progress'
-import { emptyStates, facilitySchedule, loadProgress, roadSchedule, scheduleFacts } from './progress-data.ts'
+import {
+  emptyStates,
+  facilitySchedule,
+  loadProgress,
+  type Progress,
+  roadSchedule,
+  scheduleFacts,
+} from './progress-data.ts'
 
 interface Placed {
   subDistrictCode: string | null
@@ -34,9 +41,10 @@ async function revisedDeadline(db: Database, programmeId: string) {
 /**
  * Both goals now (`progress.summary`): totals, schedule states, per sub-district and renewal unit, days to
  * the deadline; with the item rows it was computed from, for callers that answer about one item.
+ * `loaded`: the items already read by the caller for `now`.
  */
-export async function progressSummary(db: Database, now: Date) {
-  const { programme, roads, facilities, today } = await loadProgress(db, now)
+export async function progressSummary(db: Database, now: Date, loaded?: Progress) {
+  const { programme, roads, facilities, today } = loaded ?? (await loadProgress(db, now))
   const roadStates = emptyStates()
   for (const r of roads)
     if (r.inProgramme) roadStates[scheduleFacts(roadSchedule(r), today, programme.deadline).state] += 1

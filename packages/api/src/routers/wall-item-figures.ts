@@ -1,5 +1,6 @@
 import type { Database } from '@onemap/db/database'
 import type { EventEntity } from '@onemap/domain/statuses'
+import { loadProgress } from '../progress-data.ts'
 import { progressSummary } from '../progress-summary.ts'
 import { type AlarmItem, lateAlarms, type WallAlarms } from './wall-alarms.ts'
 
@@ -16,9 +17,11 @@ import { type AlarmItem, lateAlarms, type WallAlarms } from './wall-alarms.ts'
  * Null when the item is not (or no longer) there: the caller reads both whole.
  */
 export async function itemFigures(db: Database, now: Date, entity: EventEntity, id: string) {
+  // One read of the programme's items serves both (the two whole procedures read it once each).
+  const loaded = await loadProgress(db, now)
   const [{ summary, roads, facilities }, alarms] = await Promise.all([
-    progressSummary(db, now),
-    lateAlarms(db, now, Number.MAX_SAFE_INTEGER),
+    progressSummary(db, now, loaded),
+    lateAlarms(db, now, Number.MAX_SAFE_INTEGER, loaded),
   ])
   const row = entity === 'road_segment' ? roads.find((r) => r.id === id) : facilities.find((f) => f.id === id)
   if (!row) return null
