@@ -73,6 +73,19 @@ describe('wall live changes', () => {
       .filter({ hasText: '建成' })
       .waitFor({ timeout: 2000 })
     expect(Date.now() - started).toBeLessThan(2000)
+    // The wall patched its figures from one read about the item (wall.itemFigures): they are the ones the
+    // whole procedures give now. The built count is the server's, and the alarm panel shows the head of
+    // the server's alarm list, without the segment just built.
+    const summary = await query<{ roads: { states: { done: number } } }>(h, 'progress.summary')
+    expect(await page.getByTestId('kpi-road-segments').textContent()).toContain(`建成 ${summary.roads.states.done} 段`)
+    const alarms = await query<{ items: { id: string }[] }>(h, 'wall.alarms', { limit: 40 })
+    const shown = await page
+      .locator('[data-testid="alarm-panel"] li[data-alarm]')
+      .evaluateAll((rows) => rows.flatMap((r) => (r.getAttribute('data-alarm') ?? '').split(' ')))
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown[0]).toBe(alarms.items[0]?.id)
+    expect(shown.filter((id) => !alarms.items.some((a) => a.id === id))).toEqual([])
+    expect(shown).not.toContain(target.id)
     expect(problems).toEqual([])
   }, 240_000)
 

@@ -94,6 +94,8 @@ export async function loadProgress(db: Database, now: Date) {
   return { programme, roads, facilities, today: zoneToday(now) }
 }
 
+export type Progress = Awaited<ReturnType<typeof loadProgress>>
+
 export const emptyStates = (): Record<ScheduleState, number> => ({
   done: 0,
   on_track: 0,

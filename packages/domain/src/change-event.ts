@@ -32,6 +32,12 @@ export const ChangeEvent = StatusChange.extend({
   layer: ChangeLayer,
   /** The layer's version once this change committed (tile URLs carry it); later edits may have moved it on. */
   layerVersion: z.number().int().nonnegative(),
+  /**
+   * The item's public name as the wall's ticker shows it (a segment is named by its road), read when the
+   * event is; null when the item has none or is gone. With it a screen writes the ticker line itself.
+   */
+  nameZh: z.string().nullable(),
+  nameEn: z.string().nullable(),
 })
 export type ChangeEvent = z.infer<typeof ChangeEvent>
 
@@ -48,4 +54,29 @@ export type LiveMessage = { type: 'change'; event: ChangeEvent } | { type: 'resy
 export function changedPart(e: Pick<ChangeEvent, 'kind' | 'from' | 'to'>): 'status' | 'geometry' | 'fields' {
   if (e.kind === 'split') return 'geometry'
   return e.from === e.to ? 'fields' : 'status'
+}
+
+/**
+ * Whether a change is a line of the wall's ticker: a change of status between two known states, entered
+ * by people or loaded as the sample history (not an import's or a split's bookkeeping), of an item with
+ * a name. The same rule as the `wall.ticker` query (db/queries/wall.ts), so a line built from a live event
+ * is the line the next read returns.
+ */
+export function isTickerNews(
+  e: Pick<ChangeEvent, 'kind' | 'from' | 'to' | 'nameZh'>,
+): e is typeof e & { from: string; nameZh: string } {
+  return (
+    (e.kind === 'edit' || e.kind === 'correction' || e.kind === 'seed') &&
+    e.from !== null &&
+    e.from !== e.to &&
+    (e.nameZh ?? '').trim() !== ''
+  )
+}
+
+/** The ticker's order: changes by people before the sample history, then newest entered first. */
+export function tickerOrder(a: Pick<ChangeEvent, 'kind' | 'recordedAt' | 'id'>, b: typeof a): number {
+  const seed = Number(a.kind === 'seed') - Number(b.kind === 'seed')
+  if (seed !== 0) return seed
+  if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? 1 : -1
+  return b.id - a.id
 }

@@ -6,7 +6,7 @@ import { type Card, type CardOrder, cardFor, compareCards, type LeagueRow, leagu
 import { daysBetween } from '@onemap/domain/dates'
 import { isOrderOverdue } from '@onemap/domain/duban'
 import { planLateness, type LatenessItem, type RevisedPlan } from '@onemap/domain/lateness'
-import { facilitySchedule, loadProgress, roadSchedule } from '../progress-data.ts'
+import { facilitySchedule, loadProgress, type Progress, roadSchedule } from '../progress-data.ts'
 
 /** One programme item with its card (null: none), lead unit and open orders. */
 export interface CardedItem {
@@ -26,11 +26,12 @@ export interface CardedItem {
 
 /**
  * Cards of every unfinished programme item on the day of `now`. A segment answers to its own lead unit
- * or else its road's, and an order on its road counts as an order on it.
+ * or else its road's, and an order on its road counts as an order on it. `loaded`: the items already
+ * read by the caller for `now` (one read serves several figures).
  */
-export async function computeCards(db: Database, now: Date) {
+export async function computeCards(db: Database, now: Date, loaded?: Progress) {
   const [progress, leads, orders, thresholds] = await Promise.all([
-    loadProgress(db, now),
+    loaded ?? loadProgress(db, now),
     loadLeadUnits(db),
     openOrdersByItem(db),
     readThresholds(db),

@@ -197,8 +197,16 @@ describe('edits.splitSegment', () => {
     })
     const parent = (await db.query<{ length_m: number }>(`SELECT length_m FROM road_segments WHERE id = 's2'`)).rows[0]!
       .length_m
+    const last = (await db.query<{ id: number }>('SELECT max(id)::int AS id FROM status_events')).rows[0]!.id
     const r = await planner.edits.splitSegment({ id: 's2', expectedVersion: 2, lon: 113.5503, lat: 34.7925 })
     expect(r.parts).toEqual(['s2.1', 's2.2'])
+    // Every event the split wrote (the copies and the split), so the planner's page skips their echo.
+    const written = await db.query<{ id: number }>(
+      'SELECT id::int AS id FROM status_events WHERE id > $1 ORDER BY id',
+      [last],
+    )
+    expect([...r.eventIds].sort((a, b) => a - b)).toEqual(written.rows.map((e) => e.id))
+    expect(r.eventIds.length).toBeGreaterThan(1)
     expect(r.fraction).toBeCloseTo(0.25, 2)
     const parts = (
       await db.query<{ id: string; length_m: number; status: string }>(

@@ -151,7 +151,11 @@ export const editsRouter = router({
             message: `Splitting '${input.id}' there leaves a part of ${outcome.partM.toFixed(1)} m`,
           })
         }
-        return unwrap(outcome as EditOutcome<{ parts: [string, string]; fraction: number }>, 'road_segment', input.id)
+        return unwrap(
+          outcome as EditOutcome<{ parts: [string, string]; fraction: number; eventIds: number[] }>,
+          'road_segment',
+          input.id,
+        )
       }),
     ),
 

@@ -62,6 +62,9 @@ describe('live.events', () => {
       kind: 'edit',
       layer: 'road_segments',
       layerVersion: version[0]!.v,
+      // What the wall's ticker line needs: the segment is named by its road.
+      nameZh: '测试路',
+      nameEn: 'Test Road',
     })
     await it.return?.()
 

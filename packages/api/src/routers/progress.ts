@@ -1,99 +1,19 @@
 import { IsoDate } from '@onemap/domain/input-text'
 import type { StatusChange } from '@onemap/domain/change-event'
 import { changesSince, type FullEvent } from '@onemap/db/queries/events'
-import { lastChangeAt, loadReplayEvents, statusesOn } from '@onemap/db/queries/progress'
-import { daysBetween } from '@onemap/domain/dates'
+import { loadReplayEvents, statusesOn } from '@onemap/db/queries/progress'
 import { facilityGoal, itemKey, roadGoal, type ReplayedState } from '@onemap/domain/progress'
 import { goalTimeline } from '@onemap/domain/timeline'
 import { stateOn } from '@onemap/domain/unlogged-status'
 import { z } from 'zod'
-import { deadlineRevisions } from '@onemap/db/queries/meetings'
-import {
-  emptyStates,
-  facilityFacts,
-  facilitySchedule,
-  loadProgress,
-  roadFacts,
-  roadSchedule,
-  scheduleFacts,
-} from '../progress-data.ts'
+import { facilityFacts, loadProgress, roadFacts } from '../progress-data.ts'
+import { progressSummary } from '../progress-summary.ts'
 import { namedChanges } from '../weekly.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
-interface Placed {
-  subDistrictCode: string | null
-  subDistrictName: string | null
-  renewalUnitId: string | null
-  renewalUnitName: string | null
-}
-type PlaceKey = (x: Placed) => [string | null, string | null]
-
-/** Groups items by a place key, keeping the place's display name. */
-function groupBy<T extends Placed>(items: T[], key: PlaceKey) {
-  const groups = new Map<string | null, { name: string | null; items: T[] }>()
-  for (const item of items) {
-    const [k, name] = key(item)
-    const g = groups.get(k) ?? { name, items: [] }
-    g.items.push(item)
-    groups.set(k, g)
-  }
-  return groups
-}
-
-/** The revised deadline in force (date and reason), or null while the 2020 deadline stands alone. */
-async function revisedDeadline(db: Parameters<typeof deadlineRevisions>[0], programmeId: string) {
-  const latest = (await deadlineRevisions(db, programmeId))[0]
-  return latest ? { deadline: latest.deadline, reason: latest.reason, recordedAt: latest.recordedAt } : null
-}
-
 export const progressRouter = router({
   /** Both goals now: totals, schedule states, per sub-district and renewal unit, days to the deadline. */
-  summary: publicProcedure.query(async ({ ctx }) => {
-    const { programme, roads, facilities, today } = await loadProgress(ctx.db, ctx.now())
-    const roadStates = emptyStates()
-    for (const r of roads)
-      if (r.inProgramme) roadStates[scheduleFacts(roadSchedule(r), today, programme.deadline).state] += 1
-    const facilityStates = emptyStates()
-    for (const f of facilities)
-      if (f.inProgramme) facilityStates[scheduleFacts(facilitySchedule(f), today, programme.deadline).state] += 1
-    const places = (keyOf: PlaceKey) => {
-      const roadGroups = groupBy(roads, keyOf)
-      const facilityGroups = groupBy(facilities, keyOf)
-      const keys = new Set([...roadGroups.keys(), ...facilityGroups.keys()])
-      return [...keys].map((key) => {
-        const { byKind: _byKind, ...f } = facilityGoal(facilityGroups.get(key)?.items ?? [])
-        return {
-          key,
-          name: roadGroups.get(key)?.name ?? facilityGroups.get(key)?.name ?? null,
-          roads: roadGoal(roadGroups.get(key)?.items ?? []),
-          facilities: f,
-        }
-      })
-    }
-    const bySubDistrict = places((x) => [x.subDistrictCode, x.subDistrictName]).map(({ key, ...rest }) => ({
-      code: key,
-      ...rest,
-    }))
-    const byRenewalUnit = places((x) => [x.renewalUnitId, x.renewalUnitName]).map(({ key, ...rest }) => ({
-      id: key,
-      ...rest,
-    }))
-    return {
-      asOf: ctx.now().toISOString(),
-      dataChangedAt: await lastChangeAt(ctx.db),
-      today,
-      // The revised deadline is shown beside the 2020 one; every figure here stays on the original.
-      programme: {
-        ...programme,
-        daysToDeadline: daysBetween(today, programme.deadline),
-        revisedDeadline: await revisedDeadline(ctx.db, programme.id),
-      },
-      roads: { ...roadGoal(roads), states: roadStates },
-      facilities: { ...facilityGoal(facilities), states: facilityStates },
-      bySubDistrict,
-      byRenewalUnit,
-    }
-  }),
+  summary: publicProcedure.query(async ({ ctx }) => (await progressSummary(ctx.db, ctx.now())).summary),
 
   /**
    * The state of every current item at the end of `date`, rebuilt from the event log (an item the

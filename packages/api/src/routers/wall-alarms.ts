@@ -7,7 +7,7 @@ import { itemKey } from '@onemap/domain/progress'
 import { isOrderOverdue, OPEN_ORDER_STATES } from '@onemap/domain/duban'
 import type { EventEntity } from '@onemap/domain/statuses'
 import { computeCards } from '../duban/cards-data.ts'
-import { facilitySchedule, roadSchedule } from '../progress-data.ts'
+import { facilitySchedule, type Progress, roadSchedule } from '../progress-data.ts'
 
 /**
  * How urgent an alarm is. 'red' and 'yellow' are the 督办 cards (issue 14) once they exist; until then
@@ -55,10 +55,10 @@ export interface WallAlarms {
  * most late by the shared lateness measure), open and overdue orders per responsible unit, and the
  * late counts behind the scenes' takeaways.
  */
-export async function lateAlarms(db: Database, now: Date, limit: number): Promise<WallAlarms> {
+export async function lateAlarms(db: Database, now: Date, limit: number, loaded?: Progress): Promise<WallAlarms> {
   // One read of the programme's items: the cards load it, the lateness figures reuse it.
   const [cards, units, open] = await Promise.all([
-    computeCards(db, now),
+    computeCards(db, now, loaded),
     listUnits(db),
     listOrders(db, { states: OPEN_ORDER_STATES }),
   ])

@@ -177,7 +177,7 @@ export interface SplitRequest {
 }
 
 export type SplitOutcome =
-  | EditOutcome<{ parts: [string, string]; fraction: number }>
+  | EditOutcome<{ parts: [string, string]; fraction: number; eventIds: number[] }>
   | { ok: false; reason: 'too_far'; distanceM: number }
   | { ok: false; reason: 'too_short'; partM: number }
 
@@ -187,7 +187,8 @@ export type SplitOutcome =
  * parts `<id>.1` and `<id>.2` take the parent's attributes and a copy of every event of its history
  * (kind 'split', the original actor and site date kept, the source event named in the note), so
  * asOf and the timeline count them exactly as they counted the parent. The parent row is removed;
- * its own events stay in the log, closed by a 'split' event naming the parts.
+ * its own events stay in the log, closed by a 'split' event naming the parts. `eventIds` are every
+ * event it wrote (the copies and the split), so the planner's page skips their echo on the live stream.
  */
 export async function splitRoadSegment(client: pg.PoolClient, r: SplitRequest): Promise<SplitOutcome> {
   // Claim the row under the version rule before anything else, so a concurrent edit loses cleanly.
@@ -217,15 +218,18 @@ export async function splitRoadSegment(client: pg.PoolClient, r: SplitRequest): 
       WHERE s.id = $1`,
     [r.id, parts[0], row.fraction, r.actor, parts[1]],
   )
+  const eventIds: number[] = []
   for (const part of parts) {
-    await client.query(
+    const { rows: copies } = await client.query<{ id: number }>(
       `INSERT INTO status_events (entity, entity_id, from_status, to_status, happened_on, recorded_at, actor, kind, note)
        SELECT entity, $2, from_status, to_status, happened_on, recorded_at, actor, 'split', 'copied from ' || entity_id || ' event ' || id
-         FROM status_events WHERE entity = 'road_segment' AND entity_id = $1 ORDER BY id`,
+         FROM status_events WHERE entity = 'road_segment' AND entity_id = $1 ORDER BY id
+       RETURNING id::int AS id`,
       [r.id, part],
     )
+    eventIds.push(...copies.map((c) => c.id))
   }
-  await insertEvent(client, {
+  const splitEvent = await insertEvent(client, {
     entity: 'road_segment',
     entityId: r.id,
     from: row.status,
@@ -235,6 +239,7 @@ export async function splitRoadSegment(client: pg.PoolClient, r: SplitRequest): 
     kind: 'split',
     note: `split into ${parts.join(' and ')} at ${(row.fraction * 100).toFixed(1)}% of its length`,
   })
+  eventIds.push(splitEvent)
   await client.query('DELETE FROM road_segments WHERE id = $1', [r.id])
-  return { ok: true, value: { parts, fraction: row.fraction } }
+  return { ok: true, value: { parts, fraction: row.fraction, eventIds } }
 }

@@ -74,7 +74,7 @@ export function SplitControl(
   const { item, baseVersion, point } = props
   const split = useMutation(
     trpc.edits.splitSegment.mutationOptions({
-      onSuccess: (r) => props.onSaved({ parts: r.parts }),
+      onSuccess: (r) => props.onSaved({ parts: r.parts, eventIds: r.eventIds }),
       onError: props.onFailed,
     }),
   )

@@ -1,8 +1,9 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTRPC, useTRPCClient } from '../../api/trpc.ts'
 import { changedPart } from '@onemap/domain/change-event'
 import { type ChangeEvent, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
+import { patchAlarms, patchSummary, withTickerLine } from './wall-patches.ts'
 
 /** Every figure is re-read at least this often, so "数据截至" stays true while nothing changes. */
 const POLL_MS = 30_000
@@ -12,6 +13,10 @@ const MAX_RECENT = 50
 const PAGE = 5000
 // Enough late items that grouping a road's segments still fills the alarm panel's rows.
 const ALARMS = 40
+// The wall holds a few more alarms than it shows, so one that leaves the list is replaced from them when
+// patched after a change (see patchAlarms), without reading the list again; the poll refills them.
+const ALARMS_HELD = 50
+const TICKER = 12
 
 type LayerId = 'road_segments' | 'facilities' | 'rivers' | 'sub_districts' | 'renewal_units'
 
@@ -62,9 +67,9 @@ function useAllFeatures(layer: LayerId, options: { refetchInterval?: number; sta
 }
 
 /**
- * Everything the wall shows, kept current by the live stream (a change patches its map item and
- * re-reads the figures, the alarms and the ticker within a few hundred ms) and by a slow poll as the
- * safety net.
+ * Everything the wall shows, kept current by the live stream (a change patches its map item and its
+ * ticker line from the event, and the figures and alarms from one small read about that item, within a
+ * few hundred ms) and by a slow poll as the safety net.
  */
 export function useWallData() {
   const trpc = useTRPC()
@@ -72,8 +77,12 @@ export function useWallData() {
   const poll = { refetchInterval: POLL_MS, refetchIntervalInBackground: true, staleTime: 0, retry: 2 } as const
   const summary = useQuery({ ...trpc.progress.summary.queryOptions(), ...poll })
   const timeline = useQuery({ ...trpc.progress.timeline.queryOptions(), ...poll })
-  const ticker = useQuery({ ...trpc.wall.ticker.queryOptions({ limit: 12 }), ...poll })
-  const alarms = useQuery({ ...trpc.wall.alarms.queryOptions({ limit: ALARMS }), ...poll })
+  const ticker = useQuery({ ...trpc.wall.ticker.queryOptions({ limit: TICKER }), ...poll })
+  const alarms = useQuery({ ...trpc.wall.alarms.queryOptions({ limit: ALARMS_HELD }), ...poll })
+  const shownAlarms = useMemo(
+    () => alarms.data && { ...alarms.data, items: alarms.data.items.slice(0, ALARMS) },
+    [alarms.data],
+  )
   const roads = useAllFeatures('road_segments', { refetchInterval: POLL_MS, staleTime: 0 })
   const facilities = useAllFeatures('facilities', { refetchInterval: POLL_MS, staleTime: 0 })
   // Geometry and facts that live edits do not touch: read once, kept for the page's life.
@@ -85,10 +94,31 @@ export function useWallData() {
   const [streamDownSince, setStreamDownSince] = useState<number | null>(() => Date.now())
   const [recent, setRecent] = useState<RecentChange[]>([])
 
-  // A change's own feature is patched from the event; the figures it moves (KPIs, alarms, ticker) are
-  // re-read, coalesced so a burst of edits costs one re-read. The chart follows with the poll.
+  // A change's own feature and its ticker line come from the event. The figures it moves are asked for
+  // that item only (wall.itemFigures: the summary's totals and its two place rows, the alarm counts and
+  // its alarm) and patched in; coalesced, so a burst of edits costs one read. A burst of several items,
+  // or an alarm list that cannot be patched exactly, reads summary and alarms whole. The chart follows
+  // with the poll.
+  const touched = useRef(new Map<string, ChangeEvent>())
   const rereadFigures = useCoalesced(() => {
-    for (const q of [summary, ticker, alarms]) void q.refetch()
+    const items = [...touched.current.values()]
+    touched.current.clear()
+    const whole = () => {
+      for (const q of [summary, alarms]) void q.refetch()
+    }
+    const [item] = items
+    if (!item || items.length > 1) return whole()
+    void queryClient
+      .fetchQuery({ ...trpc.wall.itemFigures.queryOptions({ entity: item.entity, id: item.entityId }), staleTime: 0 })
+      .then((figures) => {
+        const oldSummary = queryClient.getQueryData(trpc.progress.summary.queryKey())
+        const oldAlarms = queryClient.getQueryData(trpc.wall.alarms.queryKey({ limit: ALARMS_HELD }))
+        const newAlarms =
+          figures && oldAlarms ? patchAlarms(oldAlarms, item, figures.alarms, ALARMS_HELD, ALARMS) : null
+        if (!figures || !oldSummary || !newAlarms) return whole()
+        queryClient.setQueryData(trpc.progress.summary.queryKey(), patchSummary(oldSummary, figures.summary))
+        queryClient.setQueryData(trpc.wall.alarms.queryKey({ limit: ALARMS_HELD }), newAlarms)
+      }, whole)
   }, BURST_MS)
   // After an outage, a resync or a split (new geometry), everything a change can alter is read again: the
   // figures, alarms and ticker first (small answers), then the chart and the layers, so the heavy reads do
@@ -103,6 +133,11 @@ export function useWallData() {
       setRecent((list) => [{ change, heardAt: Date.now() }, ...list].slice(0, MAX_RECENT))
       if (changedPart(change) === 'geometry') return rereadAll()
       patchStatus(queryClient, change)
+      queryClient.setQueryData(
+        trpc.wall.ticker.queryKey({ limit: TICKER }),
+        (rows) => rows && withTickerLine(rows, change, TICKER),
+      )
+      touched.current.set(`${change.entity}:${change.entityId}`, change)
       rereadFigures()
     },
     onUp() {
@@ -118,7 +153,7 @@ export function useWallData() {
     summary: summary.data,
     timeline: timeline.data,
     ticker: ticker.data,
-    alarms: alarms.data,
+    alarms: shownAlarms,
     roads: roads.data,
     facilities: facilities.data,
     rivers: rivers.data,
