@@ -8,7 +8,7 @@ export interface OneMapProcess {
   cached: number
   /** Port of the listener with the tile cache off (cold path). */
   cold: number
-  /** Resident memory of the server process in MB (Linux /proc). */
+  /** Resident memory of the server process in MB (Linux /proc), read from serve.ts's own pid, not tsx's. */
   rssMb(): number
   stop(): void
 }
@@ -20,9 +20,9 @@ export async function startOneMap(url: string): Promise<OneMapProcess> {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve))
-  const ports = JSON.parse(line) as { cached: number; cold: number }
+  const { pid, ...ports } = JSON.parse(line) as { cached: number; cold: number; pid: number }
   const stop = () => child.kill('SIGTERM')
   process.once('exit', stop)
-  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
   return { ...ports, rssMb, stop }
 }

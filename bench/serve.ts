@@ -15,7 +15,8 @@ await cold.register(tileRoutes, { db, cacheBytes: 0 })
 await cold.register(ogcRoutes, { db })
 await cold.listen({ port: 0, host: '127.0.0.1' })
 const port = (app: { server: { address(): unknown } }) => (app.server.address() as { port: number }).port
-console.log(JSON.stringify({ cached: port(cached), cold: port(cold) }))
+// The pid is this process's own: the parent spawned tsx, which runs this file in a child of its own.
+console.log(JSON.stringify({ cached: port(cached), cold: port(cold), pid: process.pid }))
 process.on('SIGTERM', () => {
   void Promise.all([cached.close(), cold.close()])
     .then(() => db.close())
