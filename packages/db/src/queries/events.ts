@@ -10,23 +10,31 @@ export interface FullEvent extends StatusChange {
   undoes?: number | null
 }
 
-const E_COLUMNS = `e.id::int AS id, e.entity, e.entity_id AS "entityId", e.from_status AS "from", e.to_status AS "to",
+/** The public columns of a status event `e` (a StatusChange). */
+export const E_COLUMNS = `e.id::int AS id, e.entity, e.entity_id AS "entityId", e.from_status AS "from", e.to_status AS "to",
   e.happened_on::text AS "happenedOn", to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", e.kind`
+
+/**
+ * The public name of a status event's item, from its current row (a segment is named by its road; an item
+ * an import deleted has none): the live event and the wall's ticker name items with these, alike.
+ */
+export const ITEM_NAME_JOINS = `LEFT JOIN facilities f ON e.entity = 'facility' AND f.id = e.entity_id
+  LEFT JOIN road_segments s ON e.entity = 'road_segment' AND s.id = e.entity_id
+  LEFT JOIN roads r ON r.id = s.road_id`
+export const ITEM_NAME_ZH = 'coalesce(f.name_zh, r.name_zh)'
+export const ITEM_NAME_COLUMNS = `${ITEM_NAME_ZH} AS "nameZh", coalesce(f.name_en, r.name_en) AS "nameEn"`
 
 const FULL_COLUMNS = `${E_COLUMNS}, e.actor, e.note, e.undoes::int AS undoes`
 
 // The audit row as the live stream carries it: with the layer it touched and that layer's current version,
-// and the item's name as the wall's ticker names it (the same joins as db/queries/wall.ts), so a screen
+// and the item's name as the wall's ticker names it (ITEM_NAME_JOINS, shared with db/queries/wall.ts), so a screen
 // writes the ticker line from the event. A layer without a version row (never expected: migration 002
 // seeds them) reads as version 0, so the change itself is still delivered.
-const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "layerVersion",
-  coalesce(f.name_zh, r.name_zh) AS "nameZh", coalesce(f.name_en, r.name_en) AS "nameEn"
+const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "layerVersion", ${ITEM_NAME_COLUMNS}
   FROM status_events e
   CROSS JOIN LATERAL (SELECT CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END AS layer) l
   LEFT JOIN layer_versions lv ON lv.layer = l.layer
-  LEFT JOIN facilities f ON e.entity = 'facility' AND f.id = e.entity_id
-  LEFT JOIN road_segments s ON e.entity = 'road_segment' AND s.id = e.entity_id
-  LEFT JOIN roads r ON r.id = s.road_id`
+  ${ITEM_NAME_JOINS}`
 
 /** Changes with id greater than `afterId`, oldest first, at most `limit` (live catch-up after a reconnect). */
 export async function changeEventsAfter(db: Database, afterId: number, limit: number): Promise<ChangeEvent[]> {

@@ -1,5 +1,6 @@
 import type { EventEntity, EventKind } from '@onemap/domain/statuses'
 import type { Database } from '../database.ts'
+import { E_COLUMNS, ITEM_NAME_COLUMNS, ITEM_NAME_JOINS, ITEM_NAME_ZH } from './events.ts'
 
 /** One line of the wall's ticker: a public status change with the item's name, newest first. */
 export interface TickerRow {
@@ -23,17 +24,12 @@ export interface TickerRow {
 // buried under it. Names come from the item's current row (a segment is named by its road); an item
 // deleted by an import has no name and is left out.
 const TICKER_SQL = `
-SELECT e.id::int AS id, e.entity, e.entity_id AS "entityId",
-       coalesce(f.name_zh, r.name_zh) AS "nameZh", coalesce(f.name_en, r.name_en) AS "nameEn",
-       e.from_status AS "from", e.to_status AS "to", e.happened_on::text AS "happenedOn",
-       to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", e.kind
+SELECT ${E_COLUMNS}, ${ITEM_NAME_COLUMNS}
   FROM status_events e
-  LEFT JOIN facilities f ON e.entity = 'facility' AND f.id = e.entity_id
-  LEFT JOIN road_segments s ON e.entity = 'road_segment' AND s.id = e.entity_id
-  LEFT JOIN roads r ON r.id = s.road_id
+  ${ITEM_NAME_JOINS}
  WHERE e.kind IN ('edit', 'correction', 'seed')
    AND e.from_status IS NOT NULL AND e.from_status <> e.to_status
-   AND nullif(btrim(coalesce(f.name_zh, r.name_zh)), '') IS NOT NULL
+   AND nullif(btrim(${ITEM_NAME_ZH}), '') IS NOT NULL
  ORDER BY (e.kind <> 'seed') DESC, e.recorded_at DESC, e.id DESC
  LIMIT $1`
 

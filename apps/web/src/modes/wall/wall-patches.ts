@@ -12,19 +12,9 @@ export type ItemFigures = NonNullable<inferRouterOutputs<AppRouter>['wall']['ite
  */
 export function withTickerLine(rows: TickerRow[], change: ChangeEvent, limit: number): TickerRow[] {
   if (!isTickerNews(change) || rows.some((r) => r.id === change.id)) return rows
-  const line: TickerRow = {
-    id: change.id,
-    entity: change.entity,
-    entityId: change.entityId,
-    nameZh: change.nameZh,
-    nameEn: change.nameEn,
-    from: change.from,
-    to: change.to,
-    happenedOn: change.happenedOn,
-    recordedAt: change.recordedAt,
-    kind: change.kind,
-  }
-  return [...rows, line].sort(tickerOrder).slice(0, limit)
+  // The event is a ticker row plus the layer it touched.
+  const { layer: _layer, layerVersion: _version, ...line } = change
+  return [...rows, line satisfies TickerRow].sort(tickerOrder).slice(0, limit)
 }
 
 /**
