@@ -1,8 +1,10 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { zoneToday } from '@onemap/domain/dates'
 import { ROAD_SEGMENT_STATUS_COLOURS } from '@onemap/domain/values'
 import { type Harness, openPage, RESULTS_DIR, startHarness } from './harness.ts'
+import { mutate, plannerCookie, waitForLiveSubscribers } from './wall-support.ts'
 import {
   ACCOUNTS,
   createAccounts,
@@ -94,5 +96,68 @@ describe('planner workbench, live', () => {
     expect(a.problems.concat(b.problems)).toEqual([])
     await a.context.close()
     await b.context.close()
+  })
+  it('patches the open table from a colleague’s change: row and totals agree with a fresh read, and the table is not read again', async () => {
+    const a = await openPage(h)
+    await signIn(a.page, h, 'planner')
+    // Sorted by length, a change of status keeps the row's place: the page can follow it from the event.
+    const all = (await segments(h)).length
+    const reads: string[] = []
+    a.page.on('request', (r) => {
+      if (r.url().includes('analysis.segments')) reads.push(r.url())
+    })
+    await a.page.getByRole('button', { name: '长度(米)', exact: true }).click()
+    await a.page.locator(`[data-testid="plan-totals"][data-count="${all}"]`).waitFor()
+    await vi.waitFor(() => expect(reads.at(-1)).toContain('length'))
+    const building = a.page.locator('tbody tr[data-segment-id]:has(td[data-status="under_construction"])').first()
+    const id = (await building.getAttribute('data-segment-id')) as string
+    const shareBefore = Number(await a.page.getByTestId('plan-totals').getAttribute('data-share'))
+
+    // The page's own session reads exactly what the table read, for comparison after the change.
+    const session = (await a.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    const tableUrl = reads.at(-1)!
+    const readTable = async () => {
+      const res = await fetch(tableUrl, { headers: { cookie: session } })
+      const body = (await res.json()) as { result: { data: unknown } } | { result: { data: unknown } }[]
+      const paths = new URL(tableUrl).pathname.slice('/trpc/'.length).split(',')
+      const answer = Array.isArray(body) ? body[paths.indexOf('analysis.segments')]! : body
+      return answer.result.data as {
+        totals: { segments: number; lengthM: number; completedShare: number }
+        rows: { id: string; status: string }[]
+      }
+    }
+    const colleague = await plannerCookie(h.db, h.origin)
+    const { version } = (await readTable()).rows.find((r) => r.id === id) as unknown as { version: number }
+    await waitForLiveSubscribers(h.db)
+    const readsBefore = reads.length
+    await mutate(h.origin, colleague, 'edits.setStatus', {
+      entity: 'road_segment',
+      id,
+      expectedVersion: version,
+      to: 'completed',
+      at: zoneToday(new Date()),
+    })
+
+    await a.page.locator(`tbody tr[data-segment-id="${id}"] td[data-status="completed"]`).waitFor({ timeout: LIVE_MS })
+    const fresh = await readTable()
+    const totals = a.page.getByTestId('plan-totals')
+    await expect.poll(() => totals.getAttribute('data-share')).toBe(String(fresh.totals.completedShare))
+    expect(fresh.totals.completedShare).toBeGreaterThan(shareBefore)
+    expect(await totals.getAttribute('data-count')).toBe(String(fresh.totals.segments))
+    expect(await totals.getAttribute('data-length-m')).toBe(String(fresh.totals.lengthM))
+    const shown = await a.page
+      .locator('tbody tr[data-segment-id]')
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.getAttribute('data-segment-id'),
+          r.querySelector('td[data-status]')?.getAttribute('data-status'),
+        ]),
+      )
+    expect(shown).toEqual(fresh.rows.map((r) => [r.id, r.status]))
+    // The change came with the event; the table was not asked again.
+    expect(reads.slice(readsBefore)).toEqual([])
+    await a.page.screenshot({ path: join(RESULTS_DIR, 'plan-live-patched.png') })
+    expect(a.problems).toEqual([])
+    await a.context.close()
   })
 })

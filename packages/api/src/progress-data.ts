@@ -8,8 +8,8 @@ import {
   type RoadItemRow,
 } from '@onemap/db/queries/progress'
 import { zoneToday } from '@onemap/domain/dates'
-import { planLateness } from '@onemap/domain/lateness'
-import { latestStart, overdueDays, scheduleState, type ScheduleItem, type ScheduleState } from '@onemap/domain/schedule'
+import { type FactsInput, itemFacts } from '@onemap/domain/item-facts'
+import type { ScheduleItem, ScheduleState } from '@onemap/domain/schedule'
 import { TRPCError } from '@trpc/server'
 
 /** The programme or a 412: without one there is no deadline to measure against. */
@@ -42,47 +42,22 @@ export const facilitySchedule = (f: FacilityItemRow): ScheduleItem => ({
   actualStart: f.actualStart,
 })
 
-/** Schedule facts of one item on `today`: its state, days overdue, and 倒排工期 latest start when unstarted. */
-export function scheduleFacts(item: ScheduleItem, today: string, deadline: string) {
-  const state = scheduleState(item, today, deadline)
-  const days = overdueDays(item, today)
-  const notStarted = item.actualStart === null && state !== 'done'
-  return { state, overdueDays: days, latestStart: notStarted ? latestStart(item, deadline) : null }
-}
-
-/**
- * Lateness of one item on `today` (docs/lateness.md) against the 2020 baseline and, when recorded,
- * the revised plan. `lateDays`/`lateDaysRevised` are the sort keys; null for a finished item.
- */
-export function latenessFacts(item: ScheduleItem, r: RoadItemRow | FacilityItemRow, today: string, deadline: string) {
-  const { baseline, revised } = planLateness(
-    { ...item, plannedFinish: r.plannedFinish, suspendedSince: r.suspendedSince },
-    { revisedStart: r.revisedStart, revisedFinish: r.revisedFinish },
-    today,
-    deadline,
-  )
-  return {
-    suspendedSince: r.suspendedSince,
-    revisedStart: r.revisedStart,
-    revisedFinish: r.revisedFinish,
-    lateness: baseline,
-    latenessRevised: revised,
-    lateDays: baseline?.days ?? null,
-    lateDaysRevised: revised?.days ?? null,
-  }
-}
+/** What the facts of a road segment or facility are computed from (see @onemap/domain/item-facts). */
+const factsInput = (item: ScheduleItem, r: RoadItemRow | FacilityItemRow): FactsInput => ({
+  ...item,
+  plannedFinish: r.plannedFinish,
+  suspendedSince: r.suspendedSince,
+  revisedStart: r.revisedStart,
+  revisedFinish: r.revisedFinish,
+})
 
 /** Schedule and lateness facts of a road segment. */
-export const roadFacts = (r: RoadItemRow, today: string, deadline: string) => {
-  const item = roadSchedule(r)
-  return { ...scheduleFacts(item, today, deadline), ...latenessFacts(item, r, today, deadline) }
-}
+export const roadFacts = (r: RoadItemRow, today: string, deadline: string) =>
+  itemFacts(factsInput(roadSchedule(r), r), today, deadline)
 
 /** Schedule and lateness facts of a facility. */
-export const facilityFacts = (f: FacilityItemRow, today: string, deadline: string) => {
-  const item = facilitySchedule(f)
-  return { ...scheduleFacts(item, today, deadline), ...latenessFacts(item, f, today, deadline) }
-}
+export const facilityFacts = (f: FacilityItemRow, today: string, deadline: string) =>
+  itemFacts(factsInput(facilitySchedule(f), f), today, deadline)
 
 /** Everything the progress procedures compute from: the programme, both item lists and today's date. */
 export async function loadProgress(db: Database, now: Date) {

@@ -2,15 +2,9 @@ import type { Database } from '@onemap/db/database'
 import { lastChangeAt } from '@onemap/db/queries/progress'
 import { deadlineRevisions } from '@onemap/db/queries/meetings'
 import { daysBetween } from '@onemap/domain/dates'
+import { scheduleFacts } from '@onemap/domain/item-facts'
 import { facilityGoal, roadGoal } from '@onemap/domain/progress'
-import {
-  emptyStates,
-  facilitySchedule,
-  loadProgress,
-  type Progress,
-  roadSchedule,
-  scheduleFacts,
-} from './progress-data.ts'
+import { emptyStates, facilitySchedule, loadProgress, type Progress, roadSchedule } from './progress-data.ts'
 
 interface Placed {
   subDistrictCode: string | null

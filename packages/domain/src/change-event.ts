@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { EventEntity, EventKind } from './statuses.ts'
+import { EventEntity, EventKind, RoadClass } from './statuses.ts'
 
 /** The tiled layer an event entity's features live in (road_segment → road_segments, facility → facilities). */
 export const ChangeLayer = z.enum(['road_segments', 'facilities'])
@@ -24,6 +24,55 @@ export const StatusChange = z.object({
 })
 export type StatusChange = z.infer<typeof StatusChange>
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+/**
+ * A road segment's schedule fields once a change committed: what its table row's facts (state,
+ * lateness) are computed from (@onemap/domain/item-facts), with its length and version. Sent only to a
+ * client that asks for it (the planner's workbench patches its table with it, see segment-table.ts);
+ * fields that are null are left out on the wire (the query strips them), and `segmentState` puts them back.
+ */
+export const SegmentStateWire = z.object({
+  status: z.string(),
+  version: z.number().int().positive(),
+  lengthM: z.number().nonnegative(),
+  category: RoadClass,
+  plannedStart: Day.optional(),
+  plannedFinish: Day.optional(),
+  actualStart: Day.optional(),
+  actualFinish: Day.optional(),
+  revisedStart: Day.optional(),
+  revisedFinish: Day.optional(),
+  suspendedFrom: z.string().optional(),
+  suspendedSince: Day.optional(),
+})
+export type SegmentStateWire = z.infer<typeof SegmentStateWire>
+
+/** A segment's state with every field present (null for none). */
+export type SegmentState = Required<{
+  [K in keyof SegmentStateWire]: undefined extends SegmentStateWire[K]
+    ? Exclude<SegmentStateWire[K], undefined> | null
+    : SegmentStateWire[K]
+}>
+
+const OPTIONAL_STATE_FIELDS = [
+  'plannedStart',
+  'plannedFinish',
+  'actualStart',
+  'actualFinish',
+  'revisedStart',
+  'revisedFinish',
+  'suspendedFrom',
+  'suspendedSince',
+] as const
+
+/** The state of its wire form, absent fields as null. */
+export function segmentState(w: SegmentStateWire): SegmentState {
+  const s = { ...w } as SegmentState
+  for (const k of OPTIONAL_STATE_FIELDS) s[k] = w[k] ?? null
+  return s
+}
+
 /**
  * A change as the live stream carries it: the audit row plus the layer it touched and that layer's
  * version after it, so a client patches the one feature and moves its tile URLs without asking again.
@@ -38,6 +87,8 @@ export const ChangeEvent = StatusChange.extend({
    */
   nameZh: z.string().nullable(),
   nameEn: z.string().nullable(),
+  /** The segment's state after the change, for a subscriber that asked for items (road segments only). */
+  item: SegmentStateWire.optional(),
 })
 export type ChangeEvent = z.infer<typeof ChangeEvent>
 

@@ -19,15 +19,18 @@ export interface LiveEventHandlers {
  * Keeps the `live.events` subscription open while the component is mounted, through tRPC's
  * subscription link (see createApiClient: resume from the last event id, the server's inactivity
  * interval, backoff with jitter). The latest handlers are called; changing them does not reconnect.
+ * `items` asks for each road segment's state with its change (see ChangeEvent.item).
  */
-export function useLiveEvents(handlers: LiveEventHandlers): void {
+export function useLiveEvents(handlers: LiveEventHandlers, options: { items?: boolean } = {}): void {
   const client = useTRPCClient()
+  const items = options.items === true
   const latest = useRef(handlers)
   latest.current = handlers
   useEffect(() => {
     let everUp = false
     let up = false
-    const sub = client.live.events.subscribe(undefined, {
+    // With `items`, each segment change carries the segment's state after it (the workbench's table patch).
+    const sub = client.live.events.subscribe(items ? { items } : undefined, {
       // Every (re)connection announces itself; the first one only ends the initial "connecting".
       onStarted() {
         if (up) return
@@ -49,7 +52,7 @@ export function useLiveEvents(handlers: LiveEventHandlers): void {
       onError: (err) => console.warn('[live] the server refused the change stream', err),
     })
     return () => sub.unsubscribe()
-  }, [client])
+  }, [client, items])
 }
 
 // Event ids this page has already applied itself (its own saves): their echo on the stream re-reads nothing.

@@ -1,10 +1,12 @@
 import type { Database } from '@onemap/db/database'
 import { matchingIds, segmentDetail } from '@onemap/db/queries/analysis'
+import { latestEventId } from '@onemap/db/queries/events'
 import { loadRoadItem, type RoadItemRow } from '@onemap/db/queries/progress'
 import { zoneToday } from '@onemap/domain/dates'
 import { FeatureFilter, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import { SCHEDULE_STATES } from '@onemap/domain/schedule'
+import { SEGMENT_SORT_KEY, SEGMENT_SORTS, tableTotals } from '@onemap/domain/segment-table'
 import { TRPCError } from '@trpc/server'
 import { exportCollection } from '../export-features.ts'
 import { z } from 'zod'
@@ -29,19 +31,6 @@ export const SegmentSelection = z.strictObject({
 })
 export type SegmentSelection = z.infer<typeof SegmentSelection>
 
-/** Sort keys; `overdue_days` is kept for old callers and sorts by lateness too (docs/lateness.md). */
-export const SEGMENT_SORTS = [
-  'lateness',
-  'id',
-  'name',
-  'length',
-  'status',
-  'planned_start',
-  'planned_finish',
-  'overdue_days',
-  'sub_district',
-] as const
-
 /** A table row: the shared segment row plus what the planner's table also shows. */
 function toRow(r: RoadItemRow, today: string, deadline: string) {
   return {
@@ -59,31 +48,22 @@ async function selectRows(
   db: Database,
   now: Date,
   s: SegmentSelection,
-): Promise<{ rows: SegmentRow[]; today: string }> {
+): Promise<{ rows: SegmentRow[]; today: string; deadline: string; asOfEvent: number }> {
   await checkSelection(db, SEGMENTS, s)
   const [{ programme, roads, today }, ids] = await Promise.all([
     loadProgress(db, now),
     matchingIds(db, 'road_segments', s.filter, s.riverZone),
   ])
+  // Read after the rows: every change up to it is in them, and a live change after it is not (a workbench
+  // patches its page with those only, see patchSegmentTable).
+  const asOfEvent = await latestEventId(db)
   const wanted = new Set(ids)
   const states = s.schedule ? new Set<string>(s.schedule) : null
   const rows = roads
     .filter((r) => wanted.has(r.id))
     .map((r) => toRow(r, today, programme.deadline))
     .filter((r) => !states || states.has(r.state))
-  return { rows, today }
-}
-
-const SORT_KEY: Record<(typeof SEGMENT_SORTS)[number], (r: SegmentRow) => string | number | null> = {
-  lateness: (r) => r.lateDays,
-  id: (r) => r.id,
-  name: (r) => r.nameZh,
-  length: (r) => r.lengthM,
-  status: (r) => r.status,
-  planned_start: (r) => r.plannedStart,
-  planned_finish: (r) => r.plannedFinish,
-  overdue_days: (r) => r.lateDays,
-  sub_district: (r) => r.subDistrictCode,
+  return { rows, today, deadline: programme.deadline, asOfEvent }
 }
 
 export const analysisRouter = router({
@@ -100,20 +80,17 @@ export const analysisRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const { rows, today } = await selectRows(ctx.db, ctx.now(), input)
-      sortRowsBy(rows, SORT_KEY[input.sort], input.dir)
+      const { rows, today, deadline, asOfEvent } = await selectRows(ctx.db, ctx.now(), input)
+      sortRowsBy(rows, SEGMENT_SORT_KEY[input.sort], input.dir)
       const lengthM = rows.reduce((sum, r) => sum + r.lengthM, 0)
       const completedM = rows.filter((r) => r.status === 'completed').reduce((sum, r) => sum + r.lengthM, 0)
       const focusIndex = input.focusId ? rows.findIndex((r) => r.id === input.focusId) : -1
       const page = focusIndex >= 0 ? Math.floor(focusIndex / input.pageSize) + 1 : input.page
       return {
         today,
-        totals: {
-          segments: rows.length,
-          lengthM: Math.round(lengthM * 10) / 10,
-          completedM: Math.round(completedM * 10) / 10,
-          completedShare: lengthM > 0 ? completedM / lengthM : 0,
-        },
+        deadline,
+        asOfEvent,
+        totals: tableTotals(rows.length, lengthM, completedM),
         ids: rows.map((r) => r.id).sort(),
         page,
         pageSize: input.pageSize,

@@ -87,6 +87,27 @@ describe('live.events', () => {
     ])
     expect(Number(b.id)).toBeGreaterThan(Number(a.id))
     await it2.return?.()
+
+    // A workbench asks for items: a segment's change then carries the segment's state after it (null
+    // fields left out), from which it patches its table row; a facility's change carries none.
+    const withItems = (await callerAs(db, null).live.events({
+      lastEventId: String(edit.eventId),
+      items: true,
+    })) as AsyncIterable<unknown>
+    const it3 = withItems[Symbol.asyncIterator]()
+    const segment = changeOf(await nextTracked(it3))
+    expect(segment.item).toEqual({
+      status: 'completed',
+      version: 3,
+      lengthM: expect.closeTo(1109.4, 0),
+      category: 'secondary',
+      plannedStart: '2021-01-01',
+      actualStart: '2021-05-01',
+      actualFinish: '2021-05-20',
+    })
+    expect(changeOf(await nextTracked(it3)).item).toBeUndefined()
+    await it3.return?.()
+    expect(changeOf(a).item).toBeUndefined()
   })
 
   it(`sends one resync, not a replay, to a client more than ${REPLAY_WINDOW} events behind`, async () => {

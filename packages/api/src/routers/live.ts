@@ -1,5 +1,5 @@
 import { changeEventsAfter, countEventsAfter, latestEventId } from '@onemap/db/queries/events'
-import type { LiveMessage } from '@onemap/domain/change-event'
+import type { ChangeEvent, LiveMessage } from '@onemap/domain/change-event'
 import { tracked } from '@trpc/server'
 import { z } from 'zod'
 import { queuedSubscription } from '../channel-hub.ts'
@@ -29,10 +29,15 @@ export const liveRouter = router({
             .string()
             .regex(/^\d{1,18}$/)
             .nullish(),
+          /** Send each road segment's state after its change (the planner's workbench patches its table). */
+          items: z.boolean().optional(),
         })
         .optional(),
     )
     .subscription(async function* ({ ctx, input, signal }) {
+      // The item's state is for the workbench; the wall and other screens do without its bytes.
+      // (An undefined field is left out of the JSON on the wire.)
+      const out = (e: ChangeEvent): ChangeEvent => (input?.items ? e : { ...e, item: undefined })
       // Listen before reading the log, so nothing committed in between falls through the crack.
       const sub = await queuedSubscription(liveHubFor(ctx.db), signal)
       try {
@@ -56,7 +61,7 @@ export const liveRouter = router({
             for (const event of page) {
               if (sent.has(event.id)) continue
               mark(event.id)
-              yield tracked<LiveMessage>(String(event.id), { type: 'change', event })
+              yield tracked<LiveMessage>(String(event.id), { type: 'change', event: out(event) })
             }
             if (page.length < CATCH_UP_PAGE) return
           }
@@ -67,7 +72,7 @@ export const liveRouter = router({
             yield* catchUp()
           } else if (!sent.has(s.event.id)) {
             mark(s.event.id)
-            yield tracked<LiveMessage>(String(s.event.id), { type: 'change', event: s.event })
+            yield tracked<LiveMessage>(String(s.event.id), { type: 'change', event: out(s.event) })
           }
         }
       } finally {

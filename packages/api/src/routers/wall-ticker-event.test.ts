@@ -29,7 +29,7 @@ describe('a change event and the wall ticker', () => {
       for (const id of [segment.eventId, facility.eventId]) {
         const event = await changeEventById(db, id)
         expect(event && isTickerNews(event)).toBe(true)
-        const { layer: _l, layerVersion: _v, ...line } = event!
+        const { layer: _l, layerVersion: _v, item: _i, ...line } = event!
         expect(ticker.find((r) => r.id === id)).toEqual(line)
       }
       // Only public fields: no actor, no note.

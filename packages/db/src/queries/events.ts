@@ -1,6 +1,7 @@
 import type { ChangeEvent, StatusChange } from '@onemap/domain/change-event'
 import type { EventEntity } from '@onemap/domain/statuses'
 import type { Database } from '../database.ts'
+import { suspension } from './progress.ts'
 
 /** A row with the planner-only fields added. */
 export interface FullEvent extends StatusChange {
@@ -30,25 +31,39 @@ const FULL_COLUMNS = `${E_COLUMNS}, e.actor, e.note, e.undoes::int AS undoes`
 // and the item's name as the wall's ticker names it (ITEM_NAME_JOINS, shared with db/queries/wall.ts), so a screen
 // writes the ticker line from the event. A layer without a version row (never expected: migration 002
 // seeds them) reads as version 0, so the change itself is still delivered.
-const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "layerVersion", ${ITEM_NAME_COLUMNS}
+// A segment's state after the change (SegmentStateWire: null fields stripped, the length unrounded so the
+// client rounds it as the table does) rides along for subscribers that ask for it; a split has none.
+const SEGMENT_STATE = `CASE WHEN s.id IS NOT NULL AND e.kind <> 'split' THEN json_strip_nulls(json_build_object(
+    'status', s.status, 'version', s.version, 'lengthM', s.length_m, 'category', r.class,
+    'plannedStart', s.planned_start::text, 'plannedFinish', s.planned_finish::text,
+    'actualStart', s.actual_start::text, 'actualFinish', s.actual_finish::text,
+    'revisedStart', s.revised_start::text, 'revisedFinish', s.revised_finish::text,
+    'suspendedFrom', susp."suspendedFrom", 'suspendedSince', susp."suspendedSince")) END AS item`
+const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "layerVersion", ${ITEM_NAME_COLUMNS}, ${SEGMENT_STATE}
   FROM status_events e
   CROSS JOIN LATERAL (SELECT CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END AS layer) l
   LEFT JOIN layer_versions lv ON lv.layer = l.layer
-  ${ITEM_NAME_JOINS}`
+  ${ITEM_NAME_JOINS}
+  ${suspension('road_segment', 's')}`
+
+type ChangeRow = Omit<ChangeEvent, 'item'> & { item: ChangeEvent['item'] | null }
+
+// Facilities and splits have no item state: the field is left out, not null.
+const changeEvent = ({ item, ...event }: ChangeRow): ChangeEvent => (item ? { ...event, item } : event)
 
 /** Changes with id greater than `afterId`, oldest first, at most `limit` (live catch-up after a reconnect). */
 export async function changeEventsAfter(db: Database, afterId: number, limit: number): Promise<ChangeEvent[]> {
-  const { rows } = await db.query<ChangeEvent>(`SELECT ${CHANGE_FROM} WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [
+  const { rows } = await db.query<ChangeRow>(`SELECT ${CHANGE_FROM} WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [
     afterId,
     limit,
   ])
-  return rows
+  return rows.map(changeEvent)
 }
 
 /** One change by its event id (a live notification names the id), or null when it is not (yet) visible. */
 export async function changeEventById(db: Database, id: number): Promise<ChangeEvent | null> {
-  const { rows } = await db.query<ChangeEvent>(`SELECT ${CHANGE_FROM} WHERE e.id = $1`, [id])
-  return rows[0] ?? null
+  const { rows } = await db.query<ChangeRow>(`SELECT ${CHANGE_FROM} WHERE e.id = $1`, [id])
+  return rows[0] ? changeEvent(rows[0]) : null
 }
 
 /** How many events follow `afterId`, counting no further than `cap` (a huge backlog costs `cap` index rows). */

@@ -79,7 +79,7 @@ const placeColumns = `sd.code AS "subDistrictCode", sd.name_zh AS "subDistrictNa
   ru.id AS "renewalUnitId", ru.name_zh AS "renewalUnitName"`
 
 // The newest event that suspended a suspended item: the state it left and the day it began.
-const suspension = (entity: EventEntity, alias: string) => `LEFT JOIN LATERAL (
+export const suspension = (entity: EventEntity, alias: string) => `LEFT JOIN LATERAL (
   SELECT e.from_status AS "suspendedFrom", e.happened_on::text AS "suspendedSince" FROM status_events e
    WHERE ${alias}.status = 'suspended' AND e.entity = '${entity}' AND e.entity_id = ${alias}.id
      AND e.to_status = 'suspended' AND e.from_status <> 'suspended' ORDER BY e.happened_on DESC, e.id DESC LIMIT 1) susp ON true`

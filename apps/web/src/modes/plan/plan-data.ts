@@ -1,4 +1,7 @@
 import type { AppRouter } from '@onemap/api/root'
+import type { ChangeEvent } from '@onemap/domain/change-event'
+import { zoneToday } from '@onemap/domain/dates'
+import { patchSegmentTable } from '@onemap/domain/segment-table'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
 import { bbox } from '@turf/turf'
@@ -119,12 +122,14 @@ export function useRefreshAfterEdit() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   return useCallback(
-    async (changed?: readonly ChangedItem[]) => {
+    /** `tablesPatched`: the segment tables already took the changes (usePatchSegmentTables). */
+    async (changed?: readonly ChangedItem[], tablesPatched = false) => {
       const figures = [trpc.progress.pathFilter(), trpc.meeting.pathFilter()]
+      const segmentTables = !tablesPatched && changed?.some((c) => c.entity === 'road_segment')
       const filters = changed
         ? [
             ...figures,
-            ...(changed.some((c) => c.entity === 'road_segment') ? [trpc.analysis.segments.pathFilter()] : []),
+            ...(segmentTables ? [trpc.analysis.segments.pathFilter()] : []),
             ...(changed.some((c) => c.entity === 'facility') ? [trpc.analysis.facilities.pathFilter()] : []),
             ...changed.flatMap((c) => [
               c.entity === 'road_segment'
@@ -135,6 +140,38 @@ export function useRefreshAfterEdit() {
           ]
         : [...figures, trpc.analysis.pathFilter(), trpc.edits.history.pathFilter()]
       await Promise.all(filters.map((f) => queryClient.invalidateQueries(f)))
+    },
+    [queryClient, trpc],
+  )
+}
+
+/**
+ * Applies colleagues' changes to every page of the segment table held in the cache, so an open table
+ * follows them without reading again (patchSegmentTable computes the page the next read would return).
+ * A page it cannot patch (see there), a page being read (its answer may predate the changes) and pages
+ * off screen are marked stale instead: react-query reads again the ones on screen.
+ */
+export function usePatchSegmentTables() {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  return useCallback(
+    (events: readonly ChangeEvent[]) => {
+      const today = zoneToday(new Date())
+      for (const query of queryClient.getQueryCache().findAll({ queryKey: trpc.analysis.segments.pathKey() })) {
+        const input = (query.queryKey[1] as { input?: SegmentsInput } | undefined)?.input ?? {}
+        // The server's defaults for what the input leaves out (analysis.segments).
+        const asked = {
+          filter: input.filter ?? {},
+          schedule: input.schedule,
+          sort: input.sort ?? 'lateness',
+          dir: input.dir ?? 'desc',
+          focusId: input.focusId,
+        }
+        let view = query.isActive() && query.state.fetchStatus === 'idle' ? (query.state.data as SegmentsPage) : null
+        for (const event of events) view = view && patchSegmentTable(view, asked, event, today)
+        if (view) queryClient.setQueryData(query.queryKey, view)
+        else void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true })
+      }
     },
     [queryClient, trpc],
   )

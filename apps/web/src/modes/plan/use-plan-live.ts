@@ -1,20 +1,22 @@
 import type { ChangeEvent } from '@onemap/domain/change-event'
 import { useRef } from 'react'
 import { isEventApplied, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
-import { useRefreshAfterEdit } from './plan-data.ts'
+import { usePatchSegmentTables, useRefreshAfterEdit } from './plan-data.ts'
 
 // Several edits committed together (a split, a batch import) arrive as a burst: re-read once after it.
 const BURST_MS = 150
 
 /**
  * Keeps the workbench current with colleagues' edits as the server's change stream reports them: for
- * each changed item, its table, its open drawer and history and the progress figures are re-read, and
+ * each changed item, its table row is patched from the event (or the table re-read where a patch cannot
+ * tell, see usePatchSegmentTables), its open drawer and history and the progress figures are re-read, and
  * `onTilesChanged` runs when the change moved its layer's version past the one the map shows (the
  * event carries it, so no layer list is read). An event this page applied itself (its own save, see
  * markEventsApplied) re-reads nothing: the save already did.
  */
 export function usePlanLive(onTilesChanged: () => void): void {
   const refresh = useRefreshAfterEdit()
+  const patchTables = usePatchSegmentTables()
   // Newest version of each tiled layer the page knows of (from the stream); unknown until an event.
   const versions = useRef(new Map<string, number>())
   const pending = useRef<{ event: ChangeEvent; moved: boolean }[]>([])
@@ -29,23 +31,31 @@ export function usePlanLive(onTilesChanged: () => void): void {
       void refresh()
       onTilesChanged()
     } else if (heard.length > 0) {
-      void refresh(heard.map((p) => p.event))
+      const events = heard.map((p) => p.event)
+      // The table takes the changes from the events (each carries its segment's state); the open drawer
+      // and history of a changed item, and the figures on screen, are read again.
+      const segmentChanges = events.filter((e) => e.entity === 'road_segment')
+      if (segmentChanges.length > 0) patchTables(segmentChanges)
+      void refresh(events, true)
       if (heard.some((p) => p.moved)) onTilesChanged()
     }
   }, BURST_MS)
 
-  useLiveEvents({
-    onChange(event) {
-      const known = versions.current.get(event.layer)
-      if (known === undefined || event.layerVersion > known) versions.current.set(event.layer, event.layerVersion)
-      pending.current.push({ event, moved: known === undefined || event.layerVersion > known })
-      catchUp()
+  useLiveEvents(
+    {
+      onChange(event) {
+        const known = versions.current.get(event.layer)
+        if (known === undefined || event.layerVersion > known) versions.current.set(event.layer, event.layerVersion)
+        pending.current.push({ event, moved: known === undefined || event.layerVersion > known })
+        catchUp()
+      },
+      onUp(reconnected) {
+        // After an outage or a resync anything may have changed: everything is read again.
+        if (!reconnected) return
+        everything.current = true
+        catchUp()
+      },
     },
-    onUp(reconnected) {
-      // After an outage or a resync anything may have changed: everything is read again.
-      if (!reconnected) return
-      everything.current = true
-      catchUp()
-    },
-  })
+    { items: true },
+  )
 }

@@ -12,8 +12,8 @@ export type ItemFigures = NonNullable<inferRouterOutputs<AppRouter>['wall']['ite
  */
 export function withTickerLine(rows: TickerRow[], change: ChangeEvent, limit: number): TickerRow[] {
   if (!isTickerNews(change) || rows.some((r) => r.id === change.id)) return rows
-  // The event is a ticker row plus the layer it touched.
-  const { layer: _layer, layerVersion: _version, ...line } = change
+  // The event is a ticker row plus the layer it touched (and, for a workbench, the item's state).
+  const { layer: _layer, layerVersion: _version, item: _item, ...line } = change
   return [...rows, line satisfies TickerRow].sort(tickerOrder).slice(0, limit)
 }
 
