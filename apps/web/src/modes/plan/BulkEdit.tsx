@@ -35,7 +35,11 @@ export function BulkEdit({ ticked, onClear, onSaved }: { ticked: Ticked; onClear
         setNote('')
         onClear()
         markEventsApplied(r.map((x) => x.eventId))
-        await refresh()
+        // The table takes the changes from their echoes on the live stream (see usePlanLive).
+        await refresh(
+          rows.map((row) => ({ entity: 'road_segment' as const, entityId: row.id })),
+          true,
+        )
         onSaved()
       },
       // Someone changed a ticked segment: show the table as it now is.

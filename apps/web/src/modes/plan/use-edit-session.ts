@@ -72,8 +72,12 @@ export function useEditSession(
     // A saved form starts afresh: a second click must not repeat the step with the old note.
     setFormEpoch((n) => n + 1)
     setSaved(outcome.saved ?? null)
-    markEventsApplied(outcome.eventIds ?? [])
-    await refresh()
+    const events = outcome.eventIds ?? []
+    markEventsApplied(events)
+    // One item's change: its drawer, history and the figures are read again, and the segment table takes
+    // the change from its echo on the live stream, as it takes a colleague's. A split reads everything.
+    if (item && !outcome.parts && events.length > 0) await refresh([{ entity: item.entity, entityId: item.id }], true)
+    else await refresh()
     onEdited(outcome.parts?.[0])
   }
   const reload = async () => {

@@ -12,7 +12,7 @@ const BURST_MS = 150
  * tell, see usePatchSegmentTables), its open drawer and history and the progress figures are re-read, and
  * `onTilesChanged` runs when the change moved its layer's version past the one the map shows (the
  * event carries it, so no layer list is read). An event this page applied itself (its own save, see
- * markEventsApplied) re-reads nothing: the save already did.
+ * markEventsApplied) only patches the table: the save read the rest.
  */
 export function usePlanLive(onTilesChanged: () => void): void {
   const refresh = useRefreshAfterEdit()
@@ -24,19 +24,24 @@ export function usePlanLive(onTilesChanged: () => void): void {
 
   const catchUp = useCoalesced(() => {
     // Checked now, not on arrival: the save's answer may come a moment after its own echo.
-    const heard = pending.current.filter((p) => !isEventApplied(p.event.id))
+    const arrived = pending.current
+    const heard = arrived.filter((p) => !isEventApplied(p.event.id))
     pending.current = []
     if (everything.current) {
       everything.current = false
       void refresh()
       onTilesChanged()
-    } else if (heard.length > 0) {
-      const events = heard.map((p) => p.event)
-      // The table takes the changes from the events (each carries its segment's state); the open drawer
-      // and history of a changed item, and the figures on screen, are read again.
-      const segmentChanges = events.filter((e) => e.entity === 'road_segment')
+    } else {
+      // The table takes every change from its event (each carries its segment's state), one's own saves
+      // included (see useEditSession); for colleagues' changes the open drawer and history of the item
+      // and the figures on screen are read again.
+      const segmentChanges = arrived.map((p) => p.event).filter((e) => e.entity === 'road_segment')
       if (segmentChanges.length > 0) patchTables(segmentChanges)
-      void refresh(events, true)
+      if (heard.length > 0)
+        void refresh(
+          heard.map((p) => p.event),
+          true,
+        )
       if (heard.some((p) => p.moved)) onTilesChanged()
     }
   }, BURST_MS)
