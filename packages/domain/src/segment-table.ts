@@ -94,7 +94,15 @@ export interface SegmentTableView<R extends SegmentTableRow> {
   page: number
   pageSize: number
   rows: R[]
+  /**
+   * The rows that follow the page (at most SPARE_ROWS): when a row leaves the page, the next one moves up
+   * into it without a read.
+   */
+  after: R[]
 }
+
+/** Rows analysis.segments sends beyond the page, for the page to follow rows that leave it. */
+export const SPARE_ROWS = 5
 
 /** What the page was read with (the parts a change can interact with). */
 export interface SegmentTableQuery {
@@ -127,29 +135,34 @@ function sortedHas(ids: readonly string[], id: string): boolean {
 
 /**
  * The page `view` (read with `query`) once the change `event` is applied, or null when the page must be
- * read again: the change is not a plain one of a segment (a split, a facility, no item state), it may
- * already be in the page (`asOfEvent`), the day has turned since the read, the item may have joined the
- * selection, or it moves across the page's edges (rows from other pages would be needed). Pure: the
- * caller keeps the view and the query.
+ * read again. The page and its spare rows are a run of the sorted selection starting at the page's first
+ * rank; the change removes the item from where it was and puts it where its new state sorts, and the page
+ * is what then fills those ranks. Null when that is not known here: the change is not a plain one of a
+ * segment (a split, a facility, no item state), it may already be in the page (`asOfEvent`), the day has
+ * turned since the read, the item may have joined the selection, it sorts before the page where the row
+ * now first would be unknown, or it enters the run and its row (`known`: the item's row as last read, for
+ * its fixed fields) is not at hand, or too few rows are left to fill the page. Pure.
  */
 export function patchSegmentTable<R extends SegmentTableRow>(
   view: SegmentTableView<R>,
   query: SegmentTableQuery,
   event: ChangeEvent,
   today: string,
+  known?: R,
 ): SegmentTableView<R> | null {
   if (event.entity !== 'road_segment' || event.kind === 'split' || !event.item || query.focusId) return null
-  const item = segmentState(event.item)
   // Already in the page, or possibly: only changes entered after the read are applied.
   if (event.id <= view.asOfEvent || today !== view.today) return null
+  const item = segmentState(event.item)
   // The item's state was read after a later change of it: that change's own event will follow.
   if (item.status !== event.to) return null
 
+  const id = event.entityId
   const facts = itemFacts({ entity: 'road_segment', ...item }, view.today, view.deadline)
   const matches =
     (!query.filter.status || query.filter.status.includes(item.status)) &&
     (!query.schedule || query.schedule.includes(facts.state))
-  const wasMember = sortedHas(view.ids, event.entityId)
+  const wasMember = sortedHas(view.ids, id)
   let isMember = wasMember
   if (query.filter.status || query.schedule) {
     // Other criteria (place, class, name, dates) do not move with a status, but whether they admit an
@@ -159,70 +172,79 @@ export function patchSegmentTable<R extends SegmentTableRow>(
   }
   if (!wasMember && !isMember) return view
 
-  const at = view.rows.findIndex((r) => r.id === event.entityId)
-  const old = at >= 0 ? view.rows[at]! : null
+  const run = [...view.rows, ...view.after]
+  const start = (view.page - 1) * view.pageSize
+  const reachesEnd = start + run.length >= view.totals.segments
+  const at = run.findIndex((r) => r.id === id)
+  // Where the item was: in the run, or before or after it (known when the run starts or ends the list).
+  let wasBefore = false
+  if (at < 0) {
+    if (start > 0 && reachesEnd) wasBefore = true
+    else if (start > 0 || reachesEnd) return null
+  }
+  const old = at >= 0 ? run[at]! : known?.id === id ? known : undefined
   const lengthM = old?.lengthM ?? round1(item.lengthM)
-  const wasCompleted = (old?.status ?? event.from) === 'completed'
-  const nowCompleted = item.status === 'completed'
-  const { totals } = view
-  const sign = isMember ? 0 : -1
-  const next = {
-    ...view,
-    totals: tableTotals(
-      totals.segments + sign,
-      totals.lengthM + sign * lengthM,
-      totals.completedM - (wasCompleted ? lengthM : 0) + (isMember && nowCompleted ? lengthM : 0),
-    ),
-    ids: isMember ? view.ids : view.ids.filter((id) => id !== event.entityId),
-  }
+  const wasCompleted = (at >= 0 ? run[at]!.status : event.from) === 'completed'
+  const stays = isMember ? 0 : -1
+  const totals = tableTotals(
+    view.totals.segments + stays,
+    view.totals.lengthM + stays * lengthM,
+    view.totals.completedM - (wasCompleted ? lengthM : 0) + (isMember && item.status === 'completed' ? lengthM : 0),
+  )
 
-  const others = at >= 0 ? view.rows.filter((_, i) => i !== at) : view.rows
-  const firstPage = view.page === 1
-  const lastPage = view.page * view.pageSize >= totals.segments
-  if (!isMember) {
-    // Leaving: a row on the page or before it pulls the next page's first row in.
-    if (at < 0 && firstPage) return next
-    return at >= 0 && lastPage ? { ...next, rows: others } : null
-  }
-  const row = {
-    ...(old ?? ({ id: event.entityId } as R)),
-    status: item.status,
-    version: item.version,
-    suspendedFrom: item.suspendedFrom,
-    actualStart: item.actualStart,
-    actualFinish: item.actualFinish,
-    ...facts,
-  } as R
+  const row =
+    old &&
+    ({
+      ...old,
+      nameZh: event.nameZh ?? old.nameZh,
+      status: item.status,
+      version: item.version,
+      suspendedFrom: item.suspendedFrom,
+      actualStart: item.actualStart,
+      actualFinish: item.actualFinish,
+      ...facts,
+    } as R)
+  const rest = at >= 0 ? run.filter((_, i) => i !== at) : run
   const compare = compareRowsBy<SortableSegment>(SEGMENT_SORT_KEY[query.sort], query.dir)
-  if (!MOVABLE_SORTS.has(query.sort)) {
-    // Its place in the order is fixed: only its row on this page, if there, changes.
-    return at >= 0 ? { ...next, rows: view.rows.map((r, i) => (i === at ? row : r)) } : next
+  let nowBefore = false
+  let list = rest
+  if (isMember && !MOVABLE_SORTS.has(query.sort)) {
+    // Its place in the order is fixed: only its row, if in the run, changes.
+    nowBefore = wasBefore
+    list = at >= 0 ? run.map((r, i) => (i === at ? row! : r)) : run
+  } else if (isMember) {
+    // A status or lateness sort: the item's new key is known from its state alone.
+    const key: SortableSegment = {
+      id,
+      nameZh: '',
+      lengthM,
+      status: item.status,
+      plannedStart: item.plannedStart,
+      plannedFinish: item.plannedFinish,
+      lateDays: facts.lateDays,
+      subDistrictCode: null,
+    }
+    const first = rest[0]
+    const last = rest[rest.length - 1]
+    if (start > 0 && (!first || compare(key, first) < 0)) nowBefore = true
+    else if (reachesEnd || (last && compare(key, last) < 0)) {
+      if (!row) return null
+      const i = rest.findIndex((r) => compare(row, r) < 0)
+      list = i < 0 ? [...rest, row] : [...rest.slice(0, i), row, ...rest.slice(i)]
+    }
+    // else: it sorts after the run, and the run is the rest.
   }
-  // Off the page, the row's other sort fields are not known unless the sort is by status or lateness,
-  // which the item's state gives.
-  const probe: SortableSegment = old ?? {
-    id: event.entityId,
-    nameZh: '',
-    lengthM,
-    status: item.status,
-    plannedStart: item.plannedStart,
-    plannedFinish: item.plannedFinish,
-    lateDays: facts.lateDays,
-    subDistrictCode: null,
+  // Rows before the page's first rank went from `start` to start - wasBefore + nowBefore.
+  const shift = Number(wasBefore) - Number(nowBefore)
+  if (shift < 0) return null
+  const next = list.slice(shift)
+  const needed = Math.min(view.pageSize, Math.max(0, totals.segments - start))
+  if (next.length < needed) return null
+  return {
+    ...view,
+    totals,
+    ids: isMember ? view.ids : view.ids.filter((x) => x !== id),
+    rows: next.slice(0, view.pageSize),
+    after: next.slice(view.pageSize, view.pageSize + SPARE_ROWS),
   }
-  const key = { ...probe, status: item.status, lateDays: facts.lateDays }
-  const first = others[0]
-  const last = others[others.length - 1]
-  if (!first || !last) return null
-  const afterFirst = firstPage || compare(first, key) < 0
-  const beforeLast = lastPage || compare(key, last) < 0
-  if (at >= 0) {
-    // On the page it stays on the page while it sorts between rows of the page.
-    if (!afterFirst || !beforeLast) return null
-    return { ...next, rows: [...others, row].sort(compare) }
-  }
-  // Off the page: it was after the first page or before the last one, and stays there.
-  if (firstPage && compare(last, key) < 0) return next
-  if (lastPage && compare(key, first) < 0) return next
-  return null
 }

@@ -88,7 +88,10 @@ describe('patchSegmentTable', () => {
     let reread = 0
     const pages = () => Promise.all(QUERIES.map((q) => viewer.analysis.segments(q)))
     let before = await pages()
+    // Rows as last read, as the workbench keeps them for a row that comes back into its page.
+    const seen = new Map<string, (typeof before)[number]['rows'][number]>()
     for (let step = 0; step < 40; step++) {
+      for (const view of before) for (const r of [...view.rows, ...view.after]) seen.set(r.id, r)
       const id = `s${String(Math.floor(random() * SEGMENTS)).padStart(2, '0')}`
       const row = (await viewer.analysis.segment({ id }))!
       const at = `2022-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 10)}`
@@ -116,17 +119,18 @@ describe('patchSegmentTable', () => {
       const event = (await changeEventById(db, edit.eventId))!
       const after = await pages()
       for (const [i, q] of QUERIES.entries()) {
-        const patch = patchSegmentTable(before[i]!, { filter: {}, ...q }, event, before[i]!.today)
+        const patch = patchSegmentTable(before[i]!, { filter: {}, ...q }, event, before[i]!.today, seen.get(id))
         if (patch === null) {
           reread++
           continue
         }
         patched++
         // The page the client shows is the page a read returns (asOfEvent aside: the read is newer).
-        expect({ ...patch, asOfEvent: 0 }, `step ${step}: ${id} ${event.from}→${to}, ${JSON.stringify(q)}`).toEqual({
-          ...after[i]!,
-          asOfEvent: 0,
-        })
+        const fresh = after[i]!
+        const where = `step ${step}: ${id} ${event.from}→${to}, ${JSON.stringify(q)}`
+        expect({ ...patch, asOfEvent: 0, after: [] }, where).toEqual({ ...fresh, asOfEvent: 0, after: [] })
+        // The spare rows may run short after rows left the page, never differ.
+        expect(patch.after, where).toEqual(fresh.after.slice(0, patch.after.length))
       }
       before = after
     }

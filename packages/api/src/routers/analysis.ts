@@ -6,7 +6,7 @@ import { zoneToday } from '@onemap/domain/dates'
 import { FeatureFilter, noNul } from '@onemap/domain/layer-filters'
 import { findLayer, type LayerDefinition } from '@onemap/domain/layers'
 import { SCHEDULE_STATES } from '@onemap/domain/schedule'
-import { SEGMENT_SORT_KEY, SEGMENT_SORTS, tableTotals } from '@onemap/domain/segment-table'
+import { SEGMENT_SORT_KEY, SEGMENT_SORTS, SPARE_ROWS, tableTotals } from '@onemap/domain/segment-table'
 import { TRPCError } from '@trpc/server'
 import { exportCollection } from '../export-features.ts'
 import { z } from 'zod'
@@ -68,8 +68,8 @@ async function selectRows(
 
 export const analysisRouter = router({
   /**
-   * The planner's table: one sorted page of the selection's segments, every matching id (for the
-   * map), and totals (count, metres, share completed by length). With `focusId` the page is the
+   * The planner's table: one sorted page of the selection's segments and the few rows after it, every
+   * matching id (for the map), and totals (count, metres, share completed by length). With `focusId` the page is the
    * one holding that segment, so a click on the map can show its row.
    */
   segments: viewerProcedure
@@ -95,6 +95,7 @@ export const analysisRouter = router({
         page,
         pageSize: input.pageSize,
         rows: pageOf(rows, page, input.pageSize),
+        after: rows.slice(page * input.pageSize, page * input.pageSize + SPARE_ROWS),
       }
     }),
 

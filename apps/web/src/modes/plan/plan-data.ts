@@ -145,6 +145,16 @@ export function useRefreshAfterEdit() {
   )
 }
 
+// Rows as last read, by id: a row that left the page and comes back is shown from it (its fixed fields;
+// the change gives the rest). Bounded: the oldest entries go first.
+const lastSeen = new Map<string, SegmentRow>()
+const LAST_SEEN_MAX = 2000
+function remember(row: SegmentRow) {
+  lastSeen.delete(row.id)
+  lastSeen.set(row.id, row)
+  if (lastSeen.size > LAST_SEEN_MAX) lastSeen.delete(lastSeen.keys().next().value!)
+}
+
 /**
  * Applies colleagues' changes to every page of the segment table held in the cache, so an open table
  * follows them without reading again (patchSegmentTable computes the page the next read would return).
@@ -157,7 +167,12 @@ export function usePatchSegmentTables() {
   return useCallback(
     (events: readonly ChangeEvent[]) => {
       const today = zoneToday(new Date())
-      for (const query of queryClient.getQueryCache().findAll({ queryKey: trpc.analysis.segments.pathKey() })) {
+      const queries = queryClient.getQueryCache().findAll({ queryKey: trpc.analysis.segments.pathKey() })
+      for (const query of queries) {
+        const view = query.state.data as SegmentsPage | undefined
+        for (const row of view ? [...view.rows, ...view.after] : []) remember(row)
+      }
+      for (const query of queries) {
         const input = (query.queryKey[1] as { input?: SegmentsInput } | undefined)?.input ?? {}
         // The server's defaults for what the input leaves out (analysis.segments).
         const asked = {
@@ -168,7 +183,8 @@ export function usePatchSegmentTables() {
           focusId: input.focusId,
         }
         let view = query.isActive() && query.state.fetchStatus === 'idle' ? (query.state.data as SegmentsPage) : null
-        for (const event of events) view = view && patchSegmentTable(view, asked, event, today)
+        for (const event of events)
+          view = view && patchSegmentTable(view, asked, event, today, lastSeen.get(event.entityId))
         if (view) queryClient.setQueryData(query.queryKey, view)
         else void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true })
       }
