@@ -97,6 +97,7 @@ describe('planner workbench, live', () => {
     await a.context.close()
     await b.context.close()
   })
+
   it('patches the open table from a colleague’s change: row and totals agree with a fresh read, and the table is not read again', async () => {
     const a = await openPage(h)
     await signIn(a.page, h, 'planner')
@@ -109,10 +110,6 @@ describe('planner workbench, live', () => {
     await a.page.getByRole('button', { name: '长度(米)', exact: true }).click()
     await a.page.locator(`[data-testid="plan-totals"][data-count="${all}"]`).waitFor()
     await vi.waitFor(() => expect(reads.at(-1)).toContain('length'))
-    const building = a.page.locator('tbody tr[data-segment-id]:has(td[data-status="under_construction"])').first()
-    const id = (await building.getAttribute('data-segment-id')) as string
-    const shareBefore = Number(await a.page.getByTestId('plan-totals').getAttribute('data-share'))
-
     // The page's own session reads exactly what the table read, for comparison after the change.
     const session = (await a.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
     const tableUrl = reads.at(-1)!
@@ -126,8 +123,28 @@ describe('planner workbench, live', () => {
         rows: { id: string; status: string }[]
       }
     }
+    const shownRows = () =>
+      a.page
+        .locator('tbody tr[data-segment-id]')
+        .evaluateAll((rows) =>
+          rows.map((r) => [
+            r.getAttribute('data-segment-id'),
+            r.querySelector('td[data-status]')?.getAttribute('data-status'),
+          ]),
+        )
+    // The sorted page is on screen (not the page before it, kept while the read ran).
+    const sorted = await readTable()
+    await expect.poll(shownRows).toEqual(sorted.rows.map((r) => [r.id, r.status]))
+    const building = a.page.locator('tbody tr[data-segment-id]:has(td[data-status="under_construction"])').first()
+    const id = (await building.getAttribute('data-segment-id')) as string
+    const beforeCard = await a.page
+      .locator(`tbody tr[data-segment-id="${id}"] .duban-card`)
+      .textContent({ timeout: 1000 })
+      .catch(() => null)
+    const shareBefore = Number(await a.page.getByTestId('plan-totals').getAttribute('data-share'))
+
     const colleague = await plannerCookie(h.db, h.origin)
-    const { version } = (await readTable()).rows.find((r) => r.id === id) as unknown as { version: number }
+    const { version } = sorted.rows.find((r) => r.id === id) as unknown as { version: number }
     await waitForLiveSubscribers(h.db)
     const readsBefore = reads.length
     await mutate(h.origin, colleague, 'edits.setStatus', {
@@ -145,17 +162,21 @@ describe('planner workbench, live', () => {
     expect(fresh.totals.completedShare).toBeGreaterThan(shareBefore)
     expect(await totals.getAttribute('data-count')).toBe(String(fresh.totals.segments))
     expect(await totals.getAttribute('data-length-m')).toBe(String(fresh.totals.lengthM))
-    const shown = await a.page
-      .locator('tbody tr[data-segment-id]')
-      .evaluateAll((rows) =>
-        rows.map((r) => [
-          r.getAttribute('data-segment-id'),
-          r.querySelector('td[data-status]')?.getAttribute('data-status'),
-        ]),
-      )
-    expect(shown).toEqual(fresh.rows.map((r) => [r.id, r.status]))
+    expect(await shownRows()).toEqual(fresh.rows.map((r) => [r.id, r.status]))
+    // The row's card follows its new lateness: the badge is the one a fresh cards read gives.
+    const cards = await fetch(`${h.origin}/trpc/duban.cards.list`, { headers: { cookie: session } })
+    const { items } = (
+      (await cards.json()) as { result: { data: { items: { id: string; card: { colour: string } | null }[] } } }
+    ).result.data
+    const colour = items.find((i) => i.id === id)?.card?.colour
+    // The sample's longest segment under construction is late enough for a red card, which finishing it ends.
+    expect([beforeCard, colour ?? null]).toEqual(['红牌', null])
+    const badge = a.page.locator(`tbody tr[data-segment-id="${id}"] .duban-card`)
+    expect(await badge.count()).toBe(colour ? 1 : 0)
+    if (colour) expect(await badge.getAttribute('class')).toContain(`duban-card-${colour}`)
     // The change came with the event; the table was not asked again.
     expect(reads.slice(readsBefore)).toEqual([])
+    await a.page.locator(`tbody tr[data-segment-id="${id}"]`).scrollIntoViewIfNeeded()
     await a.page.screenshot({ path: join(RESULTS_DIR, 'plan-live-patched.png') })
     expect(a.problems).toEqual([])
     await a.context.close()

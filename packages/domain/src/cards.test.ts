@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { CardThresholds, cardFor, compareCards, DEFAULT_THRESHOLDS, leagueTable, type CardOrder } from './cards.ts'
+import {
+  CardThresholds,
+  cardFor,
+  cardOf,
+  compareCards,
+  DEFAULT_THRESHOLDS,
+  leagueTable,
+  type CardOrder,
+} from './cards.ts'
 import { planLateness, type LatenessItem } from './lateness.ts'
 
 const deadline = '2023-08-02'
@@ -115,5 +123,28 @@ describe('ranking', () => {
       { unitId: 'c', red: 0, yellow: 2, overdueDays: 85 },
       { unitId: 'a', red: 0, yellow: 2, overdueDays: 80 },
     ])
+  })
+})
+
+describe('cardOf (a row judged after its status changed)', () => {
+  it('gives the card cardFor gives, from the new lateness and the order reasons of the card read before', () => {
+    const today = '2021-09-01'
+    const orders: CardOrder[] = [
+      { id: 7, state: 'issued', dueOn: '2021-08-20' },
+      { id: 8, state: 'issued', dueOn: '2021-09-03' },
+    ]
+    const before = cardFor(planLateness(segment(), null, today, deadline), orders, t, today)
+    expect(before?.colour).toBe('red')
+    const orderPart = before!.reasons.filter((r) => r.kind !== 'late')
+    // Started on site, then finished: the lateness part goes, the overdue order keeps it red; without orders, none.
+    for (const item of [
+      segment({ status: 'under_construction', actualStart: '2021-08-01' }),
+      segment({ status: 'completed', actualStart: '2021-08-01' }),
+    ]) {
+      const late = planLateness(item, null, today, deadline)
+      expect(cardOf(late, orderPart, t)).toEqual(cardFor(late, orders, t, today))
+      expect(cardOf(late, [], t)).toEqual(cardFor(late, [], t, today))
+    }
+    expect(cardOf(planLateness(segment({ status: 'completed' }), null, today, deadline), [], t)).toBeNull()
   })
 })

@@ -55,6 +55,29 @@ export function cardFor(
   thresholds: CardThresholds,
   today: string,
 ): Card | null {
+  return cardOf(late, orderReasons(orders, thresholds, today), thresholds)
+}
+
+/** What an item's orders say on `today`, in their order: overdue ones (red), ones due within dueSoonDays (yellow). */
+export function orderReasons(orders: readonly CardOrder[], thresholds: CardThresholds, today: string): CardReason[] {
+  const reasons: CardReason[] = []
+  for (const o of orders) {
+    if (isOrderOverdue(o, today))
+      reasons.push({ kind: 'order_overdue', orderId: o.id, days: daysBetween(o.dueOn, today) })
+    else if (o.state !== 'done' && o.state !== 'accepted') {
+      const left = daysBetween(today, o.dueOn)
+      if (left <= thresholds.dueSoonDays) reasons.push({ kind: 'order_due_soon', orderId: o.id, days: left })
+    }
+  }
+  return reasons
+}
+
+/**
+ * The card of an item from its lateness and what its orders say (orderReasons). A table whose row has
+ * just changed status judges its badge with this: the lateness from the row, the orders' reasons from
+ * the last cards read (a status change does not move them).
+ */
+export function cardOf(late: PlanLateness, orders: readonly CardReason[], thresholds: CardThresholds): Card | null {
   const measure = late.revised ?? late.baseline
   const against = late.revised ? 'revised' : 'baseline'
   const lateDays = measure?.days ?? 0
@@ -62,12 +85,9 @@ export function cardFor(
   const yellow: CardReason[] = []
   if (lateDays > thresholds.redDays) red.push({ kind: 'late', days: lateDays, against })
   else if (lateDays > thresholds.yellowDays) yellow.push({ kind: 'late', days: lateDays, against })
-  for (const o of orders) {
-    if (isOrderOverdue(o, today)) red.push({ kind: 'order_overdue', orderId: o.id, days: daysBetween(o.dueOn, today) })
-    else if (o.state !== 'done' && o.state !== 'accepted') {
-      const left = daysBetween(today, o.dueOn)
-      if (left <= thresholds.dueSoonDays) yellow.push({ kind: 'order_due_soon', orderId: o.id, days: left })
-    }
+  for (const r of orders) {
+    if (r.kind === 'order_overdue') red.push(r)
+    else if (r.kind === 'order_due_soon') yellow.push(r)
   }
   if (red.length > 0) return { colour: 'red', reasons: [...red, ...yellow], lateDays }
   if (yellow.length > 0) return { colour: 'yellow', reasons: yellow, lateDays }

@@ -8,6 +8,7 @@ import { bbox } from '@turf/turf'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
+import { withChangedCard } from './duban/card-patch.ts'
 import { labelPoint } from './sub-district-labels.ts'
 
 type Inputs = inferRouterInputs<AppRouter>
@@ -156,8 +157,8 @@ function remember(row: SegmentRow) {
 }
 
 /**
- * Applies colleagues' changes to every page of the segment table held in the cache, so an open table
- * follows them without reading again (patchSegmentTable computes the page the next read would return).
+ * Applies colleagues' changes to every page of the segment table held in the cache, and to the cards
+ * read (withChangedCard), so an open table follows them without reading again (patchSegmentTable computes the page the next read would return).
  * A page it cannot patch (see there), a page being read (its answer may predate the changes) and pages
  * off screen are marked stale instead: react-query reads again the ones on screen.
  */
@@ -188,6 +189,14 @@ export function usePatchSegmentTables() {
         if (view) queryClient.setQueryData(query.queryKey, view)
         else void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true })
       }
+      // The changed segments' cards (row badges, map halo) follow from the same events.
+      const deadline = (queries.find((q) => q.state.data)?.state.data as SegmentsPage | undefined)?.deadline
+      const cardsKey = trpc.duban.cards.list.queryKey()
+      if (deadline)
+        queryClient.setQueryData(cardsKey, (cards) =>
+          cards ? events.reduce((c, e) => withChangedCard(c, e, deadline), cards) : cards,
+        )
+      else void queryClient.invalidateQueries({ queryKey: cardsKey })
     },
     [queryClient, trpc],
   )
