@@ -6,6 +6,7 @@ import { facilities, type FacilityFeature, query } from './api.ts'
 import { axeViolations } from './axe.ts'
 import { type Harness, openPage, pixelOffset, RESULTS_DIR, startHarness, waitForMapIdle } from './harness.ts'
 import { viewOf } from './plan-fixture.ts'
+import { countColour } from './wall-support.ts'
 
 let h: Harness
 let all: FacilityFeature[]
@@ -249,10 +250,18 @@ describe('public site: roads, phone and following', () => {
         Math.max(Math.abs(east), Math.abs(west)) <= mapBox.width / 2
       return inside && east - west >= mapBox.width / 3
     }).toBe(true)
-    await page.locator('.map-canvas').screenshot({ path: shot('near-me-375') })
+    const png = await page.locator('.map-canvas').screenshot({ path: shot('near-me-375') })
+    // The reader's dot is drawn over the facility beside it and every line: its blue fills its middle.
+    const { zoom, center } = viewOf(page)
+    const [rx, ry] = pixelOffset(center, zoom, reader)
+    const dot = { x: mapBox.width / 2 + rx! - 4, y: mapBox.height / 2 + ry! - 4, width: 8, height: 8 }
+    expect(await countColour(granted, png, dot, [0x1d, 0x4e, 0xd8])).toBeGreaterThanOrEqual(40)
+    // The legend names the dot and the circle while they are shown.
+    expect(await page.getByTestId('legend-near').textContent()).toBe('你的位置周围 1 公里')
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: '不再按距离排序' }).click()
     await page.locator('.map-canvas[data-drawn-public-near-me="0"]').waitFor()
+    expect(await page.getByTestId('legend-near').count()).toBe(0)
     await granted.close()
 
     const { page: refused, context, problems } = await openPage(h, PHONE)

@@ -151,6 +151,9 @@ export const en: Messages = {
     suspended: 'Suspended, {{count}} days behind plan',
   },
   near: {
+    legend: 'Near me',
+    reader: 'Your position',
+    radius: 'Within {{km}} km',
     button: 'Near me',
     stop: 'Stop sorting by distance',
     locating: 'Finding your position…',

@@ -149,6 +149,9 @@ export const zh = {
     suspended: '暂停中，比计划晚 {{count}} 天',
   },
   near: {
+    legend: '我的位置',
+    reader: '你的位置',
+    radius: '周围 {{km}} 公里',
     button: '附近的设施',
     stop: '不再按距离排序',
     locating: '正在获取你的位置…',

@@ -16,13 +16,15 @@ export function useGeoJsonLayers(
   sourceId: string,
   data: GeoJSON.FeatureCollection | undefined,
   layers: readonly ModeLayer[],
+  /** Above everything, labels included (a marker that must never hide under lines), instead of below the labels. */
+  onTop = false,
 ) {
   const map = useMap()
 
   useEffect(() => {
     if (!map) return
     map.addSource(sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } })
-    const before = map.getLayer(BELOW_LABELS) ? BELOW_LABELS : undefined
+    const before = !onTop && map.getLayer(BELOW_LABELS) ? BELOW_LABELS : undefined
     for (const layer of layers) map.addLayer({ ...layer, source: sourceId } as LayerSpecification, before)
     return () => {
       // The map may already be gone when the whole shell unmounts.

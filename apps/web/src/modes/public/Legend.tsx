@@ -9,14 +9,14 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BASEMAP_COLOURS } from '../../map/basemap-style.ts'
 import { legendIcon } from './facility-icons.ts'
-import { RENEWAL_COLOUR } from './public-layers.ts'
+import { NEAR_COLOUR, RENEWAL_COLOUR } from './public-layers.ts'
 
 /**
  * Map legend: facility status (marker colour) and kind (pictogram), road status, the renewal zone and
- * rivers. A disclosure, open on wide screens and closed on a phone; opened on a phone it stays within
+ * rivers, and while "near me" is on, the reader's position and the circle around it. A disclosure, open on wide screens and closed on a phone; opened on a phone it stays within
  * a corner of the map (CSS caps its height) and scrolls.
  */
-export function Legend() {
+export function Legend({ nearKm = null }: { nearKm?: number | null }) {
   const { t } = useTranslation()
   const [wide] = useState(() => matchMedia('(min-width: 600px)').matches)
   const icons = useMemo(() => Object.fromEntries(FACILITY_KINDS.map((k) => [k, legendIcon(k)])), [])
@@ -67,6 +67,25 @@ export function Legend() {
             {t('map.river')}
           </li>
         </ul>
+        {nearKm !== null && (
+          <>
+            <h3>{t('near.legend')}</h3>
+            <ul data-testid="legend-near">
+              <li>
+                <span className="swatch swatch-dot" style={{ background: NEAR_COLOUR }} aria-hidden="true" />
+                {t('near.reader')}
+              </li>
+              <li>
+                <span
+                  className="swatch swatch-area swatch-round"
+                  style={{ borderColor: NEAR_COLOUR }}
+                  aria-hidden="true"
+                />
+                {t('near.radius', { km: nearKm })}
+              </li>
+            </ul>
+          </>
+        )}
       </div>
     </details>
   )

@@ -16,6 +16,7 @@ import { NearMe } from './NearMe.tsx'
 import {
   facilityLayers,
   NEAR_ME_LAYERS,
+  NEAR_READER_LAYERS,
   RENEWAL_LAYERS,
   SELECTION_LAYERS,
   subDistrictLabelLayers,
@@ -32,7 +33,7 @@ import {
 } from './public-data.ts'
 import { RoadList } from './RoadList.tsx'
 import { SampleBadge } from './SampleBadge.tsx'
-import { useDistances, useNearMe } from './use-near-me.ts'
+import { NEAR_RADIUS_KM, useDistances, useNearMe } from './use-near-me.ts'
 import { useNearMeView, usePreloadWhenIdle, usePublicMap, useSubDistrictLabelPoints } from './use-public-map.ts'
 import { useQuery } from '@tanstack/react-query'
 
@@ -106,6 +107,7 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
   // Near me draws the reader and the circle around them, and brings both into view; nothing while not found.
   const nearArea = near.state.status === 'found' ? near.state.area : undefined
   useGeoJsonLayers('public-near-me', nearArea?.features ?? NO_FEATURES, NEAR_ME_LAYERS)
+  useGeoJsonLayers('public-near-reader', nearArea?.features ?? NO_FEATURES, NEAR_READER_LAYERS, true)
   useNearMeView(nearArea?.bounds)
   usePublicMap(facility, road)
   usePreloadWhenIdle(preloadPublicChunks)
@@ -231,7 +233,7 @@ export function PublicMode({ facilityId, roadId }: { facilityId: string | undefi
         />
       </div>
       <MapOverlay>
-        <Legend />
+        <Legend nearKm={nearArea ? NEAR_RADIUS_KM : null} />
       </MapOverlay>
     </>
   )

@@ -150,9 +150,7 @@ export const SELECTION_LAYERS: readonly Spec<CircleLayerSpecification>[] = [
 /** The reader's position and the circle around it: blue, apart from every status colour (≥ 3:1 on the basemap). */
 export const NEAR_COLOUR = '#1d4ed8'
 
-export const NEAR_ME_LAYERS: readonly (
-  Spec<FillLayerSpecification> | Spec<LineLayerSpecification> | Spec<CircleLayerSpecification>
-)[] = [
+export const NEAR_ME_LAYERS: readonly (Spec<FillLayerSpecification> | Spec<LineLayerSpecification>)[] = [
   {
     id: 'public-near-fill',
     type: 'fill',
@@ -165,15 +163,19 @@ export const NEAR_ME_LAYERS: readonly (
     filter: ['==', ['get', 'part'], 'radius'],
     paint: { 'line-color': NEAR_COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] },
   },
+]
+
+/** The reader's own position: drawn over every line and label (useGeoJsonLayers `onTop`), with a white halo. */
+export const NEAR_READER_LAYERS: readonly Spec<CircleLayerSpecification>[] = [
   {
     id: 'public-near-reader',
     type: 'circle',
     filter: ['==', ['get', 'part'], 'reader'],
     paint: {
-      'circle-radius': 7,
+      'circle-radius': 8,
       'circle-color': NEAR_COLOUR,
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
+      'circle-stroke-width': 3,
     },
   },
 ]
