@@ -1,6 +1,8 @@
 import type { ChangeEvent, StatusChange } from '@onemap/domain/change-event'
+import { findLayer } from '@onemap/domain/layers'
 import type { EventEntity } from '@onemap/domain/statuses'
 import type { Database } from '../database.ts'
+import { layerVersionSql } from './catalogue.ts'
 
 /** A row with the planner-only fields added. */
 export interface FullEvent extends StatusChange {
@@ -26,14 +28,22 @@ export const ITEM_NAME_COLUMNS = `${ITEM_NAME_ZH} AS "nameZh", coalesce(f.name_e
 
 const FULL_COLUMNS = `${E_COLUMNS}, e.actor, e.note, e.undoes::int AS undoes`
 
+/** The catalogue's versionSources of a change's layer as an SQL array of constants (never request input). */
+const sourcesOf = (layer: ChangeEvent['layer']) =>
+  `ARRAY[${(findLayer(layer)?.versionSources ?? [layer]).map((t) => `'${t}'`).join(', ')}]`
+
 // The audit row as the live stream carries it: with the layer it touched and that layer's current version,
 // and the item's name as the wall's ticker names it (ITEM_NAME_JOINS, shared with db/queries/wall.ts), so a screen
-// writes the ticker line from the event. A layer without a version row (never expected: migration 002
-// seeds them) reads as version 0, so the change itself is still delivered.
-const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "layerVersion", ${ITEM_NAME_COLUMNS}
+// writes the ticker line from the event. The version is the catalogue layer's (layerVersionSql: the sum over its
+// versionSources, road_segments + roads for a segment), the number tile URLs carry, not its table's alone: a road
+// renamed between two edits moves the tiles too. Tables without a version row (never expected: migration 002
+// seeds them) count 0, so the change itself is still delivered.
+const CHANGE_FROM = `${E_COLUMNS}, l.layer, ${layerVersionSql('l.sources')}::int AS "layerVersion", ${ITEM_NAME_COLUMNS}
   FROM status_events e
-  CROSS JOIN LATERAL (SELECT CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END AS layer) l
-  LEFT JOIN layer_versions lv ON lv.layer = l.layer
+  CROSS JOIN LATERAL (
+    SELECT CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END AS layer,
+           CASE e.entity WHEN 'road_segment' THEN ${sourcesOf('road_segments')} ELSE ${sourcesOf('facilities')} END AS sources
+  ) l
   ${ITEM_NAME_JOINS}`
 
 /** Changes with id greater than `afterId`, oldest first, at most `limit` (live catch-up after a reconnect). */
