@@ -1,4 +1,5 @@
 import type { ChangeEvent } from '@onemap/domain/change-event'
+import type { MapLayerId } from '@onemap/domain/layers'
 import { useRef } from 'react'
 import { isEventApplied, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
 import { useRefreshAfterEdit } from './plan-data.ts'
@@ -11,9 +12,10 @@ const BURST_MS = 150
  * each changed item, its table, its open drawer and history and the progress figures are re-read, and
  * `onTilesChanged` runs when the change moved its layer's version past the one the map shows (the
  * event carries it, so no layer list is read). An event this page applied itself (its own save, see
- * markEventsApplied) re-reads nothing: the save already did.
+ * markEventsApplied) re-reads nothing: the save already did. A layer's new version without a change
+ * (an import, a road renamed) goes to `onLayer` (plan-layer-live.ts) once, whichever of the two told first.
  */
-export function usePlanLive(onTilesChanged: () => void): void {
+export function usePlanLive(onTilesChanged: () => void, onLayer?: (layer: MapLayerId, version: number) => void): void {
   const refresh = useRefreshAfterEdit()
   // Newest version of each tiled layer the page knows of (from the stream); unknown until an event.
   const versions = useRef(new Map<string, number>())
@@ -40,6 +42,13 @@ export function usePlanLive(onTilesChanged: () => void): void {
       if (known === undefined || event.layerVersion > known) versions.current.set(event.layer, event.layerVersion)
       pending.current.push({ event, moved: known === undefined || event.layerVersion > known })
       catchUp()
+    },
+    onLayer(layer, version) {
+      // A status change and its layer's message carry the same version: the second of them moves nothing.
+      const known = versions.current.get(layer)
+      if (known !== undefined && version <= known) return
+      versions.current.set(layer, version)
+      onLayer?.(layer, version)
     },
     onUp(reconnected) {
       // After an outage or a resync anything may have changed: everything is read again.
