@@ -72,6 +72,15 @@ describe('planner workbench, layer versions live', () => {
     expect(tileJsons).toEqual(['rivers'])
     expect(Number(await page.locator('.plan-workbench').getAttribute('data-revision'))).toBe(revision0)
 
+    // A renewal unit renamed: its tiles move, and the filter's list of places (read through tRPC) follows.
+    const units0 = await listedVersion('renewal_units')
+    const unitsMoved = nextTiles(context, 'renewal_units', units0)
+    const { rows } = await h.db.query<{ name_zh: string }>(
+      `UPDATE renewal_units SET name_zh = name_zh || '·新' WHERE id = (SELECT min(id) FROM renewal_units) RETURNING name_zh`,
+    )
+    expect(await unitsMoved).toBe(await listedVersion('renewal_units'))
+    await page.locator('.plan-workbench select option', { hasText: rows[0]!.name_zh }).waitFor({ state: 'attached' })
+
     // A road renamed through `roads`: the segments' tiles carry its name, so their layer moves.
     const segmentsMoved = nextTiles(context, 'road_segments', segments0)
     await h.db.query(
