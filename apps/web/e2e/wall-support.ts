@@ -1,3 +1,4 @@
+import { layerHubFor } from '@onemap/api/layer-hub'
 import { liveHubFor } from '@onemap/api/live-hub'
 import { hashPassword } from '@onemap/api/passwords'
 import type { Database } from '@onemap/db/database'
@@ -106,16 +107,18 @@ export async function waitForSceneChanges(page: Page, count: number, timeoutMs: 
 }
 
 /**
- * Waits until at least `count` live subscriptions of this server process listen for status changes: the
- * hub's subscribers besides the probe this adds, which resolves once the hub's database connection listens.
+ * Waits until at least `count` live subscriptions of this server process listen for status changes and
+ * layer versions: each hub's subscribers besides the probe this adds, which resolves once the hub's
+ * database connection listens.
  */
 export async function waitForLiveSubscribers(db: Database, count = 1): Promise<void> {
-  const hub = liveHubFor(db)
-  const stopProbe = await hub.subscribe(() => {})
-  try {
-    await vi.waitFor(() => expect(hub.subscriberCount - 1).toBeGreaterThanOrEqual(count), { timeout: 30_000 })
-  } finally {
-    stopProbe()
+  for (const hub of [liveHubFor(db), layerHubFor(db)]) {
+    const stopProbe = await hub.subscribe(() => {})
+    try {
+      await vi.waitFor(() => expect(hub.subscriberCount - 1).toBeGreaterThanOrEqual(count), { timeout: 30_000 })
+    } finally {
+      stopProbe()
+    }
   }
 }
 

@@ -78,18 +78,18 @@ export function hubCache<T>(
 }
 
 /**
- * Subscribes to `hub` with a queue a subscription drains: `next()` waits for the next signal and answers
- * null once `signal` aborts. Listening has started when this resolves.
+ * A queue a subscription drains: `push` adds an item, `next()` waits for the next one and answers null
+ * once `signal` aborts. A subscription that listens to several hubs pushes all of them into one.
  */
-export async function queuedSubscription<T>(hub: ChannelHub<T>, signal: AbortSignal | undefined) {
-  const items: HubSignal<T>[] = []
+export function signalQueue<T>(signal: AbortSignal | undefined) {
+  const items: T[] = []
   let wake: (() => void) | undefined
   signal?.addEventListener('abort', () => wake?.())
-  const unsubscribe = await hub.subscribe((s) => {
-    items.push(s)
+  function push(item: T) {
+    items.push(item)
     wake?.()
-  })
-  async function next(): Promise<HubSignal<T> | null> {
+  }
+  async function next(): Promise<T | null> {
     while (items.length === 0) {
       if (signal?.aborted) return null
       await new Promise<void>((r) => (wake = r))
@@ -97,5 +97,15 @@ export async function queuedSubscription<T>(hub: ChannelHub<T>, signal: AbortSig
     }
     return items.shift()!
   }
-  return { next, unsubscribe }
+  return { push, next }
+}
+
+/**
+ * Subscribes to `hub` with a queue a subscription drains: `next()` waits for the next signal and answers
+ * null once `signal` aborts. Listening has started when this resolves.
+ */
+export async function queuedSubscription<T>(hub: ChannelHub<T>, signal: AbortSignal | undefined) {
+  const queue = signalQueue<HubSignal<T>>(signal)
+  const unsubscribe = await hub.subscribe(queue.push)
+  return { next: queue.next, unsubscribe }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MapLayerId } from './layers.ts'
 import { EventEntity, EventKind, RoadClass } from './statuses.ts'
 
 /** The tiled layer an event entity's features live in (road_segment → road_segments, facility → facilities). */
@@ -79,7 +80,11 @@ export function segmentState(w: SegmentStateWire): SegmentState {
  */
 export const ChangeEvent = StatusChange.extend({
   layer: ChangeLayer,
-  /** The layer's version once this change committed (tile URLs carry it); later edits may have moved it on. */
+  /**
+   * The layer's version once this change committed: the sum over the layer's versionSources (a segment's
+   * layer also moves when its road is renamed), the very number tile URLs and layers.list carry. Later
+   * edits may have moved it on.
+   */
   layerVersion: z.number().int().nonnegative(),
   /**
    * The item's public name as the wall's ticker shows it (a segment is named by its road), read when the
@@ -93,10 +98,23 @@ export const ChangeEvent = StatusChange.extend({
 export type ChangeEvent = z.infer<typeof ChangeEvent>
 
 /**
- * What the live stream sends: a change, tracked by its event id, or an order to re-read everything
- * when the client is too far behind for a replay (the message's tracked id is then the newest event).
+ * A layer's version moved without (or besides) a status change: an import, a road renamed through `roads`
+ * (road_segments' tiles show its name), a geometry edit. `version` is the layer's version as tile URLs and
+ * layers.list carry it; a screen showing older tiles of the layer moves their URL to it.
  */
-export type LiveMessage = { type: 'change'; event: ChangeEvent } | { type: 'resync' }
+export interface LayerVersionMessage {
+  type: 'layer'
+  layer: MapLayerId
+  version: number
+}
+
+/**
+ * What the live stream sends: a change, tracked by its event id; an order to re-read everything when the
+ * client is too far behind for a replay (the message's tracked id is then the newest event); or a layer's
+ * new version, untracked (the last change's id stays the resume point). After a reconnect the stream
+ * sends every layer's current version, one message each, so a screen never stays behind on a layer.
+ */
+export type LiveMessage = { type: 'change'; event: ChangeEvent } | { type: 'resync' } | LayerVersionMessage
 
 /**
  * Which part of the item a change touched: its status, its geometry (a split replaces the segment by

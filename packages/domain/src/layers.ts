@@ -296,3 +296,22 @@ const BY_ID = new Map<string, LayerDefinition>(LAYERS.map((l) => [l.id, l]))
 export function findLayer(id: string): LayerDefinition | undefined {
   return BY_ID.get(id)
 }
+
+/** The layers a write to `table` changes: those with it among their versionSources ('roads' feeds road_segments). */
+export function layersFedBy(table: string): readonly LayerDefinition[] {
+  return LAYERS.filter((l) => (l.versionSources as readonly string[]).includes(table))
+}
+
+/**
+ * A layer's version from the versions of the tables (layer_versions): the sum over its versionSources,
+ * the number tile URLs and layers.list carry. Undefined when one of them is not known.
+ */
+export function versionFromTables(layer: LayerDefinition, tables: ReadonlyMap<string, number>): number | undefined {
+  let sum = 0
+  for (const source of layer.versionSources) {
+    const v = tables.get(source)
+    if (v === undefined) return undefined
+    sum += v
+  }
+  return sum
+}

@@ -1,6 +1,6 @@
 import type { Database } from '@onemap/db/database'
 import { tableVersions } from '@onemap/db/queries/catalogue'
-import type { LayerDefinition } from '@onemap/domain/layers'
+import { type LayerDefinition, versionFromTables } from '@onemap/domain/layers'
 
 /**
  * The current version of every layer table, kept from the `onemap_layers` notifications that each
@@ -32,15 +32,7 @@ export class LayerVersions {
 
   /** The layer's version (sum over its source tables), or undefined when not known for sure. */
   current(layer: LayerDefinition): number | undefined {
-    const tables = this.tables
-    if (!tables) return undefined
-    let sum = 0
-    for (const source of layer.versionSources) {
-      const v = tables.get(source)
-      if (v === undefined) return undefined
-      sum += v
-    }
-    return sum
+    return this.tables && versionFromTables(layer, this.tables)
   }
 
   private async load() {

@@ -102,7 +102,9 @@ export class LiveSubscriber {
           if (line.startsWith('data:')) data += line.slice(5).trim()
         }
         if (data.includes(CONNECTED)) onConnected()
-        else if (id !== undefined && data) {
+        // A layer message is untracked (an empty id, then tRPC's 'restore-id' event puts the last one back):
+        // no resume point, and not counted here.
+        else if (id && data) {
           this.lastId = Number(id)
           this.messages.push({ id: Number(id), data: JSON.parse(data), at: Date.now() })
           this.notify()

@@ -1,4 +1,5 @@
-import type { ChangeEvent } from '@onemap/domain/change-event'
+import type { ChangeEvent, LiveMessage } from '@onemap/domain/change-event'
+import type { MapLayerId } from '@onemap/domain/layers'
 import { useCallback, useEffect, useRef } from 'react'
 import { useTRPCClient } from './trpc.ts'
 
@@ -6,6 +7,12 @@ export type { ChangeEvent } from '@onemap/domain/change-event'
 
 export interface LiveEventHandlers {
   onChange?: (event: ChangeEvent) => void
+  /**
+   * A layer's version moved (an import, a road renamed, a geometry edit, a status change too): `version`
+   * is the one its tile URLs carry. After a reconnect every layer's current version arrives, one call
+   * each, so compare with what is shown before re-reading anything.
+   */
+  onLayer?: (layer: MapLayerId, version: number) => void
   /**
    * The stream is up. `reconnected` is false the first time: the page has just read its data, so
    * only a later connection (or a resync order: too many changes missed to replay) means changes may
@@ -43,8 +50,11 @@ export function useLiveEvents(handlers: LiveEventHandlers, options: { items?: bo
         up = false
         latest.current.onDown?.()
       },
-      onData({ data }) {
+      onData(received) {
+        // Changes and resyncs come tracked ({ id, data }); layer messages plain, with no id to resume from.
+        const data: LiveMessage = 'type' in received ? received : received.data
         if (data.type === 'change') latest.current.onChange?.(data.event)
+        else if (data.type === 'layer') latest.current.onLayer?.(data.layer, data.version)
         // The same re-read as after a reconnect: changes were missed and will not be replayed.
         else latest.current.onUp?.(true)
       },

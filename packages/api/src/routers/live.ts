@@ -1,8 +1,9 @@
 import { changeEventsAfter, countEventsAfter, latestEventId } from '@onemap/db/queries/events'
-import type { ChangeEvent, LiveMessage } from '@onemap/domain/change-event'
+import type { ChangeEvent, LayerVersionMessage, LiveMessage } from '@onemap/domain/change-event'
 import { tracked } from '@trpc/server'
 import { z } from 'zod'
-import { queuedSubscription } from '../channel-hub.ts'
+import { type HubSignal, signalQueue } from '../channel-hub.ts'
+import { currentLayerVersions, layerHubFor } from '../layer-hub.ts'
 import { liveHubFor } from '../live-hub.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
@@ -14,12 +15,21 @@ const CATCH_UP_PAGE = 500
  */
 export const REPLAY_WINDOW = 1000
 
+/** What the stream hears: a status event from one hub, or layers' new versions from the other. */
+type Heard = { from: 'events'; s: HubSignal<ChangeEvent> } | { from: 'layers'; s: HubSignal<LayerVersionMessage[]> }
+
 export const liveRouter = router({
   /**
    * Changes as they commit (ChangeEvent: what changed, and the layer's new version), each tracked by
    * its event id. A client that reconnects sends the last id it saw and first receives every change
    * after it from the log, then live ones; one more than REPLAY_WINDOW events behind receives a
    * `resync` message instead and re-reads.
+   *
+   * Interleaved, untracked: `{ type: 'layer' }` whenever a catalogue layer's version moves (an import, a
+   * road renamed, a geometry edit, a status change too), with the version tile URLs carry. Untracked,
+   * they leave the last change's id as the resume point (tRPC's SSE restores the EventSource's id after
+   * each). A client that resumes, and every subscriber when the layer listener reconnected, receives
+   * every layer's current version, since the notifications in between are lost.
    */
   events: publicProcedure
     .input(
@@ -38,9 +48,12 @@ export const liveRouter = router({
       // The item's state is for the workbench; the wall and other screens do without its bytes.
       // (An undefined field is left out of the JSON on the wire.)
       const out = (e: ChangeEvent): ChangeEvent => (input?.items ? e : { ...e, item: undefined })
-      // Listen before reading the log, so nothing committed in between falls through the crack.
-      const sub = await queuedSubscription(liveHubFor(ctx.db), signal)
+      const queue = signalQueue<Heard>(signal)
+      const unsubscribe: (() => void)[] = []
       try {
+        // Listen before reading the log, so nothing committed in between falls through the crack.
+        unsubscribe.push(await liveHubFor(ctx.db).subscribe((s) => queue.push({ from: 'events', s })))
+        unsubscribe.push(await layerHubFor(ctx.db).subscribe((s) => queue.push({ from: 'layers', s })))
         let last = input?.lastEventId ? Number(input.lastEventId) : await latestEventId(ctx.db)
         // Ids already sent. Two transactions may commit out of id order, so a live event with an id
         // below `last` can still be new: only an id actually sent is skipped.
@@ -66,17 +79,27 @@ export const liveRouter = router({
             if (page.length < CATCH_UP_PAGE) return
           }
         }
-        if (input?.lastEventId) yield* catchUp()
-        for (let s = await sub.next(); s; s = await sub.next()) {
-          if (s.type === 'gap') {
+        // Plain values, not tracked(): a layer message is no point to resume from.
+        const layersNow = async function* (): AsyncGenerator<LiveMessage> {
+          yield* await currentLayerVersions(ctx.db)
+        }
+        if (input?.lastEventId) {
+          yield* catchUp()
+          yield* layersNow()
+        }
+        for (let h = await queue.next(); h; h = await queue.next()) {
+          if (h.from === 'layers') {
+            if (h.s.type === 'gap') yield* layersNow()
+            else yield* h.s.event satisfies LiveMessage[]
+          } else if (h.s.type === 'gap') {
             yield* catchUp()
-          } else if (!sent.has(s.event.id)) {
-            mark(s.event.id)
-            yield tracked<LiveMessage>(String(s.event.id), { type: 'change', event: out(s.event) })
+          } else if (!sent.has(h.s.event.id)) {
+            mark(h.s.event.id)
+            yield tracked<LiveMessage>(String(h.s.event.id), { type: 'change', event: out(h.s.event) })
           }
         }
       } finally {
-        sub.unsubscribe()
+        for (const u of unsubscribe) u()
       }
     }),
 })

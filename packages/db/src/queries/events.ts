@@ -1,6 +1,8 @@
 import type { ChangeEvent, StatusChange } from '@onemap/domain/change-event'
+import { findLayer } from '@onemap/domain/layers'
 import type { EventEntity } from '@onemap/domain/statuses'
 import type { Database } from '../database.ts'
+import { layerVersionSql } from './catalogue.ts'
 import { suspension } from './progress.ts'
 
 /** A row with the planner-only fields added. */
@@ -27,10 +29,16 @@ export const ITEM_NAME_COLUMNS = `${ITEM_NAME_ZH} AS "nameZh", coalesce(f.name_e
 
 const FULL_COLUMNS = `${E_COLUMNS}, e.actor, e.note, e.undoes::int AS undoes`
 
+/** The catalogue's versionSources of a change's layer as an SQL array of constants (never request input). */
+const sourcesOf = (layer: ChangeEvent['layer']) =>
+  `ARRAY[${(findLayer(layer)?.versionSources ?? [layer]).map((t) => `'${t}'`).join(', ')}]`
+
 // The audit row as the live stream carries it: with the layer it touched and that layer's current version,
 // and the item's name as the wall's ticker names it (ITEM_NAME_JOINS, shared with db/queries/wall.ts), so a screen
-// writes the ticker line from the event. A layer without a version row (never expected: migration 002
-// seeds them) reads as version 0, so the change itself is still delivered.
+// writes the ticker line from the event. The version is the catalogue layer's (layerVersionSql: the sum over its
+// versionSources, road_segments + roads for a segment), the number tile URLs carry, not its table's alone: a road
+// renamed between two edits moves the tiles too. Tables without a version row (never expected: migration 002
+// seeds them) count 0, so the change itself is still delivered.
 // A segment's state after the change (SegmentStateWire: null fields stripped, the length unrounded so the
 // client rounds it as the table does) rides along for subscribers that ask for it; a split has none.
 const SEGMENT_STATE = `CASE WHEN s.id IS NOT NULL AND e.kind <> 'split' THEN json_strip_nulls(json_build_object(
@@ -39,10 +47,12 @@ const SEGMENT_STATE = `CASE WHEN s.id IS NOT NULL AND e.kind <> 'split' THEN jso
     'actualStart', s.actual_start::text, 'actualFinish', s.actual_finish::text,
     'revisedStart', s.revised_start::text, 'revisedFinish', s.revised_finish::text,
     'suspendedFrom', susp."suspendedFrom", 'suspendedSince', susp."suspendedSince")) END AS item`
-const CHANGE_FROM = `${E_COLUMNS}, l.layer, coalesce(lv.version, 0)::int AS "layerVersion", ${ITEM_NAME_COLUMNS}, ${SEGMENT_STATE}
+const CHANGE_FROM = `${E_COLUMNS}, l.layer, ${layerVersionSql('l.sources')}::int AS "layerVersion", ${ITEM_NAME_COLUMNS}, ${SEGMENT_STATE}
   FROM status_events e
-  CROSS JOIN LATERAL (SELECT CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END AS layer) l
-  LEFT JOIN layer_versions lv ON lv.layer = l.layer
+  CROSS JOIN LATERAL (
+    SELECT CASE e.entity WHEN 'road_segment' THEN 'road_segments' ELSE 'facilities' END AS layer,
+           CASE e.entity WHEN 'road_segment' THEN ${sourcesOf('road_segments')} ELSE ${sourcesOf('facilities')} END AS sources
+  ) l
   ${ITEM_NAME_JOINS}
   ${suspension('road_segment', 's')}`
 

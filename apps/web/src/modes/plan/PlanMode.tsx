@@ -28,6 +28,7 @@ import { DubanPanel } from './duban/DubanPanel.tsx'
 import { UnitInbox } from './duban/UnitInbox.tsx'
 import { useCardOutlines } from './duban/use-card-outlines.ts'
 import { usePlanLive } from './use-plan-live.ts'
+import { usePlanLayerLive } from './plan-layer-live.ts'
 import { type Tool, useMeasureDrawing, usePlanMap, useSplitMarker } from './use-plan-map.ts'
 
 const PAGE_SIZE = 20
@@ -157,7 +158,8 @@ function Workbench({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean })
   }
 
   // Colleagues' edits arrive on the change stream; a new layer version reloads the tiles like an own edit.
-  usePlanLive(useCallback(() => setRevision((r) => r + 1), []))
+  const reloadTiles = useCallback(() => setRevision((r) => r + 1), [])
+  usePlanLive(reloadTiles, usePlanLayerLive(map, reloadTiles))
   const onEdited = (nextId?: string) => {
     setRevision((r) => r + 1)
     setSplitPoint(null)

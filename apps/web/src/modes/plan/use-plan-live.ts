@@ -1,4 +1,5 @@
 import type { ChangeEvent } from '@onemap/domain/change-event'
+import type { MapLayerId } from '@onemap/domain/layers'
 import { useRef } from 'react'
 import { isEventApplied, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
 import { usePatchSegmentTables, useRefreshAfterEdit } from './plan-data.ts'
@@ -12,9 +13,10 @@ const BURST_MS = 150
  * tell, see usePatchSegmentTables), its open drawer and history and the progress figures are re-read, and
  * `onTilesChanged` runs when the change moved its layer's version past the one the map shows (the
  * event carries it, so no layer list is read). An event this page applied itself (its own save, see
- * markEventsApplied) only patches the table: the save read the rest.
+ * markEventsApplied) only patches the table: the save read the rest. A layer's new version without a change
+ * (an import, a road renamed) goes to `onLayer` (plan-layer-live.ts) once, whichever of the two told first.
  */
-export function usePlanLive(onTilesChanged: () => void): void {
+export function usePlanLive(onTilesChanged: () => void, onLayer?: (layer: MapLayerId, version: number) => void): void {
   const refresh = useRefreshAfterEdit()
   const patchTables = usePatchSegmentTables()
   // Newest version of each tiled layer the page knows of (from the stream); unknown until an event.
@@ -53,6 +55,13 @@ export function usePlanLive(onTilesChanged: () => void): void {
         if (known === undefined || event.layerVersion > known) versions.current.set(event.layer, event.layerVersion)
         pending.current.push({ event, moved: known === undefined || event.layerVersion > known })
         catchUp()
+      },
+      onLayer(layer, version) {
+        // A status change and its layer's message carry the same version: the second of them moves nothing.
+        const known = versions.current.get(layer)
+        if (known !== undefined && version <= known) return
+        versions.current.set(layer, version)
+        onLayer?.(layer, version)
       },
       onUp(reconnected) {
         // After an outage or a resync anything may have changed: everything is read again.

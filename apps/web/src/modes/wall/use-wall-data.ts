@@ -1,6 +1,8 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useRef, useState } from 'react'
 import { useTRPC, useTRPCClient } from '../../api/trpc.ts'
+import { useMap } from '../../map/map-context.ts'
+import { moveLayerTiles } from '../../map/layer-tiles.ts'
 import { changedPart } from '@onemap/domain/change-event'
 import { type ChangeEvent, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
 import { patchAlarms, patchSummary, withTickerLine } from './wall-patches.ts'
@@ -128,6 +130,9 @@ export function useWallData() {
       for (const q of [timeline, roads, facilities]) void q.refetch()
     })
   }, BURST_MS)
+  const map = useMap()
+  // The newest version heard of each layer other than segments and facilities (see onLayer).
+  const layerVersions = useRef(new Map<string, number>())
   useLiveEvents({
     onChange(change) {
       setRecent((list) => [{ change, heardAt: Date.now() }, ...list].slice(0, MAX_RECENT))
@@ -139,6 +144,18 @@ export function useWallData() {
       )
       touched.current.set(`${change.entity}:${change.entityId}`, change)
       rereadFigures()
+    },
+    onLayer(layer, version) {
+      // Segments and facilities are patched from their ChangeEvents (every status edit moves their version
+      // too): their collections are never read again for this. Another layer is read again alone, once per
+      // version, and its basemap tiles move.
+      if (layer === 'road_segments' || layer === 'facilities' || version <= (layerVersions.current.get(layer) ?? -1))
+        return
+      layerVersions.current.set(layer, version)
+      if (map) moveLayerTiles(map, layer, version)
+      if (layer === 'rivers') void Promise.all([rivers.refetch(), riverFacts.refetch()])
+      if (layer === 'sub_districts') void subDistricts.refetch()
+      if (layer === 'renewal_units') void renewalUnits.refetch()
     },
     onUp() {
       setStreamDownSince(null)
