@@ -81,14 +81,21 @@ describe('planner workbench, layer versions live', () => {
     expect(await unitsMoved).toBe(await listedVersion('renewal_units'))
     await page.locator('.plan-workbench select option', { hasText: rows[0]!.name_zh }).waitFor({ state: 'attached' })
 
-    // A road renamed through `roads`: the segments' tiles carry its name, so their layer moves.
+    // A road renamed through `roads`: the segments' tiles carry its name, so their layer moves; with no status
+    // change to account for it, the table is read again and its row shows the new name.
     const segmentsMoved = nextTiles(context, 'road_segments', segments0)
-    await h.db.query(
-      `UPDATE roads SET name_zh = name_zh || '（改名）' WHERE id = (SELECT road_id FROM road_segments ORDER BY id LIMIT 1)`,
+    const shownId = await page.locator('tbody tr[data-segment-id]').first().getAttribute('data-segment-id')
+    const { rows: renamed } = await h.db.query<{ name_zh: string }>(
+      `UPDATE roads SET name_zh = name_zh || '（改名）' WHERE id = (SELECT road_id FROM road_segments WHERE id = $1)
+       RETURNING name_zh`,
+      [shownId],
     )
     const segments1 = await listedVersion('road_segments')
     expect(segments1).toBeGreaterThan(segments0)
     expect(await segmentsMoved).toBe(segments1)
+    await page
+      .locator(`tbody tr[data-segment-id="${shownId}"] .plan-row-link`, { hasText: renamed[0]!.name_zh })
+      .waitFor({ timeout: 10_000 })
     await waitTilesRedrawn(page)
     expect(Number(await page.locator('.plan-workbench').getAttribute('data-revision'))).toBeGreaterThan(revision0)
 

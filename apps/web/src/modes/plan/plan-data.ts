@@ -202,6 +202,30 @@ export function usePatchSegmentTables() {
   )
 }
 
+/**
+ * Reads again the tables of items whose rows changed without a status change (a road renamed moves the
+ * road_segments layer; an import moves either): the segment or facility tables and drawers, and the figures.
+ */
+export function useRefreshLayerTables() {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  return useCallback(
+    async (layers: readonly ChangeEvent['layer'][]) => {
+      const filters = layers.flatMap((layer) =>
+        layer === 'road_segments'
+          ? [trpc.analysis.segments.pathFilter(), trpc.analysis.segment.pathFilter()]
+          : [trpc.analysis.facilities.pathFilter(), trpc.analysis.facility.pathFilter()],
+      )
+      await Promise.all(
+        [...filters, trpc.progress.pathFilter(), trpc.duban.cards.pathFilter()].map((f) =>
+          queryClient.invalidateQueries(f),
+        ),
+      )
+    },
+    [queryClient, trpc],
+  )
+}
+
 /** Who changed an item under the editor, from a CONFLICT answer; null for any other error. */
 export function conflictOf(err: unknown): { version: number; updatedBy: string; updatedAt: string } | null {
   const data = (

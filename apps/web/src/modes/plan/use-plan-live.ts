@@ -2,7 +2,7 @@ import type { ChangeEvent } from '@onemap/domain/change-event'
 import type { MapLayerId } from '@onemap/domain/layers'
 import { useRef } from 'react'
 import { isEventApplied, useCoalesced, useLiveEvents } from '../../api/use-live-events.ts'
-import { usePatchSegmentTables, useRefreshAfterEdit } from './plan-data.ts'
+import { usePatchSegmentTables, useRefreshAfterEdit, useRefreshLayerTables } from './plan-data.ts'
 
 // Several edits committed together (a split, a batch import) arrive as a burst: re-read once after it.
 const BURST_MS = 150
@@ -19,16 +19,26 @@ const BURST_MS = 150
 export function usePlanLive(onTilesChanged: () => void, onLayer?: (layer: MapLayerId, version: number) => void): void {
   const refresh = useRefreshAfterEdit()
   const patchTables = usePatchSegmentTables()
+  const refreshLayers = useRefreshLayerTables()
   // Newest version of each tiled layer the page knows of (from the stream); unknown until an event.
   const versions = useRef(new Map<string, number>())
   const pending = useRef<{ event: ChangeEvent; moved: boolean }[]>([])
   const everything = useRef(false)
+  // Segment or facility layer versions the stream reported before (or without) a change that explains them.
+  const unexplained = useRef(new Map<ChangeEvent['layer'], number>())
 
   const catchUp = useCoalesced(() => {
     // Checked now, not on arrival: the save's answer may come a moment after its own echo.
     const arrived = pending.current
     const heard = arrived.filter((p) => !isEventApplied(p.event.id))
     pending.current = []
+    // A segment or facility layer moved with no status change in the same burst to account for it: rows
+    // changed otherwise (a road renamed, an import), and that entity's tables and figures are read again.
+    const renamed = [...unexplained.current].filter(
+      ([layer, version]) => !arrived.some((p) => p.event.layer === layer && p.event.layerVersion >= version),
+    )
+    unexplained.current.clear()
+    if (renamed.length > 0) void refreshLayers(renamed.map(([layer]) => layer))
     if (everything.current) {
       everything.current = false
       void refresh()
@@ -62,6 +72,11 @@ export function usePlanLive(onTilesChanged: () => void, onLayer?: (layer: MapLay
         if (known !== undefined && version <= known) return
         versions.current.set(layer, version)
         onLayer?.(layer, version)
+        if (layer === 'road_segments' || layer === 'facilities') {
+          // Its status change may still be on its way: decided with the burst (catchUp).
+          unexplained.current.set(layer, version)
+          catchUp()
+        }
       },
       onUp(reconnected) {
         // After an outage or a resync anything may have changed: everything is read again.
