@@ -10,6 +10,10 @@ const BenchEnv = z.object({
   BENCH_SECONDS: z.coerce.number().min(1).max(120).default(6),
   /** Tiles per zoom level in the fixed list. */
   BENCH_TILES: z.coerce.number().int().min(1).max(200).default(20),
+  /** '1': the server process logs every garbage collection of 5 ms or more (serve.ts). */
+  BENCH_GC_LOG: z.enum(['0', '1']).default('0'),
+  /** V8 flags for the server process, e.g. '--no-incremental-marking' (NODE_OPTIONS refuses GC flags). */
+  BENCH_V8_FLAGS: z.string().default(''),
 })
 export type BenchEnv = z.infer<typeof BenchEnv>
 

@@ -6,10 +6,14 @@ import { tileRoutes } from '@onemap/server/routes/tiles'
 import { ogcRoutes } from '@onemap/server/routes/ogc'
 import Fastify from 'fastify'
 import { type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { loadBenchEnv } from './env.ts'
+
+const env = loadBenchEnv()
 
 // BENCH_GC_LOG=1: every garbage collection of 5 ms or more on stderr (kind and length), to tell a tile's
 // own cost from the collector's pauses in a latency tail.
-if (process.env.BENCH_GC_LOG === '1') {
+if (env.BENCH_GC_LOG === '1') {
   const name = new URL(process.argv[2] as string).pathname.slice(1)
   const kinds: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' }
   new PerformanceObserver((list) => {
@@ -20,7 +24,7 @@ if (process.env.BENCH_GC_LOG === '1') {
   }).observe({ entryTypes: ['gc'] })
 }
 
-if (process.env.BENCH_V8_FLAGS) (await import('node:v8')).setFlagsFromString(process.env.BENCH_V8_FLAGS)
+if (env.BENCH_V8_FLAGS) setFlagsFromString(env.BENCH_V8_FLAGS)
 const url = process.argv[2] as string
 const db = await openDatabase({ url, dataDir: '', poolSize: 10 })
 const cached = await createServer({ db, logLevel: 'error' })
