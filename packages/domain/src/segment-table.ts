@@ -28,6 +28,7 @@ export type SegmentSort = (typeof SEGMENT_SORTS)[number]
 export interface SortableSegment {
   id: string
   nameZh: string
+  nameEn: string
   lengthM: number
   status: string
   plannedStart: string | null
@@ -197,6 +198,7 @@ export function patchSegmentTable<R extends SegmentTableRow>(
     ({
       ...old,
       nameZh: event.nameZh ?? old.nameZh,
+      nameEn: event.nameEn ?? old.nameEn,
       status: item.status,
       version: item.version,
       suspendedFrom: item.suspendedFrom,
@@ -217,6 +219,7 @@ export function patchSegmentTable<R extends SegmentTableRow>(
     const key: SortableSegment = {
       id,
       nameZh: '',
+      nameEn: '',
       lengthM,
       status: item.status,
       plannedStart: item.plannedStart,
