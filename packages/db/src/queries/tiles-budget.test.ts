@@ -108,24 +108,3 @@ describe.each(encoders)('per-zoom selection and the tile budget (%s)', (encoder)
     expect(kept.every((p) => p.in_programme === true && p.class === 'expressway')).toBe(true)
   })
 })
-
-// PostGIS's tile comes back in rows of base64 (TILE_TEXT_CHUNK in tiles.ts): a tile of several rows must
-// read back whole, the same features as the Node encoder draws.
-it.skipIf(testBackend !== 'server')('reads a PostGIS tile longer than one row of its answer whole', async () => {
-  const idsOf = (mvt: Buffer) => {
-    const features = layerOf(mvt, 'road_segments')
-    return Array.from({ length: features?.length ?? 0 }, (_, i) => String(features?.feature(i).properties.id)).sort()
-  }
-  let largest = 0
-  for (const tile of [14, 15, 16].flatMap(tilesOver)) {
-    const [postgis, node] = await Promise.all(
-      (['postgis', 'node'] as const).map((encoder) =>
-        renderVersionedTile(db, roads, tile, {}, { encoder, budget: 5000 }),
-      ),
-    )
-    largest = Math.max(largest, postgis!.mvt.length)
-    expect(idsOf(postgis!.mvt)).toEqual(idsOf(node!.mvt))
-  }
-  // More than one row: a row holds 640 × 76 characters of base64, 36 480 bytes of tile.
-  expect(largest).toBeGreaterThan(36_480)
-})

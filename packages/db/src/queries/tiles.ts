@@ -164,15 +164,6 @@ export async function renderVersionedTile(
     : renderInNode(db, layer, tile, filter, budget)
 }
 
-/**
- * Characters of base64 per row of a tile's answer: 640 of the lines PostgreSQL's encode() writes (76
- * characters and a newline), so each row holds whole groups of 4 and decodes on its own. A dense tile is 200–400 kB of base64: as one field, node-pg hands it over as one string that big, which
- * V8 puts straight into its old generation, and at tens of tiles a second those strings kept the
- * collector marking, in pauses of 5–11 ms that made the 1M city's p95 (bench/README.md). Strings of
- * 48 kB are born young and die young, at the cost of a row each.
- */
-const TILE_TEXT_CHUNK = 77 * 640
-
 /** The ST_AsMVT statement for one tile and its bound values (also run by the benchmark's pgbench floor). */
 export function postgisTileQuery(
   layer: LayerDefinition,
@@ -187,10 +178,9 @@ export function postgisTileQuery(
   // brianc/node-postgres#3495). Of the text forms, base64 beats bytea's default hex on every count,
   // measured on a 400 kB tile: 4/3 of the size on the wire instead of 2×, 2.8 instead of 3.6 ms to
   // encode in PostgreSQL, 1.8 instead of 3.9 ms to turn back into bytes in Node (bench/README.md).
-  // The text comes in rows of TILE_TEXT_CHUNK characters (see there). OFFSET 0 keeps PostgreSQL from
-  // pushing `geom IS NOT NULL` below the select list, where it
+  // OFFSET 0 keeps PostgreSQL from pushing `geom IS NOT NULL` below the select list, where it
   // computed ST_AsMVTGeom a second time for every feature (a third of a dense tile's time).
-  const text = `WITH ${ctes}, rendered AS MATERIALIZED (
+  const text = `WITH ${ctes}
      SELECT ${version} AS v, ${cut} AS truncated, encode(
             COALESCE((SELECT ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') FROM (
                 SELECT ST_AsMVTGeom(${geom}, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${columns.join(', ')}
@@ -198,10 +188,7 @@ export function postgisTileQuery(
          || CASE WHEN ${cut} THEN (SELECT ST_AsMVT(m.*, '${TRUNCATED_LAYER}', ${TILE_EXTENT}, 'geom') FROM (
                 SELECT ST_AsMVTGeom(ST_Centroid(${envelope}), ${envelope}, ${TILE_EXTENT}, 0, false) AS geom,
                        '${layer.id}'::text AS layer, ${budget}::int AS budget) m)
-            ELSE ''::bytea END, 'base64') AS b64
-     )
-     SELECT r.v, r.truncated, substr(r.b64, g, ${TILE_TEXT_CHUNK}) AS tile
-       FROM rendered r, generate_series(1, greatest(length(r.b64), 1), ${TILE_TEXT_CHUNK}) g ORDER BY g`
+            ELSE ''::bytea END, 'base64') AS tile`
   return { text, values: params.values }
 }
 
@@ -222,10 +209,7 @@ async function renderWithPostgis(
   )
   const row = rows[0]
   return {
-    mvt:
-      rows.length === 1
-        ? Buffer.from(row?.tile ?? '', 'base64')
-        : Buffer.concat(rows.map((r) => Buffer.from(r.tile ?? '', 'base64'))),
+    mvt: Buffer.from(row?.tile ?? '', 'base64'),
     version: Number(row?.v ?? 0),
     truncated: row?.truncated ?? false,
   }
