@@ -157,10 +157,11 @@ function remember(row: SegmentRow) {
 }
 
 /**
- * Applies colleagues' changes to every page of the segment table held in the cache, and to the cards
- * read (withChangedCard), so an open table follows them without reading again (patchSegmentTable computes the page the next read would return).
- * A page it cannot patch (see there), a page being read (its answer may predate the changes) and pages
- * off screen are marked stale instead: react-query reads again the ones on screen.
+ * Applies changes to every page of the segment table held in the cache (patchSegmentTable computes the
+ * page the next read would return) and to the cards read (withChangedCard), so an open table follows
+ * them without reading again. A page it cannot patch (see there), a page being read (its answer may
+ * predate the changes) and pages off screen are marked stale instead: react-query reads again the ones
+ * on screen.
  */
 export function usePatchSegmentTables() {
   const trpc = useTRPC()
