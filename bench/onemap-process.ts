@@ -19,7 +19,11 @@ export async function startOneMap(url: string): Promise<OneMapProcess> {
   const child = spawn(tsx, [fileURLToPath(new URL('./serve.ts', import.meta.url)), url], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve))
+  const lines = createInterface({ input: child.stdout })
+  // The ports line is JSON; anything else the server prints (V8's --trace-gc through BENCH_V8_FLAGS) goes to stderr.
+  const line = await new Promise<string>((resolve) =>
+    lines.on('line', (l) => (l.startsWith('{') ? resolve(l) : process.stderr.write(`${l}\n`))),
+  )
   const { pid, ...ports } = JSON.parse(line) as { cached: number; cold: number; pid: number }
   const stop = () => child.kill('SIGTERM')
   process.once('exit', stop)

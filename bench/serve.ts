@@ -5,7 +5,7 @@ import { createServer } from '@onemap/server/app'
 import { tileRoutes } from '@onemap/server/routes/tiles'
 import { ogcRoutes } from '@onemap/server/routes/ogc'
 import Fastify from 'fastify'
-import { type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks'
+import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { loadBenchEnv } from './env.ts'
 
@@ -15,11 +15,23 @@ const env = loadBenchEnv()
 // own cost from the collector's pauses in a latency tail.
 if (env.BENCH_GC_LOG === '1') {
   const name = new URL(process.argv[2] as string).pathname.slice(1)
-  const kinds: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' }
+  const kinds: Record<number, string> = {
+    [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+    [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+    [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+    [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+  }
+  const mb = (n: number) => (n / 2 ** 20).toFixed(0)
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0
-      if (e.duration >= 5) process.stderr.write(`[gc ${name}] ${kinds[kind] ?? kind} ${e.duration.toFixed(1)} ms\n`)
+      const detail = (e as PerformanceEntry & { detail?: { kind?: number; flags?: number } }).detail
+      const kind = detail?.kind ?? 0
+      if (e.duration < 5) continue
+      const m = process.memoryUsage()
+      process.stderr.write(
+        `[gc ${name}] ${kinds[kind] ?? kind} ${e.duration.toFixed(1)} ms flags ${detail?.flags ?? 0}` +
+          ` heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB external ${mb(m.external)} MB arrayBuffers ${mb(m.arrayBuffers)} MB\n`,
+      )
     }
   }).observe({ entryTypes: ['gc'] })
 }

@@ -173,22 +173,18 @@ export function postgisTileQuery(
 ): { text: string; values: unknown[] } {
   const { params, ctes, columns, geom, envelope, version } = tileQueryParts(layer, tile, filter, budget)
   const cut = `(SELECT count(*) FROM picked) > ${budget}`
-  // The tile travels as base64 text, not as binary: node-pg 8 has no working binary results (its
-  // protocol parser decodes every field as UTF-8, so `binary: true` hands back a damaged string,
-  // brianc/node-postgres#3495). Of the text forms, base64 beats bytea's default hex on every count,
-  // measured on a 400 kB tile: 4/3 of the size on the wire instead of 2×, 2.8 instead of 3.6 ms to
-  // encode in PostgreSQL, 1.8 instead of 3.9 ms to turn back into bytes in Node (bench/README.md).
+  // The tile travels as raw bytes: the query asks for binary results (see renderWithPostgis).
   // OFFSET 0 keeps PostgreSQL from pushing `geom IS NOT NULL` below the select list, where it
   // computed ST_AsMVTGeom a second time for every feature (a third of a dense tile's time).
   const text = `WITH ${ctes}
-     SELECT ${version} AS v, ${cut} AS truncated, encode(
+     SELECT ${version} AS v, ${cut} AS truncated,
             COALESCE((SELECT ST_AsMVT(mvt.*, '${layer.id}', ${TILE_EXTENT}, 'geom') FROM (
                 SELECT ST_AsMVTGeom(${geom}, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${columns.join(', ')}
                   FROM kept OFFSET 0) mvt WHERE geom IS NOT NULL), ''::bytea)
          || CASE WHEN ${cut} THEN (SELECT ST_AsMVT(m.*, '${TRUNCATED_LAYER}', ${TILE_EXTENT}, 'geom') FROM (
                 SELECT ST_AsMVTGeom(ST_Centroid(${envelope}), ${envelope}, ${TILE_EXTENT}, 0, false) AS geom,
                        '${layer.id}'::text AS layer, ${budget}::int AS budget) m)
-            ELSE ''::bytea END, 'base64') AS tile`
+            ELSE ''::bytea END AS tile`
   return { text, values: params.values }
 }
 
@@ -200,16 +196,22 @@ async function renderWithPostgis(
   budget: number,
 ): Promise<VersionedTile> {
   const { text, values } = postgisTileQuery(layer, tile, filter, budget)
-  const { rows } = await preparedQuery<{ v: string; truncated: boolean; tile: string | null }>(
+  // Binary results: the tile arrives as one Buffer. As text (hex or base64) a dense tile was a
+  // 200-400 kB string on V8's heap, then decoded into a second copy; at 1M segments those strings
+  // drove a full collection every ~0.4 s and set the z14 p95 (bench/README.md, issue 19). node-pg
+  // decodes every field as UTF-8 even in binary mode (brianc/node-postgres#3495), so pg-protocol and
+  // pg carry a small patch (patches/) that hands binary fields over as bytes.
+  const { rows } = await preparedQuery<{ v: string; truncated: boolean; tile: Buffer | null }>(
     db,
     'tile',
     text,
     values,
     tilePlanning(tile),
+    { binary: true },
   )
   const row = rows[0]
   return {
-    mvt: Buffer.from(row?.tile ?? '', 'base64'),
+    mvt: row?.tile ?? Buffer.alloc(0),
     version: Number(row?.v ?? 0),
     truncated: row?.truncated ?? false,
   }
