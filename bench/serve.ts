@@ -2,6 +2,7 @@
 // second listener with the tile cache off, so cold rendering can be compared with the pgbench floor.
 import { openDatabase } from '@onemap/db/database'
 import { createServer } from '@onemap/server/app'
+import { tuneHeap } from '@onemap/server/heap'
 import { tileRoutes } from '@onemap/server/routes/tiles'
 import { ogcRoutes } from '@onemap/server/routes/ogc'
 import Fastify from 'fastify'
@@ -36,6 +37,7 @@ if (env.BENCH_GC_LOG === '1') {
   }).observe({ entryTypes: ['gc'] })
 }
 
+tuneHeap()
 if (env.BENCH_V8_FLAGS) setFlagsFromString(env.BENCH_V8_FLAGS)
 const url = process.argv[2] as string
 const db = await openDatabase({ url, dataDir: '', poolSize: 10 })

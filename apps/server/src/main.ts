@@ -4,11 +4,13 @@ import { publishLocalAdmin } from './auth/local-admin.ts'
 import { prepareDatabase } from './boot.ts'
 import { loadEnv } from './env.ts'
 import { reportFatal } from './fatal.ts'
+import { tuneHeap } from './heap.ts'
 import { SHUTDOWN_BUDGET_MS, shutDown } from './shutdown.ts'
 
 const say = (line: string) => console.log(`[onemap] ${line}`)
 
 async function main() {
+  tuneHeap()
   const env = loadEnv()
   const db = await prepareDatabase(env, say)
   await ensureAdmin(db, env.ONEMAP_ADMIN_PASSWORD, say)
