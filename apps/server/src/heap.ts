@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8'
  * for at most ~15 MB more heap (bench/README.md, issue 19). No public Node option sets this, and
  * NODE_OPTIONS refuses V8 flags of this kind, so the server sets it when it starts.
  */
-export const HEAP_GROWING_PERCENT = 50
+const HEAP_GROWING_PERCENT = 50
 
 export function tuneHeap(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
