@@ -3,9 +3,11 @@ import { jpegAt } from '@onemap/api/testing/duban-files'
 import { hashPassword } from '@onemap/api/passwords'
 import { createAccount } from '@onemap/db/queries/accounts'
 import { assignAccountUnit } from '@onemap/db/queries/duban/units'
+import { zoneToday } from '@onemap/domain/dates'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, openPage, RESULTS_DIR, startHarness } from './harness.ts'
+import { mutate, plannerCookie, waitForLiveSubscribers } from './wall-support.ts'
 
 /** The 督办 loop in the browser: a planner issues an order, the unit answers from its inbox, the planner accepts. */
 let h: Harness
@@ -141,6 +143,69 @@ describe('督办 in the browser', () => {
     expect(await panel.getByText('示例数值（非官方）').count()).toBe(1)
     await panel.scrollIntoViewIfNeeded()
     await page.screenshot({ path: shot('duban-drawer') })
+    expect(problems).toEqual([])
+    await context.close()
+  }, 120_000)
+
+  it('keeps the open 督办 tab’s order and league true to a colleague’s change', async () => {
+    const { page, context, problems } = await openPage(h, { width: 1280, height: 1000 })
+    await signIn(page, PLANNER)
+    await page.getByRole('tab', { name: '督办' }).click()
+    await page.getByTestId('card-table').waitFor()
+    const session = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    type Cards = {
+      items: {
+        entity: string
+        id: string
+        status: string
+        card: { colour: string; reasons: { kind: string }[] } | null
+      }[]
+      league: { red: number; yellow: number; overdueDays: number }[]
+    }
+    const readCards = async () => {
+      const res = await fetch(`${h.origin}/trpc/duban.cards.list`, { headers: { cookie: session } })
+      return ((await res.json()) as { result: { data: Cards } }).result.data
+    }
+    const shown = async () => ({
+      items: await page
+        .locator('[data-testid="card-table"] tbody tr')
+        .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-item-id'), r.getAttribute('data-card')])),
+      league: await page
+        .locator('[data-testid="league-table"] tbody tr')
+        .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td.num')].map((td) => Number(td.textContent)))),
+    })
+    const asShown = (c: Cards) => ({
+      items: c.items.map((i) => [i.id, i.card?.colour ?? null]),
+      league: c.league.map((r) => [r.red, r.yellow, r.overdueDays]),
+    })
+    const before = await readCards()
+    await expect.poll(shown).toEqual(asShown(before))
+    // A segment being built and red for lateness alone (no order behind it): finished, it leaves the
+    // list and the league.
+    const red = before.items.find(
+      (i) =>
+        i.entity === 'road_segment' &&
+        i.status === 'under_construction' &&
+        i.id !== segmentId &&
+        i.card?.colour === 'red' &&
+        i.card.reasons.every((r) => r.kind === 'late'),
+    )!
+    const { version } = (
+      await h.db.query<{ version: number }>('SELECT version FROM road_segments WHERE id = $1', [red.id])
+    ).rows[0]!
+    await waitForLiveSubscribers(h.db)
+    await mutate(h.origin, await plannerCookie(h.db, h.origin), 'edits.setStatus', {
+      entity: 'road_segment',
+      id: red.id,
+      expectedVersion: version,
+      to: 'completed',
+      at: zoneToday(new Date()),
+    })
+    const after = await readCards()
+    expect(after.items.some((i) => i.id === red.id)).toBe(false)
+    // Without a click or a reload, the tab shows what a fresh read says: the row gone, the league recounted.
+    await expect.poll(shown, { timeout: 5_000 }).toEqual(asShown(after))
+    await page.screenshot({ path: shot('duban-cards-live') })
     expect(problems).toEqual([])
     await context.close()
   }, 120_000)

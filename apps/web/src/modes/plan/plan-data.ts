@@ -8,7 +8,7 @@ import { bbox } from '@turf/turf'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../api/trpc.ts'
-import { withChangedCard } from './duban/card-patch.ts'
+import { cardsOrderShown, withChangedCard } from './duban/card-patch.ts'
 import { labelPoint } from './sub-district-labels.ts'
 
 type Inputs = inferRouterInputs<AppRouter>
@@ -197,7 +197,7 @@ export function usePatchSegmentTables() {
         queryClient.setQueryData(cardsKey, (cards) =>
           cards ? events.reduce((c, e) => withChangedCard(c, e, deadline), cards) : cards,
         )
-      else void queryClient.invalidateQueries({ queryKey: cardsKey })
+      if (!deadline || cardsOrderShown()) void queryClient.invalidateQueries({ queryKey: cardsKey })
     },
     [queryClient, trpc],
   )

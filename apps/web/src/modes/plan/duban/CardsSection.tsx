@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../../api/trpc.ts'
 import { messageOf } from '../plan-data.ts'
+import { useCardsOrderShown } from './card-patch.ts'
 import type { CardedItem } from './duban-data.ts'
 
 /** The reasons of a card in words. */
@@ -34,6 +35,9 @@ export function CardsSection({ onSelect }: { onSelect: (item: CardedItem) => voi
   const trpc = useTRPC()
   const cards = useQuery(trpc.duban.cards.list.queryOptions())
   const units = useQuery(trpc.duban.units.list.queryOptions())
+  // Changes patch one card in place (the workbench's badges follow without a read); the order and the
+  // league shown here follow from every card, so while this is on screen the list is read again.
+  useCardsOrderShown()
   if (cards.error)
     return (
       <p role="alert" className="plan-error">

@@ -3,6 +3,7 @@ import { cardOf } from '@onemap/domain/cards'
 import { type ChangeEvent, segmentState } from '@onemap/domain/change-event'
 import { itemFacts } from '@onemap/domain/item-facts'
 import type { inferRouterOutputs } from '@trpc/server'
+import { useEffect } from 'react'
 
 type CardsList = inferRouterOutputs<AppRouter>['duban']['cards']['list']
 
@@ -10,8 +11,9 @@ type CardsList = inferRouterOutputs<AppRouter>['duban']['cards']['list']
  * The cards read with one segment's card judged again after its change: the lateness from the segment's
  * new state (the event's item), the orders' part kept from the read (a status change does not move it).
  * The row badge and the map's halo read this list, so both follow the change without reading the list
- * again; the list's order and the unit league stay as read until the next read (the 督办 tab reads on
- * opening). Unchanged for a facility, an event without state, or an item outside the programme.
+ * again. The list's order and the unit league follow from every card, so while the 督办 tab shows them
+ * (useCardsOrderShown) the list is read again after a patch. Unchanged for a facility, an event
+ * without state, or an item outside the programme.
  */
 export function withChangedCard(cards: CardsList, event: ChangeEvent, deadline: string): CardsList {
   if (event.entity !== 'road_segment' || !event.item) return cards
@@ -26,4 +28,22 @@ export function withChangedCard(cards: CardsList, event: ChangeEvent, deadline: 
     cards.thresholds,
   )
   return { ...cards, items: cards.items.map((x, i) => (i === at ? { ...item, status: state.status, card } : x)) }
+}
+
+// Mounted views that show the cards list's order and the unit league (the 督办 tab's cards section).
+let orderViews = 0
+
+/** Marks the calling component as showing the list's order and league while it is mounted. */
+export function useCardsOrderShown(): void {
+  useEffect(() => {
+    orderViews += 1
+    return () => {
+      orderViews -= 1
+    }
+  }, [])
+}
+
+/** True while some view shows the order and league, which a patch of one card cannot keep true. */
+export function cardsOrderShown(): boolean {
+  return orderViews > 0
 }
