@@ -1,40 +1,23 @@
-import type { TestDatabase } from '@onemap/db/testing'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { query } from './api.ts'
-import type { Harness } from './harness.ts'
-import {
-  closeWallHarness,
-  openWall,
-  type RestartableServer,
-  startWallHarness,
-  waitForLiveSubscribers,
-} from './wall-support.ts'
+import { openWall, useWallHarness, waitForLiveSubscribers } from './wall-support.ts'
 
-let db: TestDatabase
-let server: RestartableServer
-let browser: Browser
-let h: Harness
-
-beforeAll(async () => {
-  ;({ db, server, browser, h } = await startWallHarness())
-})
-afterAll(() => closeWallHarness({ db, server, browser }))
+const wall = useWallHarness()
 
 describe('wall, layer versions live', () => {
   it('labels a river by its new name after an import of rivers, without a reload', async () => {
-    const { page, context, problems } = await openWall(h, '?scenes=rivers&interval=600')
+    const { page, context, problems } = await openWall(wall.h, '?scenes=rivers&interval=600')
     onTestFinished(() => context.close())
-    const rivers = await query<{ id: string; nameZh: string; lengthInZoneM: number }[]>(h, 'wall.rivers')
+    const rivers = await query<{ id: string; nameZh: string; lengthInZoneM: number }[]>(wall.h, 'wall.rivers')
     const river = rivers.find((r) => r.lengthInZoneM > 0)
     if (!river) throw new Error('the seeded database holds no river in the zone')
     const label = page.locator(`[data-testid="map-labels"] li[data-label="${river.id}"] b`)
     expect(await label.textContent()).toBe(river.nameZh)
-    await waitForLiveSubscribers(db)
+    await waitForLiveSubscribers(wall.db)
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true))
 
     // Straight into the database, as an import writes: no status event, only the rivers layer's version moves.
-    await db.query(`UPDATE rivers SET name_zh = name_zh || '·新' WHERE id = $1`, [river.id])
+    await wall.db.query(`UPDATE rivers SET name_zh = name_zh || '·新' WHERE id = $1`, [river.id])
     await page.waitForFunction(
       ({ id, name }) => document.querySelector(`[data-label="${id}"] b`)?.textContent === name,
       { id: river.id, name: `${river.nameZh}·新` },

@@ -1,19 +1,10 @@
 import { join } from 'node:path'
-import type { TestDatabase } from '@onemap/db/testing'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import { type Harness, RESULTS_DIR } from './harness.ts'
-import { openWall, closeWallHarness, type RestartableServer, startWallHarness } from './wall-support.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { RESULTS_DIR } from './harness.ts'
+import { openWall, useWallHarness } from './wall-support.ts'
 
-let db: TestDatabase
-let server: RestartableServer
-let browser: Browser
-let h: Harness
-
-beforeAll(async () => {
-  ;({ db, server, browser, h } = await startWallHarness())
-})
-afterAll(() => closeWallHarness({ db, server, browser }))
+const wall = useWallHarness()
 
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 // The wall's basemap label colour for sub-district names (dark-basemap.ts).
@@ -99,7 +90,7 @@ describe('wall at 1080p and 4K', () => {
       [1920, 1080],
       [3840, 2160],
     ] as const) {
-      const { page, context, problems } = await openWall(h, '?scenes=roads&interval=600', { width, height })
+      const { page, context, problems } = await openWall(wall.h, '?scenes=roads&interval=600', { width, height })
       onTestFinished(() => context.close())
       await page.locator('.map-canvas[data-camera="still"]').waitFor({ timeout: 60_000 })
       // The takeaway needs the alarms; the chart its timeline (both read after the map is ready).
@@ -141,7 +132,7 @@ describe('wall at 1080p and 4K', () => {
   it('explains every scene: a legend named 图例, a title and a takeaway from the data', async () => {
     // Scenes every 4 s keep the camera flying, so the map may never hold still long enough to mark itself
     // ready on a loaded machine; legends and takeaways need only the data.
-    const { page, context, problems } = await openWall(h, '?interval=4', undefined, { ready: false })
+    const { page, context, problems } = await openWall(wall.h, '?interval=4', undefined, { ready: false })
     onTestFinished(() => context.close())
     await page.locator('[data-testid="scene-takeaway"]', { hasText: /\d/ }).waitFor({ timeout: 120_000 })
     const seen = new Set<string>()
@@ -172,7 +163,7 @@ describe('wall at 1080p and 4K', () => {
   }, 300_000)
 
   it('draws as many programme segments on the roads scene as the roads figure counts', async () => {
-    const { page, context } = await openWall(h, '?scenes=roads&interval=600')
+    const { page, context } = await openWall(wall.h, '?scenes=roads&interval=600')
     onTestFinished(() => context.close())
     const kpi = Number(await page.getByTestId('kpi-road-segments').getAttribute('data-count'))
     const drawn = Number(await page.getByTestId('wall-stage').getAttribute('data-scene-count'))
@@ -188,7 +179,7 @@ describe('wall at 1080p and 4K', () => {
   }, 240_000)
 
   it('tells a phone that the wall is made for the operations-centre screen and links to the public map', async () => {
-    const { page, context, problems } = await openWall(h, '', { width: 390, height: 844 }, { ready: false })
+    const { page, context, problems } = await openWall(wall.h, '', { width: 390, height: 844 }, { ready: false })
     onTestFinished(() => context.close())
     await page.getByTestId('wall-small-screen').waitFor()
     expect(await page.getByTestId('wall-stage').count()).toBe(0)

@@ -1,26 +1,8 @@
-import type { TestDatabase } from '@onemap/db/testing'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { query } from './api.ts'
-import { type Harness } from './harness.ts'
-import {
-  mutate,
-  openWall,
-  plannerCookie,
-  closeWallHarness,
-  type RestartableServer,
-  startWallHarness,
-} from './wall-support.ts'
+import { mutate, openWall, plannerCookie, useWallHarness } from './wall-support.ts'
 
-let db: TestDatabase
-let server: RestartableServer
-let browser: Browser
-let h: Harness
-
-beforeAll(async () => {
-  ;({ db, server, browser, h } = await startWallHarness())
-})
-afterAll(() => closeWallHarness({ db, server, browser }))
+const wall = useWallHarness()
 
 type Item = {
   entity: 'road_segment' | 'facility'
@@ -35,18 +17,18 @@ const legendCount = (key: string) => `[data-testid="scene-legend"] li[data-legen
 
 describe('wall live changes', () => {
   it('shows a programme segment reported built on the roads figure, the map and the ticker within 2 s', async () => {
-    const { page, context, problems } = await openWall(h, '?scenes=roads&interval=600')
+    const { page, context, problems } = await openWall(wall.h, '?scenes=roads&interval=600')
     onTestFinished(() => context.close())
-    const items = await query<Item[]>(h, 'progress.items')
+    const items = await query<Item[]>(wall.h, 'progress.items')
     const target = items.find((i) => i.entity === 'road_segment' && i.status === 'under_construction')
     if (!target) throw new Error('the seeded database holds no programme segment under construction')
     const kpiBefore = await page.getByTestId('kpi-road-segments').textContent()
     const builtBefore = Number(await page.locator(legendCount('completed')).textContent())
-    const cookie = await plannerCookie(db, h.origin)
+    const cookie = await plannerCookie(wall.db, wall.h.origin)
     // The live stream is up before the edit (the stale banner is gone), as on a wall that has run a while.
     await page.locator('[data-testid="wall-stage"][data-stale=""]').waitFor()
     const started = Date.now()
-    await mutate(h.origin, cookie, 'edits.setStatus', {
+    await mutate(wall.h.origin, cookie, 'edits.setStatus', {
       entity: 'road_segment',
       id: target.id,
       expectedVersion: target.version,
@@ -76,9 +58,9 @@ describe('wall live changes', () => {
     // The wall patched its figures from one read about the item (wall.itemFigures): they are the ones the
     // whole procedures give now. The built count is the server's, and the alarm panel shows the head of
     // the server's alarm list, without the segment just built.
-    const summary = await query<{ roads: { states: { done: number } } }>(h, 'progress.summary')
+    const summary = await query<{ roads: { states: { done: number } } }>(wall.h, 'progress.summary')
     expect(await page.getByTestId('kpi-road-segments').textContent()).toContain(`建成 ${summary.roads.states.done} 段`)
-    const alarms = await query<{ items: { id: string }[] }>(h, 'wall.alarms', { limit: 40 })
+    const alarms = await query<{ items: { id: string }[] }>(wall.h, 'wall.alarms', { limit: 40 })
     const shown = await page
       .locator('[data-testid="alarm-panel"] li[data-alarm]')
       .evaluateAll((rows) => rows.flatMap((r) => (r.getAttribute('data-alarm') ?? '').split(' ')))
@@ -90,11 +72,11 @@ describe('wall live changes', () => {
   }, 240_000)
 
   it('raises an item that becomes late into the alarm panel, pulsing, within 2 s', async () => {
-    const { page, context, problems } = await openWall(h, '?scenes=facilities&interval=600')
+    const { page, context, problems } = await openWall(wall.h, '?scenes=facilities&interval=600')
     onTestFinished(() => context.close())
     await page.getByTestId('alarm-panel').locator('li').first().waitFor()
-    const items = await query<Item[]>(h, 'progress.items')
-    const alarms = await query<{ items: { id: string }[] }>(h, 'wall.alarms', { limit: 50 })
+    const items = await query<Item[]>(wall.h, 'progress.items')
+    const alarms = await query<{ items: { id: string }[] }>(wall.h, 'wall.alarms', { limit: 50 })
     const target = items.find(
       (i) =>
         i.entity === 'facility' &&
@@ -104,11 +86,11 @@ describe('wall live changes', () => {
     )
     if (!target) throw new Error('the seeded database holds no unfinished facility on time')
     expect(await page.locator(`[data-testid="alarm-panel"] li[data-alarm~="${target.id}"]`).count()).toBe(0)
-    const cookie = await plannerCookie(db, h.origin)
+    const cookie = await plannerCookie(wall.db, wall.h.origin)
     await page.locator('[data-testid="wall-stage"][data-stale=""]').waitFor()
     const started = Date.now()
     // The plan moved years into the past: later than every item on the list.
-    await mutate(h.origin, cookie, 'edits.revisePlan', {
+    await mutate(wall.h.origin, cookie, 'edits.revisePlan', {
       entity: 'facility',
       id: target.id,
       expectedVersion: target.version,

@@ -7,7 +7,7 @@ import { createServer } from '@onemap/server/app'
 import type { TestDatabase } from '@onemap/db/testing'
 import { openSeededTestDatabase } from '@onemap/seeds/testing'
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core'
-import { expect, vi } from 'vitest'
+import { afterAll, beforeAll, expect, vi } from 'vitest'
 import { e2eEnv } from './env.ts'
 import { CHROMIUM_ARGS, type Harness, openPage, type PageWatch } from './harness.ts'
 
@@ -200,6 +200,19 @@ export async function startWallHarness(): Promise<WallHarness> {
   const server = await restartableServer(db)
   const browser = await chromium.launch({ executablePath: e2eEnv.CHROMIUM_PATH, args: CHROMIUM_ARGS })
   return { db, server, browser, h: { origin: server.origin, db, browser, close: async () => {} } }
+}
+
+/**
+ * The file's wall harness: started before its tests and closed after them. Its fields are filled in
+ * once it is up, so tests read them as they run (`wall.h`, `wall.db`), not when the file loads.
+ */
+export function useWallHarness(): WallHarness {
+  const wall = {} as WallHarness
+  beforeAll(async () => {
+    Object.assign(wall, await startWallHarness())
+  })
+  afterAll(() => closeWallHarness(wall))
+  return wall
 }
 
 /** Closes what startWallHarness opened, whatever part of it started. */

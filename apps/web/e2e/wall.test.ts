@@ -1,9 +1,8 @@
 import { join } from 'node:path'
-import type { TestDatabase } from '@onemap/db/testing'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { query } from './api.ts'
-import { type Harness, pixelsOf, RESULTS_DIR } from './harness.ts'
+import { pixelsOf, RESULTS_DIR } from './harness.ts'
 import { WALL_STATUS_COLOURS } from '../src/modes/wall/wall-colours.ts'
 import {
   countColour,
@@ -11,26 +10,17 @@ import {
   mutate,
   openWall as openWallPage,
   plannerCookie,
-  closeWallHarness,
-  type RestartableServer,
-  startWallHarness,
+  useWallHarness,
   waitForLiveSubscribers,
   waitForSceneChanges,
 } from './wall-support.ts'
 
-let db: TestDatabase
-let server: RestartableServer
-let browser: Browser
-let h: Harness
-
-beforeAll(async () => {
-  ;({ db, server, browser, h } = await startWallHarness())
-})
-afterAll(() => closeWallHarness({ db, server, browser }))
+const wall = useWallHarness()
 
 const shot = (name: string) => join(RESULTS_DIR, `${name}.png`)
 
-const openWall = (search: string, viewport?: { width: number; height: number }) => openWallPage(h, search, viewport)
+const openWall = (search: string, viewport?: { width: number; height: number }) =>
+  openWallPage(wall.h, search, viewport)
 
 /** Everything that could overflow: the page itself and every panel of the stage. */
 async function overflows(page: Page): Promise<string[]> {
@@ -82,16 +72,16 @@ describe('wall display', () => {
     const { page, context, problems } = await openWall('?scenes=facilities&interval=30')
     onTestFinished(() => context.close())
     type Item = { entity: string; id: string; nameZh: string; status: string; version: number }
-    const items = await query<Item[]>(h, 'progress.items')
+    const items = await query<Item[]>(wall.h, 'progress.items')
     const target = items.find((i) => i.entity === 'facility' && i.status === 'planned')
     if (!target) throw new Error('the seeded database holds no planned facility')
     const before = await page.getByTestId('kpi-facilities').locator('.wall-tile-value').textContent()
-    const cookie = await plannerCookie(db, h.origin)
+    const cookie = await plannerCookie(wall.db, wall.h.origin)
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     // The wall's live subscription listens on the server before the edit, as on a wall that has been up a while.
-    await waitForLiveSubscribers(db)
+    await waitForLiveSubscribers(wall.db)
     const started = Date.now()
-    await mutate(h.origin, cookie, 'edits.setStatus', {
+    await mutate(wall.h.origin, cookie, 'edits.setStatus', {
       entity: 'facility',
       id: target.id,
       expectedVersion: target.version,
@@ -116,12 +106,12 @@ describe('wall display', () => {
     await page.evaluate(() => ((window as unknown as { wallMarker: number }).wallMarker = 42))
     const asOfBefore = await page.getByTestId('wall-stage').getAttribute('data-as-of')
     // The server is up again for the next case, whatever happens here.
-    onTestFinished(() => server.start())
-    await server.stop()
+    onTestFinished(() => wall.server.start())
+    await wall.server.stop()
     const down = Date.now()
     await page.getByTestId('stale-banner').waitFor({ timeout: 60_000 })
     expect(Date.now() - down).toBeLessThan(60_000)
-    await server.start()
+    await wall.server.start()
     const up = new Date().toISOString()
     await page.getByTestId('stale-banner').waitFor({ state: 'detached', timeout: 60_000 })
     await page.waitForFunction(
