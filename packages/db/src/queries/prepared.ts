@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto'
 import pg from 'pg'
 import type { Database } from '../database.ts'
 
+/** Binary results keep a bytea as the Buffer it arrived in (pg-types would turn it into a string). */
+const BINARY_TYPES = new pg.TypeOverrides()
+BINARY_TYPES.setTypeParser(pg.types.builtins.BYTEA, 'binary', (value: Buffer) => value)
+
 /**
  * Runs `text` as a named prepared statement, named by a hash of the text, so each connection parses
  * and plans a statement shape once (PostgreSQL may keep a generic plan after five executions).
@@ -11,10 +15,6 @@ import type { Database } from '../database.ts'
  * holds a thousand times the rows of a z16 one), where planning costs little next to running.
  * `binary` asks for every result column in binary format (a bytea arrives as a Buffer).
  */
-/** Binary results keep a bytea as the Buffer it arrived in (pg-types would turn it into a string). */
-const BINARY_TYPES = new pg.TypeOverrides()
-BINARY_TYPES.setTypeParser(pg.types.builtins.BYTEA, 'binary', (value: Buffer) => value)
-
 export function preparedQuery<R extends Record<string, unknown>>(
   db: Database,
   prefix: 'tile' | 'ogc',
@@ -24,8 +24,8 @@ export function preparedQuery<R extends Record<string, unknown>>(
   { binary = false }: { binary?: boolean } = {},
 ) {
   // Through db.query, not db.pool: on a read replica's Database only `query` is routed to the replica.
-  const types = binary ? { binary, types: BINARY_TYPES } : {}
-  if (plan === 'each') return db.query<R>({ text, values, ...types })
+  const format = binary ? { binary, types: BINARY_TYPES } : {}
+  if (plan === 'each') return db.query<R>({ text, values, ...format })
   const name = `onemap_${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
-  return db.query<R>({ name, text, values, ...types })
+  return db.query<R>({ name, text, values, ...format })
 }

@@ -196,11 +196,10 @@ async function renderWithPostgis(
   budget: number,
 ): Promise<VersionedTile> {
   const { text, values } = postgisTileQuery(layer, tile, filter, budget)
-  // Binary results: the tile arrives as one Buffer. As text (hex or base64) a dense tile was a
-  // 200-400 kB string on V8's heap, then decoded into a second copy; at 1M segments those strings
-  // drove a full collection every ~0.4 s and set the z14 p95 (bench/README.md, issue 19). node-pg
-  // decodes every field as UTF-8 even in binary mode (brianc/node-postgres#3495), so pg-protocol and
-  // pg carry a small patch (patches/) that hands binary fields over as bytes.
+  // Binary results: the tile arrives as one Buffer. As text (base64) a dense tile was encoded by
+  // PostgreSQL, held as a 200-400 kB string on V8's heap and decoded into a second copy (docs/tiles.md).
+  // node-pg decodes every field as UTF-8 even in binary mode (brianc/node-postgres#3495), so pg-protocol
+  // and pg carry a small patch (patches/) that hands binary fields over as bytes.
   const { rows } = await preparedQuery<{ v: string; truncated: boolean; tile: Buffer | null }>(
     db,
     'tile',
